@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "sessions-hub",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sessions-hub", targets: ["sessions-hub"]),
+        .library(name: "HubCore", targets: ["HubCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libncursesw through a system-library target (PLATFORM.md: no pkgConfig, it only adds warnings).
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The domain: no curses, no terminal.
+        .target(name: "HubCore"),
+        // The screen. Only its Terminal folder may import CNcursesw.
+        .target(name: "HubTUI", dependencies: ["HubCore", "CNcursesw"]),
+        // Command-line wiring, kept in a library so tests can run commands in-process.
+        .target(
+            name: "HubCLI",
+            dependencies: [
+                "HubCore", "HubTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "sessions-hub", dependencies: ["HubCLI"]),
+        .testTarget(name: "HubCoreTests", dependencies: ["HubCore"]),
+        .testTarget(name: "HubCLITests", dependencies: ["HubCLI", "HubCore"]),
+    ]
+)

@@ -1,0 +1,33 @@
+/// Lets workspace options come before the subcommand name (`sessions-hub --root D status`).
+/// ArgumentParser binds options to the command they follow, and the root command has none of its
+/// own (its default subcommand is the screen), so leading workspace options are moved after the
+/// subcommand name before parsing. Anything else is left exactly as given.
+enum ArgumentOrder {
+    static let valueOptions: Set<String> = ["--root", "--stubs-dir", "--archived-stubs-dir", "--sessions-dir", "--workorders-dir"]
+
+    static func normalize(_ arguments: [String], subcommands: Set<String>) -> [String] {
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" { return arguments }
+            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+            if valueOptions.contains(name) {
+                if argument.contains("=") {
+                    leading.append(argument)
+                    index += 1
+                } else {
+                    leading.append(argument)
+                    if index + 1 < arguments.count { leading.append(arguments[index + 1]) }
+                    index += 2
+                }
+                continue
+            }
+            if subcommands.contains(argument) && !leading.isEmpty {
+                return [argument] + leading + arguments[(index + 1)...]
+            }
+            return arguments
+        }
+        return arguments
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import HubCore
+
+/// `sessions-hub`: with no subcommand it opens the screen; subcommands are the screen's twins.
+public struct SessionsHubCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sessions-hub",
+        abstract: "Turn idea stubs into coordinated multi-agent sessions and watch the agents finish.",
+        discussion: """
+        With no subcommand, opens the full-screen view of the workspace. The workspace is the nearest \
+        folder above the current one that holds .coderef/ or coderef/, or the folder given with --root.
+        """,
+        subcommands: [ScreenCommand.self, StatusCommand.self, DemoCommand.self],
+        defaultSubcommand: ScreenCommand.self
+    )
+
+    public init() {}
+}
+
+/// Runs the program and returns its exit status: 0 success, 1 failure, 2 usage error.
+/// Usage errors are one line on stderr (ArgumentParser's own code for them is 64; ours is 2).
+public enum SessionsHubMain {
+    public static func run(_ arguments: [String]) -> Int32 {
+        do {
+            let names = Set(SessionsHubCommand.configuration.subcommands.compactMap { $0.configuration.commandName })
+            var command = try SessionsHubCommand.parseAsRoot(ArgumentOrder.normalize(arguments, subcommands: names))
+            try command.run()
+            return 0
+        } catch let error as UsageError {
+            Output.error(error.message)
+            return 2
+        } catch let error as ExitCode {
+            return error.rawValue
+        } catch {
+            let code = SessionsHubCommand.exitCode(for: error)
+            if code == .success {
+                // --help, --version: ArgumentParser renders them as "errors" that are not.
+                print(SessionsHubCommand.fullMessage(for: error))
+                return 0
+            }
+            if code == .validationFailure {
+                Output.error(SessionsHubCommand.message(for: error))
+                Output.error("see 'sessions-hub --help'")
+                return 2
+            }
+            Output.error(SessionsHubCommand.message(for: error))
+            return code.rawValue == 0 ? 1 : code.rawValue
+        }
+    }
+}
+
+enum Output {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("sessions-hub: " + message + "\n").utf8))
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

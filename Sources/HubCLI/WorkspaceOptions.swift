@@ -1,0 +1,51 @@
+import ArgumentParser
+import HubCore
+
+/// Options every command shares. Declared in each command through `@OptionGroup`, so they are
+/// accepted before or after the subcommand name (`sessions-hub --root D status` and
+/// `sessions-hub status --root D`).
+public struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Workspace root (default: the nearest folder above the current one holding .coderef/ or coderef/).", valueName: "dir"))
+    public var root: String?
+
+    @Option(name: .customLong("stubs-dir"), help: ArgumentHelp("Folder of stub folders, relative to the root; repeatable (default: coderef/working).", valueName: "dir"))
+    public var stubDirectories: [String] = []
+
+    @Option(name: .customLong("archived-stubs-dir"), help: ArgumentHelp("Folder of archived stubs; repeatable (default: coderef/archived).", valueName: "dir"))
+    public var archivedStubDirectories: [String] = []
+
+    @Option(name: .customLong("sessions-dir"), help: ArgumentHelp("Sessions folder; repeatable (default: .coderef/sessions and coderef/sessions).", valueName: "dir"))
+    public var sessionDirectories: [String] = []
+
+    @Option(name: .customLong("workorders-dir"), help: ArgumentHelp("Workorders folder; repeatable (default: coderef/workorder).", valueName: "dir"))
+    public var workorderDirectories: [String] = []
+
+    public init() {}
+
+    /// The layout these options describe, rooted at `root` (already resolved).
+    public func layout(root: String) -> WorkspaceLayout {
+        WorkspaceLayout(
+            root: root,
+            stubDirectories: stubDirectories.isEmpty ? WorkspaceLayout.defaultStubDirectories : stubDirectories,
+            archivedStubDirectories: archivedStubDirectories.isEmpty ? WorkspaceLayout.defaultArchivedStubDirectories : archivedStubDirectories,
+            sessionDirectories: sessionDirectories.isEmpty ? WorkspaceLayout.defaultSessionDirectories : sessionDirectories,
+            workorderDirectories: workorderDirectories.isEmpty ? WorkspaceLayout.defaultWorkorderDirectories : workorderDirectories
+        )
+    }
+
+    /// Resolves the root (flag or discovery); a failure is a usage error (exit 2).
+    public func resolveLayout() throws -> WorkspaceLayout {
+        do {
+            return layout(root: try WorkspaceDiscovery.resolveRoot(explicit: root))
+        } catch {
+            throw UsageError(error.description)
+        }
+    }
+}
+
+/// A mistake in how the program was called: one line on stderr, exit 2.
+public struct UsageError: Error, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

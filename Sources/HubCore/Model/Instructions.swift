@@ -1,0 +1,38 @@
+/// instructions.json: what each agent must do. Two layouts are read: the workflow's
+/// (`orchestrator_instructions`, `agent_instructions{<agent>: {steps}}`) and the dashboard's (`blocks[]`);
+/// a nested per-agent file's `execution_steps`/`steps` are read as that agent's steps.
+public struct Instructions: Equatable, Sendable {
+    public var path: String
+    public var workorderId: String?
+    public var task: String?
+    public var description: String?
+    public var sessionPhase: String?
+    public var orchestratorSteps: [String]
+    /// Steps per agent id (a key `<agent>_agent` is read as `<agent>`), in written order.
+    public var agentSteps: [(agent: String, steps: [String])]
+    public var blocks: [InstructionBlock]
+    public var raw: JSONValue
+
+    public func steps(for agentId: String) -> [String]? {
+        agentSteps.first(where: { $0.agent == agentId })?.steps
+            ?? agentSteps.first(where: { $0.agent.lowercased() == agentId.lowercased() })?.steps
+    }
+
+    public static func == (lhs: Instructions, rhs: Instructions) -> Bool {
+        lhs.path == rhs.path && lhs.raw == rhs.raw
+    }
+}
+
+public struct InstructionBlock: Equatable, Sendable {
+    public var id: String?
+    public var type: String?
+    public var content: String
+    public var assignedTo: [String]
+
+    public init(id: String?, type: String?, content: String, assignedTo: [String]) {
+        self.id = id
+        self.type = type
+        self.content = content
+        self.assignedTo = assignedTo
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The six buckets every status word falls into, for counting and colour (FORMATS.md).
+public enum StatusBucket: String, CaseIterable, Sendable, Comparable {
+    case notStarted = "not_started"
+    case inProgress = "in_progress"
+    case complete
+    case blocked
+    case failed
+    case other
+
+    /// Order for sorting and summaries: what needs attention first.
+    private var rank: Int {
+        switch self {
+        case .failed: return 0
+        case .blocked: return 1
+        case .inProgress: return 2
+        case .notStarted: return 3
+        case .other: return 4
+        case .complete: return 5
+        }
+    }
+
+    public static func < (lhs: StatusBucket, rhs: StatusBucket) -> Bool { lhs.rank < rhs.rank }
+
+    /// Words as a person reads them ("in progress").
+    public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+}
+
+/// A status as written (any string, kept verbatim) plus its bucket.
+/// A missing status, or one that is not a string, has no word and is bucketed `other`.
+public struct Status: Equatable, Sendable, CustomStringConvertible {
+    public let word: String?
+    public let bucket: StatusBucket
+
+    public init(_ word: String?) {
+        self.word = word
+        self.bucket = word.map(Status.bucket(for:)) ?? .other
+    }
+
+    public static let unknown = Status(nil)
+
+    public var description: String { word ?? "?" }
+
+    private static let words: [String: StatusBucket] = {
+        var table: [String: StatusBucket] = [:]
+        for word in ["not_started", "pending", "created", "stub", "planning", "ready", "todo"] { table[word] = .notStarted }
+        for word in ["in_progress", "active", "running", "implementing", "working", "started", "ready_for_testing"] { table[word] = .inProgress }
+        for word in ["complete", "completed", "done", "verified", "closed", "promoted"] { table[word] = .complete }
+        for word in ["blocked", "waiting", "changes_requested"] { table[word] = .blocked }
+        for word in ["failed", "error", "abandoned", "cancelled"] { table[word] = .failed }
+        return table
+    }()
+
+    /// Case-insensitive, `-` and spaces read as `_`, surrounding space ignored;
+    /// `phase_N_complete` means the session has moved on, so it is in progress.
+    public static func bucket(for word: String) -> StatusBucket {
+        let key = normalise(word)
+        if let bucket = words[key] { return bucket }
+        if isPhaseComplete(key) { return .inProgress }
+        return .other
+    }
+
+    static func normalise(_ word: String) -> String {
+        var key = ""
+        var lastWasUnderscore = false
+        for character in word.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+            let mapped: Character = (character == "-" || character == " ") ? "_" : character
+            if mapped == "_" {
+                if lastWasUnderscore { continue }
+                lastWasUnderscore = true
+            } else {
+                lastWasUnderscore = false
+            }
+            key.append(mapped)
+        }
+        return key
+    }
+
+    private static func isPhaseComplete(_ key: String) -> Bool {
+        let parts = key.split(separator: "_")
+        guard parts.count == 3, parts[0] == "phase", parts[2] == "complete" || parts[2] == "completed" else { return false }
+        return !parts[1].isEmpty && parts[1].allSatisfy(\.isNumber)
+    }
+}

@@ -1,0 +1,99 @@
+/// `sessions-hub status --json`: the snapshot as one JSON object, for scripts, agents and our tests.
+/// Keys are stable (see README "status --json"); paths are relative to the root.
+public enum StatusReport {
+    public static func json(_ snapshot: WorkspaceSnapshot) -> JSONValue {
+        let agentCount = snapshot.sessions.reduce(0) { $0 + $1.agents.count }
+        return .object(JSONObject([
+            ("root", .string(snapshot.root)),
+            ("counts", .object(JSONObject([
+                ("stubs", .int(snapshot.stubs.count)),
+                ("sessions", .int(snapshot.sessions.count)),
+                ("agents", .int(agentCount)),
+                ("workorders", .int(snapshot.workorders.count)),
+                ("problems", .int(snapshot.problems.count)),
+            ]))),
+            ("stubs", .array(snapshot.stubs.map(stubJSON))),
+            ("sessions", .array(snapshot.sessions.map(sessionJSON))),
+            ("features", .array(snapshot.features.map { feature in
+                .object(JSONObject([("feature", .string(feature.feature)), ("sessions", .array(feature.sessionPaths.map(JSONValue.string)))]))
+            })),
+            ("workorders", .array(snapshot.workorders.map(workorderJSON))),
+            ("workorder_log", .array(snapshot.workorderLog.map { entry in
+                .object(JSONObject([
+                    ("workorder_id", .string(entry.workorderId)),
+                    ("project", optional(entry.project)),
+                    ("description", optional(entry.description)),
+                    ("timestamp", optional(entry.timestamp)),
+                    ("path", .string(entry.path)),
+                ]))
+            })),
+            ("problems", .array(snapshot.problems.map { problem in
+                .object(JSONObject([("path", .string(problem.path)), ("message", .string(problem.message))]))
+            })),
+        ]))
+    }
+
+    static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+    static func optional(_ number: Int?) -> JSONValue { number.map(JSONValue.int) ?? .null }
+
+    static func stubJSON(_ stub: Stub) -> JSONValue {
+        .object(JSONObject([
+            ("feature_name", .string(stub.featureName)),
+            ("path", .string(stub.path)),
+            ("status", optional(stub.status.word)),
+            ("bucket", .string(stub.status.bucket.rawValue)),
+            ("agents", .int(stub.agents.count)),
+            ("orchestrator", optional(stub.orchestrator)),
+            ("breaking_changes", .bool(stub.breakingChanges)),
+            ("priority", optional(stub.priority)),
+            ("stub_id", optional(stub.stubId)),
+            ("promoted_to", optional(stub.promotedTo)),
+            ("archived", .bool(stub.archived)),
+        ]))
+    }
+
+    static func agentJSON(_ agent: AgentState) -> JSONValue {
+        .object(JSONObject([
+            ("agent_id", .string(agent.agentId)),
+            ("status", optional(agent.status.word)),
+            ("bucket", .string(agent.status.bucket.rawValue)),
+            ("tasks_done", optional(agent.tasksDone)),
+            ("tasks_total", optional(agent.tasksTotal)),
+            ("output_file", optional(agent.outputFile)),
+            ("output_exists", .bool(agent.outputExists)),
+            ("nested_file", optional(agent.nestedFile)),
+        ]))
+    }
+
+    static func sessionJSON(_ session: Session) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("name", .string(session.name)),
+            ("path", .string(session.path)),
+            ("feature", .string(session.feature)),
+            ("workorder_id", optional(session.workorderId)),
+            ("phase", optional(session.phase)),
+            ("layout", .string(session.layout.rawValue)),
+            ("stored_status", optional(session.storedStatus?.word)),
+            ("derived_status", .string(session.derivedStatus.rawValue)),
+            ("status_disagrees", .bool(session.storedStatusDisagrees)),
+            ("agents_complete", .int(session.agentsComplete)),
+            ("agents_total", .int(session.agents.count)),
+            ("orchestrator", session.orchestrator.map(agentJSON) ?? .null),
+            ("agents", .array(session.agents.map(agentJSON))),
+            ("archived", .bool(session.archived)),
+        ]
+        if let parent = session.parent { members.append(("parent", .string(parent))) }
+        return .object(JSONObject(members))
+    }
+
+    static func workorderJSON(_ workorder: Workorder) -> JSONValue {
+        .object(JSONObject([
+            ("workorder_id", .string(workorder.workorderId)),
+            ("path", .string(workorder.path)),
+            ("status", optional(workorder.status.word)),
+            ("bucket", .string(workorder.status.bucket.rawValue)),
+            ("tasks_done", optional(workorder.tasksDone)),
+            ("tasks_total", optional(workorder.tasksTotal)),
+        ]))
+    }
+}

@@ -1,0 +1,85 @@
+/// `sessions-hub status`: the snapshot as a readable table. Every string from a file is sanitised
+/// (stdout is often a terminal).
+public enum StatusTable {
+    public static func render(_ snapshot: WorkspaceSnapshot) -> String {
+        var lines: [String] = []
+        func clean(_ text: String) -> String { TerminalText.sanitize(text) }
+
+        lines.append("Workspace \(clean(snapshot.root))")
+        lines.append("")
+
+        let active = snapshot.stubs.filter { !$0.archived }
+        lines.append("Stubs (\(active.count)\(archivedNote(snapshot.stubs.count - active.count))): \(bucketSummary(active.map(\.status.bucket)))")
+        for bucket in StatusBucket.allCases.sorted() {
+            let group = active.filter { $0.status.bucket == bucket }
+            guard !group.isEmpty else { continue }
+            lines.append("  \(bucket.label):")
+            for stub in group.sorted(by: stubOrder) {
+                let agents = stub.allAgents.isEmpty ? "" : " · \(stub.allAgents.count) agents"
+                let warning = stub.breakingChanges ? " ⚠ breaking" : ""
+                lines.append("    " + pad(clean(stub.status.word ?? "?"), 12) + " " + pad(clean(stub.priority ?? "-"), 9) + " " + clean(stub.featureName) + agents + warning)
+            }
+        }
+        lines.append("")
+
+        let sessions = snapshot.sessions.filter { !$0.archived }
+        lines.append("Sessions (\(sessions.count)\(archivedNote(snapshot.sessions.count - sessions.count))): \(bucketSummary(sessions.map(\.derivedStatus)))")
+        for session in sessions {
+            let progress = "\(session.agentsComplete)/\(session.agents.count)"
+            var line = "  " + pad(session.derivedStatus.label, 12) + " " + pad(progress, 6) + " " + clean(session.name)
+            if let phase = session.phase { line += "  (phase \(phase))" }
+            if session.storedStatusDisagrees, let word = session.storedStatus?.word { line += "  [file says: \(clean(word))]" }
+            lines.append(line)
+        }
+        lines.append("")
+
+        if !snapshot.workorders.isEmpty {
+            lines.append("Workorders (\(snapshot.workorders.count)):")
+            for workorder in snapshot.workorders {
+                let tasks = workorder.tasksTotal.map { total in workorder.tasksDone.map { "\($0)/\(total)" } ?? "\(total) tasks" } ?? ""
+                lines.append("  " + pad(clean(workorder.status.word ?? "?"), 12) + " " + pad(tasks, 9) + " " + clean(workorder.workorderId) + "  " + clean(workorder.path))
+            }
+            lines.append("")
+        }
+
+        if snapshot.problems.isEmpty {
+            lines.append("No problems.")
+        } else {
+            lines.append("Problems (\(snapshot.problems.count)):")
+            for problem in snapshot.problems { lines.append("  ! " + clean(problem.path) + ": " + clean(problem.message)) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func archivedNote(_ count: Int) -> String { count > 0 ? ", +\(count) archived" : "" }
+
+    static func bucketSummary(_ buckets: [StatusBucket]) -> String {
+        let parts = StatusBucket.allCases.sorted().compactMap { bucket -> String? in
+            let count = buckets.filter { $0 == bucket }.count
+            return count > 0 ? "\(count) \(bucket.label)" : nil
+        }
+        return parts.isEmpty ? "none" : parts.joined(separator: ", ")
+    }
+
+    static func stubOrder(_ a: Stub, _ b: Stub) -> Bool {
+        let rankA = PriorityRank.of(a.priority), rankB = PriorityRank.of(b.priority)
+        return rankA != rankB ? rankA < rankB : a.featureName < b.featureName
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}
+
+/// Sort order for priority words: critical, high, medium, low, anything else.
+public enum PriorityRank {
+    public static func of(_ priority: String?) -> Int {
+        switch priority?.lowercased() {
+        case "critical", "urgent", "p0": return 0
+        case "high", "p1": return 1
+        case "medium", "normal", "p2": return 2
+        case "low", "p3": return 3
+        default: return 4
+        }
+    }
+}

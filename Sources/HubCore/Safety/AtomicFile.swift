@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes that other programs never see half-done: write a temporary file beside the target, fsync
+/// it, rename it over the target, fsync the folder. And changes to files that others edit too, made
+/// under an exclusive `flock` on `<file>.lock` (FORMATS.md "How the hub writes").
+public enum AtomicFile {
+    public struct Failure: Error, CustomStringConvertible {
+        public var path: String
+        public var operation: String
+        public var code: Int32
+
+        public var description: String {
+            "cannot \(operation) \(path): \(String(cString: strerror(code)))"
+        }
+    }
+
+    /// `permissions` default: the existing file's (a rewrite keeps them), else 0644.
+    public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t? = nil) throws(Failure) {
+        var info = stat()
+        let mode = permissions ?? (stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644)
+        let directory = WorkspacePaths.parent(path)
+        let name = WorkspacePaths.lastComponent(path)
+        let temporary = FileSystem.join(directory, ".\(name).hub-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        if fd >= 0 { fchmod(fd, mode) }
+        guard fd >= 0 else { throw Failure(path: path, operation: "create a temporary file for", code: errno) }
+        var failure: Failure?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = Failure(path: path, operation: "write", code: errno)
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = Failure(path: path, operation: "sync", code: errno) }
+        close(fd)
+        if failure == nil && rename(temporary, path) != 0 { failure = Failure(path: path, operation: "rename into place", code: errno) }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        syncDirectory(directory)
+    }
+
+    static func syncDirectory(_ directory: String) {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+
+    /// Runs `body` while holding an exclusive lock on `<path>.lock` (created if needed, left in place:
+    /// removing a lock file others may be waiting on would break their lock).
+    public static func withLock<T>(on path: String, _ body: () throws -> T) throws -> T {
+        let lockPath = path + ".lock"
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(path: lockPath, operation: "open the lock file", code: errno) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw Failure(path: lockPath, operation: "lock", code: errno) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    /// Locked read-modify-write of a JSON file: only what `change` sets is rewritten (JSONDocument
+    /// edits in place), everything else in the file — order, formatting, unknown fields — survives.
+    @discardableResult
+    public static func update(_ path: String, _ change: (inout JSONDocument) throws -> Void) throws -> JSONDocument {
+        try withLock(on: path) {
+            let bytes = try FileSystem.read(path)
+            var document = try JSONDocument(bytes: bytes)
+            try change(&document)
+            try write(document.bytes, to: path)
+            return document
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Finds, on this machine, a file that a session's JSON names. The people who write these files often
+/// run their agents on Windows and the hub elsewhere, so a path like
+/// `C:\Users\x\.mcp-servers\coderef\sessions\s\agent\out.json` is tried, in order:
+/// 1. as written (an absolute POSIX path, or relative to the session folder, then to the root);
+/// 2. under WSL (a `/mnt/<drive>/` mount exists) as `/mnt/c/Users/x/...`;
+/// 3. by its trailing components inside the session folder, longest first (`agent/out.json`,
+///    then `out.json`).
+/// Nothing found means the file is missing here.
+public struct PathResolver: Sendable {
+    public let root: String
+    /// Where Windows drives are mounted (`/mnt` under WSL); nil when not under WSL.
+    public let driveMountRoot: String?
+
+    public init(root: String, driveMountRoot: String? = PathResolver.detectDriveMounts()) {
+        self.root = root
+        self.driveMountRoot = driveMountRoot
+    }
+
+    /// `/mnt` when this looks like WSL: `/mnt/c` (or another drive letter folder) exists.
+    public static func detectDriveMounts() -> String? {
+        for letter in "cdefgh" where FileSystem.isDirectory("/mnt/\(letter)/") && FileSystem.isDirectory("/mnt/\(letter)/Windows") {
+            return "/mnt"
+        }
+        return FileSystem.exists("/proc/sys/fs/binfmt_misc/WSLInterop") ? "/mnt" : nil
+    }
+
+    /// The WSL form of a Windows path, or nil when the path is not one.
+    public func wslPath(_ written: String) -> String? {
+        guard let mount = driveMountRoot, WorkspacePaths.isWindowsAbsolute(written) else { return nil }
+        let drive = written.prefix(1).lowercased()
+        let rest = written.dropFirst(3).replacingOccurrences(of: "\\", with: "/")
+        return WorkspacePaths.standardize("\(mount)/\(drive)/\(rest)")
+    }
+
+    public func resolve(_ written: String, inside sessionDirectory: String) -> String? {
+        let trimmed = written.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        var candidates: [String] = []
+        if trimmed.hasPrefix("/") {
+            candidates.append(trimmed)
+        } else if let wsl = wslPath(trimmed) {
+            candidates.append(wsl)
+        } else if !WorkspacePaths.isWindowsAbsolute(trimmed) {
+            let posix = trimmed.replacingOccurrences(of: "\\", with: "/")
+            candidates.append(FileSystem.join(sessionDirectory, posix))
+            candidates.append(FileSystem.join(root, posix))
+        }
+        for candidate in candidates where FileSystem.isFile(candidate) {
+            return WorkspacePaths.standardize(candidate)
+        }
+        // Trailing components inside the session folder, longest first. `..` never leaves it.
+        let components = trimmed.split(whereSeparator: { $0 == "/" || $0 == "\\" }).map(String.init)
+        guard !components.isEmpty else { return nil }
+        let first = max(0, components.count - 12)
+        for start in first..<components.count {
+            let tail = components[start...]
+            if tail.contains("..") || tail.contains(".") { continue }
+            let candidate = FileSystem.join(sessionDirectory, tail.joined(separator: "/"))
+            if FileSystem.isFile(candidate) { return WorkspacePaths.standardize(candidate) }
+        }
+        return nil
+    }
+}

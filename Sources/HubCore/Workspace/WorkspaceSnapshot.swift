@@ -1,0 +1,40 @@
+/// Everything the hub knows about a workspace at one moment: a value, so the screen and the command
+/// line can hold it, compare it and render it without touching the disk.
+public struct WorkspaceSnapshot: Equatable, Sendable {
+    public var root: String
+    public var stubs: [Stub]
+    /// Every session, sub-sessions and archived ones included, sorted by path.
+    public var sessions: [Session]
+    /// Sessions grouped by feature, phases in order.
+    public var features: [FeatureTimeline]
+    public var workorders: [Workorder]
+    public var workorderLog: [WorkorderLogEntry]
+    public var problems: [Problem]
+
+    public init(root: String, stubs: [Stub] = [], sessions: [Session] = [], features: [FeatureTimeline] = [], workorders: [Workorder] = [], workorderLog: [WorkorderLogEntry] = [], problems: [Problem] = []) {
+        self.root = root
+        self.stubs = stubs
+        self.sessions = sessions
+        self.features = features
+        self.workorders = workorders
+        self.workorderLog = workorderLog
+        self.problems = problems
+    }
+
+    public func session(at path: String) -> Session? { sessions.first { $0.path == path } }
+
+    /// The sessions started from a stub: same feature (by `feature_name` or folder), or the workorder
+    /// the stub was promoted to.
+    public func sessions(for stub: Stub) -> [Session] {
+        sessions.filter { session in
+            session.parent == nil && (session.feature == stub.featureName || session.feature == stub.folderName
+                || (stub.promotedTo != nil && session.workorderId == stub.promotedTo))
+        }
+    }
+
+    /// The other sessions of the same feature, in phase order (the feature's timeline).
+    public func timeline(of session: Session) -> [Session] {
+        guard let feature = features.first(where: { $0.sessionPaths.contains(session.path) }) else { return [session] }
+        return feature.sessionPaths.compactMap { self.session(at: $0) }
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import HubCLI
+
+exit(SessionsHubMain.run(Array(CommandLine.arguments.dropFirst())))
