@@ -31,7 +31,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sessions-hub", dependencies: ["HubCLI"]),
-        .testTarget(name: "HubCoreTests", dependencies: ["HubCore"]),
-        .testTarget(name: "HubCLITests", dependencies: ["HubCLI", "HubCore"]),
+        // Helpers shared by the test targets (temporary workspaces, the corpus, the built binary).
+        .target(name: "HubTestSupport", dependencies: ["HubCore"], path: "Tests/HubTestSupport"),
+        .testTarget(name: "HubCoreTests", dependencies: ["HubCore", "HubTestSupport"]),
+        .testTarget(name: "HubCLITests", dependencies: ["HubCLI", "HubCore", "HubTestSupport"]),
     ]
 )

@@ -158,7 +158,8 @@ struct SessionLoader {
         }
 
         var agents: [AgentState] = []
-        var looksLikeDashboard = object["session_id"] != nil && object["workorder_id"] == nil
+        var looksLikeDashboard = object["coordination_mode"] != nil || object["execution_waves"] != nil
+            || (object["session_id"] != nil && object["stub_id"] != nil && object["workorder_id"] == nil)
         switch object["agents"] {
         case .array(let items)?:
             for (index, item) in items.enumerated() {

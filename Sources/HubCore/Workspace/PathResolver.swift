@@ -3,7 +3,8 @@ import Foundation
 /// Finds, on this machine, a file that a session's JSON names. The people who write these files often
 /// run their agents on Windows and the hub elsewhere, so a path like
 /// `C:\Users\x\.mcp-servers\coderef\sessions\s\agent\out.json` is tried, in order:
-/// 1. as written (an absolute POSIX path, or relative to the session folder, then to the root);
+/// 1. as written (an absolute POSIX path, or relative to the session folder, then to the root,
+///    never climbing out of the root);
 /// 2. under WSL (a `/mnt/<drive>/` mount exists) as `/mnt/c/Users/x/...`;
 /// 3. by its trailing components inside the session folder, longest first (`agent/out.json`,
 ///    then `out.json`).
@@ -37,18 +38,21 @@ public struct PathResolver: Sendable {
     public func resolve(_ written: String, inside sessionDirectory: String) -> String? {
         let trimmed = written.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
-        var candidates: [String] = []
+        // (path, may lie outside the root): relative paths may not climb out of the workspace.
+        var candidates: [(String, Bool)] = []
         if trimmed.hasPrefix("/") {
-            candidates.append(trimmed)
+            candidates.append((trimmed, true))
         } else if let wsl = wslPath(trimmed) {
-            candidates.append(wsl)
+            candidates.append((wsl, true))
         } else if !WorkspacePaths.isWindowsAbsolute(trimmed) {
             let posix = trimmed.replacingOccurrences(of: "\\", with: "/")
-            candidates.append(FileSystem.join(sessionDirectory, posix))
-            candidates.append(FileSystem.join(root, posix))
+            candidates.append((FileSystem.join(sessionDirectory, posix), false))
+            candidates.append((FileSystem.join(root, posix), false))
         }
-        for candidate in candidates where FileSystem.isFile(candidate) {
-            return WorkspacePaths.standardize(candidate)
+        for (candidate, outsideAllowed) in candidates {
+            let standardized = WorkspacePaths.standardize(candidate)
+            if !outsideAllowed && !NameValidator.isInside(standardized, root: root) { continue }
+            if FileSystem.isFile(standardized) { return standardized }
         }
         // Trailing components inside the session folder, longest first. `..` never leaves it.
         let components = trimmed.split(whereSeparator: { $0 == "/" || $0 == "\\" }).map(String.init)

@@ -1,0 +1,45 @@
+import Testing
+@testable import HubCore
+
+@Suite struct StatusTests {
+    @Test(arguments: [
+        ("not_started", StatusBucket.notStarted), ("Pending", .notStarted), ("created", .notStarted), ("stub", .notStarted),
+        ("planning", .notStarted), ("READY", .notStarted), ("todo", .notStarted),
+        ("in_progress", .inProgress), ("In Progress", .inProgress), ("in-progress", .inProgress), ("active", .inProgress),
+        ("running", .inProgress), ("implementing", .inProgress), ("working", .inProgress), ("started", .inProgress),
+        ("ready_for_testing", .inProgress), ("Ready-For-Testing", .inProgress),
+        ("phase_2_complete", .inProgress), ("Phase 3 Complete", .inProgress), ("phase_10_completed", .inProgress),
+        ("complete", .complete), ("Completed", .complete), ("done", .complete), ("verified", .complete),
+        ("closed", .complete), ("promoted", .complete),
+        ("blocked", .blocked), ("waiting", .blocked), ("changes requested", .blocked),
+        ("failed", .failed), ("ERROR", .failed), ("abandoned", .failed), ("cancelled", .failed),
+        ("brainstorming", .other), ("38% complete", .other), ("", .other), ("phase_x_complete", .other), ("  done  ", .complete),
+    ])
+    func bucketsWords(word: String, bucket: StatusBucket) {
+        let status = Status(word)
+        #expect(status.bucket == bucket)
+        #expect(status.word == word, "the word is kept as written")
+    }
+
+    @Test func missingStatusIsOther() {
+        #expect(Status(nil).bucket == .other)
+        #expect(Status.unknown.word == nil)
+    }
+}
+
+@Suite struct DerivedStatusTests {
+    @Test(arguments: [
+        ([StatusBucket.complete, .complete], StatusBucket.complete),
+        ([.complete, .failed, .blocked], .failed),
+        ([.complete, .blocked, .inProgress], .blocked),
+        ([.complete, .notStarted], .inProgress),
+        ([.inProgress, .notStarted], .inProgress),
+        ([.notStarted, .notStarted], .notStarted),
+        ([.notStarted, .other], .notStarted),
+        ([.other, .other], .other),
+        ([], .notStarted),
+    ])
+    func derivesFromAgents(buckets: [StatusBucket], expected: StatusBucket) {
+        #expect(Session.derive(buckets) == expected)
+    }
+}
