@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import HubTestSupport
+import HubCore
+
+/// The real binary, run as a user runs it.
+@Suite(.enabled(if: TestPaths.binary != nil, "needs the built sessions-hub binary"))
+struct StatusCommandTests {
+    let binary = TestPaths.binary ?? ""
+
+    func run(_ arguments: [String], cwd: String? = nil) throws -> ProcessResult {
+        try ProcessRunner.run(binary, arguments, cwd: cwd)
+    }
+
+    @Test(.enabled(if: TestPaths.corpusExists), arguments: [
+        ["--root", TestPaths.corpus, "status", "--json"],
+        ["status", "--json", "--root", TestPaths.corpus],
+        ["status", "--root=\(TestPaths.corpus)", "--json"],
+        ["--root=\(TestPaths.corpus)", "status", "--json"],
+    ])
+    func statusJSONOnTheCorpus(arguments: [String]) throws {
+        let result = try run(arguments)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let report = try JSONParser.parse(result.stdout)
+        #expect(report["stubs"]?.arrayValue?.count == 58)
+        #expect(report["sessions"]?.arrayValue?.count == 11)
+        #expect(report["problems"]?.arrayValue?.count == 2)
+        #expect(report["root"]?.stringValue == WorkspacePaths.standardize(TestPaths.corpus))
+        let subSession = report["sessions"]?.arrayValue?.first { $0["name"]?.stringValue == "validator-integration/testing" }
+        #expect(subSession?["parent"]?.stringValue == "coderef/sessions/validator-integration")
+        #expect(subSession?["archived"] == .bool(false))
+    }
+
+    @Test(.enabled(if: TestPaths.corpusExists))
+    func statusTableIsReadable() throws {
+        let result = try run(["status", "--root", TestPaths.corpus])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Stubs (58)"))
+        #expect(result.stdout.contains("csv-ecosystem-sync  [file says: phase_2_complete]"))
+        #expect(result.stdout.contains("Problems (2):"))
+    }
+
+    @Test func discoversTheWorkspaceFromASubfolder() throws {
+        let workspace = try TemporaryWorkspace("cli-discover")
+        try workspace.write("coderef/working/idea/stub.json", #"{"feature_name": "idea", "status": "ready"}"#)
+        try workspace.mkdir("some/deep/folder")
+        let result = try run(["status", "--json"], cwd: workspace.path("some/deep/folder"))
+        #expect(result.status == 0)
+        let report = try JSONParser.parse(result.stdout)
+        #expect(report["root"]?.stringValue == workspace.root)
+        #expect(report["stubs"]?.arrayValue?.first?["feature_name"] == .string("idea"))
+    }
+
+    @Test(arguments: [
+        (["status", "--root", "/no/such/folder"], "workspace root does not exist"),
+        (["--root", "/no/such/folder", "status"], "workspace root does not exist"),
+        (["status", "--no-such-flag"], "Unknown option"),
+        (["no-such-command", "x"], "unexpected argument"),
+    ])
+    func usageErrorsExitTwoWithOneLine(arguments: [String], message: String) throws {
+        let result = try run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("sessions-hub: "))
+        #expect(result.stderr.contains(message))
+    }
+
+    @Test func noWorkspaceIsAUsageError() throws {
+        let result = try run(["status"], cwd: "/")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no workspace found"))
+    }
+
+    @Test func helpListsTheCommands() throws {
+        let result = try run(["--help"])
+        #expect(result.status == 0)
+        for word in ["status", "demo", "--root"] { #expect(result.stdout.contains(word)) }
+        let status = try run(["status", "--help"])
+        #expect(status.status == 0 && status.stdout.contains("--json"))
+    }
+
+    @Test func demoShowsTheBuiltInWorkspaceAndCleansUp() throws {
+        let result = try run(["demo", "--json"])
+        #expect(result.status == 0)
+        let report = try JSONParser.parse(result.stdout)
+        let stubs = report["stubs"]?.arrayValue ?? []
+        #expect(stubs.count == 5)
+        #expect(stubs.contains { $0["breaking_changes"] == .bool(true) })
+        #expect(stubs.contains { $0["orchestrator"] == .string("assistant") && $0["agents"]?.intValue == 3 })
+        let sessions = report["sessions"]?.arrayValue ?? []
+        #expect(sessions.map { $0["name"]?.stringValue ?? "" } == ["api-migration-phase1", "search-index-rebuild-phase1", "search-index-rebuild-phase2"])
+        let running = try #require(sessions.first)
+        let statuses = Set((running["agents"]?.arrayValue ?? []).compactMap { $0["bucket"]?.stringValue })
+        #expect(statuses.count >= 3, "mixed statuses")
+        #expect(sessions[1]["derived_status"] == .string("complete"))
+        #expect(report["problems"]?.arrayValue?.isEmpty == true)
+        let root = try #require(report["root"]?.stringValue)
+        #expect(!FileManager.default.fileExists(atPath: root), "the temporary demo folder is removed")
+    }
+}
