@@ -35,5 +35,10 @@ let package = Package(
         .target(name: "HubTestSupport", dependencies: ["HubCore"], path: "Tests/HubTestSupport"),
         .testTarget(name: "HubCoreTests", dependencies: ["HubCore", "HubTestSupport"]),
         .testTarget(name: "HubCLITests", dependencies: ["HubCLI", "HubCore", "HubTestSupport"]),
+        .testTarget(
+            name: "HubTUITests",
+            dependencies: ["HubTUI", "HubCore", "HubTestSupport"],
+            exclude: ["Golden"]
+        ),
     ]
 )

@@ -6,14 +6,18 @@ import HubCore
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Show the built-in demo workspace (written to a fresh temporary folder, removed afterwards unless --keep)."
+        abstract: "Open the built-in demo workspace (a fresh temporary copy, removed afterwards unless --keep).",
+        discussion: "On a terminal it opens the screen; otherwise (or with --json / --print) it prints the status."
     )
 
     @Flag(name: .long, help: "Keep the temporary demo folder and print its path.")
     var keep = false
 
-    @Flag(name: .long, help: "Print the demo status as JSON.")
+    @Flag(name: .long, help: "Print the demo status as JSON instead of opening the screen.")
     var json = false
+
+    @Flag(name: .long, help: "Print the demo status as a table instead of opening the screen.")
+    var print = false
 
     func run() throws {
         let root: String
@@ -24,10 +28,14 @@ struct DemoCommand: ParsableCommand {
             throw ExitCode(1)
         }
         defer {
-            if !keep { try? FileManager.default.removeItem(atPath: root) }
+            if keep { Output.error("demo workspace kept at \(root)") } else { try? FileManager.default.removeItem(atPath: root) }
         }
-        let snapshot = WorkspaceLoader(layout: WorkspaceLayout(root: root)).load()
+        let layout = WorkspaceLayout(root: root)
+        if !json && !print && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+            try ScreenCommand.open(layout)
+            return
+        }
+        let snapshot = WorkspaceLoader(layout: layout).load()
         Output.write(json ? JSONPrinter.compact(StatusReport.json(snapshot)) + "\n" : StatusTable.render(snapshot))
-        if keep { Output.write("demo workspace kept at \(root)\n") }
     }
 }

@@ -1,19 +1,30 @@
 import ArgumentParser
+import Foundation
 import HubCore
+import HubTUI
 
-/// The default command: the full-screen view. Until the screen lands ([SCREEN] issue) it prints the
-/// status table, so `sessions-hub` in a workspace is already useful.
+/// The default command: the full-screen view.
 struct ScreenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui",
-        abstract: "Open the full-screen view (the default when no subcommand is given)."
+        abstract: "Open the full-screen view (the default when no subcommand is given).",
+        discussion: "Needs a terminal; press ? inside for the keys."
     )
 
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() throws {
-        let layout = try workspace.resolveLayout()
-        let snapshot = WorkspaceLoader(layout: layout).load()
-        Output.write(StatusTable.render(snapshot))
+        try ScreenCommand.open(try workspace.resolveLayout())
+    }
+
+    /// Runs the screen; a terminal that cannot host it is a usage error (exit 2, one line).
+    static func open(_ layout: WorkspaceLayout) throws {
+        let status: Int32
+        do {
+            status = try HubScreen.run(layout: layout)
+        } catch {
+            throw UsageError(error.description)
+        }
+        if status != 0 { throw ExitCode(status) }
     }
 }

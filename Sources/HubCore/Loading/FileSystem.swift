@@ -31,6 +31,11 @@ enum FileSystem {
         return base.hasSuffix("/") ? base + name : base + "/" + name
     }
 
+    /// Last modification time, nil when the file cannot be examined.
+    static func modified(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+
     static func size(_ path: String) -> Int? {
         (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads session folders in every layout FORMATS.md lists: the workflow's communication.json, nested
 /// per-agent folders, sub-sessions, the dashboard layout, folders with only per-agent files or only
 /// instructions.json, and stand-in files named `*-communication.json`.
@@ -256,8 +258,22 @@ struct SessionLoader {
                 _ = JSONFile.load(found, displayPath: layout.display(found), log: log)
             }
         }
-        for index in session.agents.indices { resolve(&session.agents[index]) }
-        if session.orchestrator != nil { resolve(&session.orchestrator!) }
+        let communicationChanged = session.communicationFile.flatMap { FileSystem.modified(layout.absolute($0)) }
+        func stamp(_ agent: inout AgentState) {
+            var dates: [Date] = []
+            if let nested = agent.nestedFile, let date = FileSystem.modified(layout.absolute(nested)) { dates.append(date) }
+            else if let communicationChanged { dates.append(communicationChanged) }
+            if let output = agent.outputResolved, let date = FileSystem.modified(output) { dates.append(date) }
+            agent.lastChange = dates.max()
+        }
+        for index in session.agents.indices {
+            resolve(&session.agents[index])
+            stamp(&session.agents[index])
+        }
+        if session.orchestrator != nil {
+            resolve(&session.orchestrator!)
+            stamp(&session.orchestrator!)
+        }
     }
 }
 

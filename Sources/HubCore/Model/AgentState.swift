@@ -1,3 +1,5 @@
+import Foundation
+
 /// One agent's state in a session, merged from the session's communication.json entry and, when it
 /// exists, the agent's own nested `<session>/<agent>/communication.json` (whose status wins).
 public struct AgentState: Equatable, Sendable {
@@ -23,6 +25,9 @@ public struct AgentState: Equatable, Sendable {
     public var dependsOn: [String]
     public var workordersCreated: [WorkorderReference]
     public var isOrchestrator: Bool
+    /// When the evidence of this agent's work last changed: the newest modification time of its
+    /// nested file, its output file and (when it has no nested file) the session's communication.json.
+    public var lastChange: Date?
 
     public init(agentId: String, status: Status = .unknown, isOrchestrator: Bool = false) {
         self.agentId = agentId

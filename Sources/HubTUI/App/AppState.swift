@@ -1,0 +1,109 @@
+import Foundation
+import HubCore
+
+public struct Size: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}
+
+public enum Pane: Equatable, Sendable { case list, detail }
+
+public enum Overlay: Equatable, Sendable {
+    case help(scroll: Int)
+    case problems(scroll: Int)
+}
+
+/// A line in the status bar that goes away by itself.
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public var expires: Date
+}
+
+/// Everything the screen shows, as one value. Changed only by `reduce`; drawn by `render`.
+public struct AppState: Equatable, Sendable {
+    public var snapshot: WorkspaceSnapshot
+    public private(set) var list: ListModel
+    public var size: Size
+    public var now: Date
+    public var focus: Pane = .list
+    /// Index into `list.rows` of the selected row (always a selectable row when there is one).
+    public var selectedRow: Int?
+    public var listScroll = 0
+    /// A session opened from a stub row (Enter), shown in the detail pane until the selection moves.
+    public var openedSessionPath: String?
+    /// Index into the detail session's `everyone` (orchestrator first).
+    public var agentIndex = 0
+    public var agentScroll = 0
+    public var overlay: Overlay?
+    public var message: StatusMessage?
+    public var glyphs: Glyphs
+    public var loading = false
+
+    public init(snapshot: WorkspaceSnapshot, size: Size, now: Date = Date(), glyphs: Glyphs = .unicode) {
+        self.snapshot = snapshot
+        self.list = ListModel(snapshot)
+        self.size = size
+        self.now = now
+        self.glyphs = glyphs
+        self.selectedRow = list.rows.firstIndex { $0.isSelectable }
+    }
+
+    /// Replaces the snapshot and recomputes the list (the only place the list changes).
+    mutating func setSnapshot(_ snapshot: WorkspaceSnapshot) {
+        self.snapshot = snapshot
+        self.list = ListModel(snapshot)
+    }
+
+    // MARK: - What is selected
+
+    public enum Target: Equatable, Sendable {
+        case stub(Stub)
+        case session(Session)
+        case nothing
+    }
+
+    public var selectedListRow: ListRow? {
+        guard let selectedRow, list.rows.indices.contains(selectedRow) else { return nil }
+        return list.rows[selectedRow]
+    }
+
+    /// The selected row's identity, which survives a reload: `stub:<path>` or `session:<path>`.
+    public var selectedIdentity: String? {
+        switch selectedListRow {
+        case .stub(let index)?: return "stub:" + snapshot.stubs[index].path
+        case .session(let index, _)?: return "session:" + snapshot.sessions[index].path
+        default: return nil
+        }
+    }
+
+    /// What the detail pane shows.
+    public var detail: Target {
+        if let path = openedSessionPath, let session = snapshot.session(at: path) { return .session(session) }
+        switch selectedListRow {
+        case .stub(let index)?: return .stub(snapshot.stubs[index])
+        case .session(let index, _)?: return .session(snapshot.sessions[index])
+        default: return .nothing
+        }
+    }
+
+    public var detailSession: Session? {
+        if case .session(let session) = detail { return session }
+        return nil
+    }
+
+    /// The agent row selected in the detail pane.
+    public var selectedAgent: AgentState? {
+        guard let everyone = detailSession?.everyone, everyone.indices.contains(agentIndex) else { return nil }
+        return everyone[agentIndex]
+    }
+
+    /// The sessions of a stub, in phase order.
+    public func sessions(of stub: Stub) -> [Session] {
+        (list.sessionsByStub[stub.path] ?? []).map { snapshot.sessions[$0] }
+    }
+}

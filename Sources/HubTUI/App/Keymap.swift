@@ -1,0 +1,50 @@
+/// What a key can ask for. The reducer acts on commands, never on raw keys, so one table feeds
+/// both dispatch and the `?` help overlay — help cannot drift from what the keys do.
+public enum Command: Hashable, Sendable {
+    case moveUp, moveDown, first, last, pageUp, pageDown
+    case switchPane, open, back
+    case problems, reload, help, quit
+}
+
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var command: Command
+    public var help: String
+    /// Shown in the status bar's key hints.
+    public var hint: String?
+
+    public init(_ keys: [Key], _ command: Command, _ help: String, hint: String? = nil) {
+        self.keys = keys
+        self.command = command
+        self.help = help
+        self.hint = hint
+    }
+}
+
+public struct Keymap: Sendable {
+    public var bindings: [KeyBinding]
+
+    public static let standard = Keymap(bindings: [
+        KeyBinding([.up, .character("k")], .moveUp, "move up (in the agents pane: previous agent)"),
+        KeyBinding([.down, .character("j")], .moveDown, "move down (in the agents pane: next agent)"),
+        KeyBinding([.character("g"), .home], .first, "first row"),
+        KeyBinding([.character("G"), .end], .last, "last row"),
+        KeyBinding([.pageUp, .control("b")], .pageUp, "page up"),
+        KeyBinding([.pageDown, .control("f")], .pageDown, "page down"),
+        KeyBinding([.tab, .backTab], .switchPane, "switch between the list and the agents", hint: "pane"),
+        KeyBinding([.enter, .right, .character("l")], .open, "open: a stub's session, or a session's agents", hint: "open"),
+        KeyBinding([.escape, .left, .character("h")], .back, "back to the list; close a dialog"),
+        KeyBinding([.character("p")], .problems, "list the problems found in the workspace's files", hint: "problems"),
+        KeyBinding([.character("r")], .reload, "reload the workspace from disk", hint: "reload"),
+        KeyBinding([.character("?")], .help, "this help", hint: "help"),
+        KeyBinding([.character("q"), .control("c")], .quit, "quit", hint: "quit"),
+    ])
+
+    public func command(for key: Key) -> Command? {
+        bindings.first { $0.keys.contains(key) }?.command
+    }
+
+    public func keys(for command: Command) -> [Key] {
+        bindings.first { $0.command == command }?.keys ?? []
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import HubCore
+
+/// The only place state changes: an action in, the new state and the effects to run out.
+/// Pure (no I/O, no clock: time arrives in actions), so it is tested without a terminal.
+public enum Reducer {
+    public static let messageLifetime: TimeInterval = 5
+
+    public static func reduce(_ state: inout AppState, _ action: Action, keymap: Keymap = .standard) -> [Effect] {
+        var effects: [Effect] = []
+        switch action {
+        case .key(let key):
+            if state.overlay != nil {
+                handleOverlayKey(&state, key, keymap: keymap)
+            } else if let command = keymap.command(for: key) {
+                effects = perform(&state, command)
+            } else {
+                flash(&state, "\(key) does nothing here; ? lists the keys")
+            }
+        case .resize(let size):
+            state.size = size
+        case .snapshotLoaded(let snapshot):
+            replaceSnapshot(&state, snapshot)
+        case .tick(let now):
+            state.now = now
+            if let message = state.message, message.expires <= now { state.message = nil }
+        case .terminate:
+            effects = [.quit]
+        }
+        clamp(&state)
+        return effects
+    }
+
+    static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
+        switch command {
+        case .moveUp: move(&state, by: -1)
+        case .moveDown: move(&state, by: 1)
+        case .pageUp: move(&state, by: -max(1, pageHeight(state) - 1))
+        case .pageDown: move(&state, by: max(1, pageHeight(state) - 1))
+        case .first: move(&state, by: -Int.max / 2)
+        case .last: move(&state, by: Int.max / 2)
+        case .switchPane:
+            if state.focus == .detail { state.focus = .list } else { focusDetail(&state) }
+        case .open:
+            if state.focus == .list { focusDetail(&state) }
+        case .back:
+            state.focus = .list
+        case .problems:
+            state.overlay = .problems(scroll: 0)
+        case .help:
+            state.overlay = .help(scroll: 0)
+        case .reload:
+            state.loading = true
+            flash(&state, "reloading…")
+            return [.reload]
+        case .quit:
+            return [.quit]
+        }
+        return []
+    }
+
+    /// Moves the list selection (list focused) or the agent selection (detail focused).
+    static func move(_ state: inout AppState, by delta: Int) {
+        if state.focus == .detail, let session = state.detailSession {
+            let count = session.everyone.count
+            guard count > 0 else { return }
+            state.agentIndex = min(max(0, state.agentIndex.addingReportingOverflow(delta).partialValue), count - 1)
+            return
+        }
+        let selectable = state.list.rows.indices.filter { state.list.rows[$0].isSelectable }
+        guard !selectable.isEmpty else { return }
+        let position = state.selectedRow.flatMap { selectable.firstIndex(of: $0) } ?? 0
+        let target = min(max(0, position.addingReportingOverflow(delta).partialValue), selectable.count - 1)
+        if selectable[target] != state.selectedRow {
+            state.selectedRow = selectable[target]
+            state.openedSessionPath = nil
+            state.agentIndex = 0
+            state.agentScroll = 0
+        }
+    }
+
+    /// Enter/Tab from the list: a session row focuses its agents; a stub opens its latest session.
+    static func focusDetail(_ state: inout AppState) {
+        switch state.detail {
+        case .session:
+            state.focus = .detail
+        case .stub(let stub):
+            if let latest = state.sessions(of: stub).last {
+                state.openedSessionPath = latest.path
+                state.agentIndex = 0
+                state.agentScroll = 0
+                state.focus = .detail
+            } else {
+                flash(&state, "\(TerminalText.sanitize(stub.featureName)) has no session yet")
+            }
+        case .nothing:
+            break
+        }
+    }
+
+    static func handleOverlayKey(_ state: inout AppState, _ key: Key, keymap: Keymap) {
+        guard let overlay = state.overlay else { return }
+        let command = keymap.command(for: key)
+        var scroll: Int
+        switch overlay {
+        case .help(let s), .problems(let s): scroll = s
+        }
+        switch command {
+        case .moveUp?: scroll -= 1
+        case .moveDown?: scroll += 1
+        case .pageUp?: scroll -= 10
+        case .pageDown?: scroll += 10
+        case .first?: scroll = 0
+        case .last?: scroll = Int.max / 2
+        case .back?, .quit?, .help?, .problems?:
+            // q closes a dialog rather than the program, as in most terminal tools.
+            state.overlay = nil
+            return
+        default:
+            if key == .escape || key == .enter { state.overlay = nil }
+            return
+        }
+        scroll = max(0, scroll)
+        switch overlay {
+        case .help: state.overlay = .help(scroll: scroll)
+        case .problems: state.overlay = .problems(scroll: scroll)
+        }
+    }
+
+    /// A new snapshot keeps the selection on the same stub/session/agent (by identity, not index).
+    static func replaceSnapshot(_ state: inout AppState, _ snapshot: WorkspaceSnapshot) {
+        let identity = state.selectedIdentity
+        let agentId = state.selectedAgent?.agentId
+        let oldRow = state.selectedRow ?? 0
+        state.setSnapshot(snapshot)
+        state.loading = false
+        if let identity, let row = state.list.rows.indices.first(where: { identityOf(state, $0) == identity }) {
+            state.selectedRow = row
+        } else {
+            let selectable = state.list.rows.indices.filter { state.list.rows[$0].isSelectable }
+            state.selectedRow = selectable.last(where: { $0 <= oldRow }) ?? selectable.first
+            state.openedSessionPath = nil
+        }
+        if let path = state.openedSessionPath, snapshot.session(at: path) == nil { state.openedSessionPath = nil }
+        if let agentId, let index = state.detailSession?.everyone.firstIndex(where: { $0.agentId == agentId }) {
+            state.agentIndex = index
+        }
+        if state.detailSession == nil && state.focus == .detail { state.focus = .list }
+    }
+
+    static func identityOf(_ state: AppState, _ row: Int) -> String? {
+        switch state.list.rows[row] {
+        case .stub(let index): return "stub:" + state.snapshot.stubs[index].path
+        case .session(let index, _): return "session:" + state.snapshot.sessions[index].path
+        case .header: return nil
+        }
+    }
+
+    static func flash(_ state: inout AppState, _ text: String, isError: Bool = false) {
+        state.message = StatusMessage(text: text, isError: isError, expires: state.now.addingTimeInterval(messageLifetime))
+    }
+
+    static func pageHeight(_ state: AppState) -> Int {
+        let layout = ScreenLayout(size: state.size)
+        if state.focus == .detail, let session = state.detailSession {
+            return SessionDetailLayout(session: session, inner: layout.detailInner).agents.height
+        }
+        return layout.listRows.height
+    }
+
+    /// Keeps indices in range and the selections visible. Render never changes state, so all
+    /// scrolling decisions are made here.
+    static func clamp(_ state: inout AppState) {
+        let layout = ScreenLayout(size: state.size)
+        if let row = state.selectedRow, !state.list.rows.indices.contains(row) { state.selectedRow = state.list.rows.firstIndex { $0.isSelectable } }
+        let visible = max(1, layout.listRows.height)
+        if let row = state.selectedRow {
+            // Keep a group header visible above the first row of its group.
+            let top = row > 0 && !state.list.rows[row - 1].isSelectable ? row - 1 : row
+            if top < state.listScroll { state.listScroll = top }
+            if row >= state.listScroll + visible { state.listScroll = row - visible + 1 }
+        }
+        state.listScroll = max(0, min(state.listScroll, max(0, state.list.rows.count - visible)))
+
+        if let session = state.detailSession {
+            let count = session.everyone.count
+            state.agentIndex = count == 0 ? 0 : min(max(0, state.agentIndex), count - 1)
+            let rows = max(1, SessionDetailLayout(session: session, inner: layout.detailInner).agents.height)
+            if state.agentIndex < state.agentScroll { state.agentScroll = state.agentIndex }
+            if state.agentIndex >= state.agentScroll + rows { state.agentScroll = state.agentIndex - rows + 1 }
+            state.agentScroll = max(0, min(state.agentScroll, max(0, count - rows)))
+        } else {
+            state.agentIndex = 0
+            state.agentScroll = 0
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import HubCore
+
+/// The symbols the screen draws, in Unicode and in plain ASCII (for terminals without a UTF-8
+/// locale). Every Unicode symbol here is one cell wide in wcwidth, tmux and our DisplayWidth.
+public struct Glyphs: Equatable, Sendable {
+    public var complete: String
+    public var inProgress: String
+    public var notStarted: String
+    public var blocked: String
+    public var failed: String
+    public var other: String
+    public var warning: String
+    public var orchestrator: String
+    public var ellipsis: String
+    public var horizontal: String
+    public var vertical: String
+    public var barDone: String
+    public var barTodo: String
+    public var arrow: String
+    public var up: String
+    public var down: String
+    public var selected: String
+    public var child: String
+
+    public static let unicode = Glyphs(
+        complete: "✓", inProgress: "◐", notStarted: "○", blocked: "■", failed: "✕", other: "?",
+        warning: "⚠", orchestrator: "★", ellipsis: "…", horizontal: "─", vertical: "│",
+        barDone: "█", barTodo: "░", arrow: "→", up: "▲", down: "▼", selected: "▌", child: "└"
+    )
+
+    public static let ascii = Glyphs(
+        complete: "+", inProgress: "~", notStarted: "o", blocked: "#", failed: "x", other: "?",
+        warning: "!", orchestrator: "*", ellipsis: "~", horizontal: "-", vertical: "|",
+        barDone: "#", barTodo: ".", arrow: ">", up: "^", down: "v", selected: ">", child: "`"
+    )
+
+    public func status(_ bucket: StatusBucket) -> String {
+        switch bucket {
+        case .complete: return complete
+        case .inProgress: return inProgress
+        case .notStarted: return notStarted
+        case .blocked: return blocked
+        case .failed: return failed
+        case .other: return other
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import HubCore
+
+/// Where each part of the screen goes for a terminal size. Pure, shared by `render` (to draw) and
+/// `reduce` (to keep the selection visible), so both agree on how many rows a pane shows.
+public struct ScreenLayout: Equatable, Sendable {
+    public static let minimumSize = Size(width: 40, height: 10)
+
+    public let size: Size
+    public let tooSmall: Bool
+    public let listBox: Rect
+    public let detailBox: Rect
+    public let statusBar: Rect
+
+    public init(size: Size) {
+        self.size = size
+        tooSmall = size.width < ScreenLayout.minimumSize.width || size.height < ScreenLayout.minimumSize.height
+        let whole = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        let rows = whole.splitRows([.fill(1), .fixed(1)])
+        statusBar = rows[1]
+        let listWidth = size.width < 70 ? size.width / 2 : min(64, max(34, size.width * 42 / 100))
+        let columns = rows[0].splitColumns([.fixed(listWidth), .fill(1)])
+        listBox = columns[0]
+        detailBox = columns[1]
+    }
+
+    /// The list's rows, below the pane's border and its column header line.
+    public var listRows: Rect {
+        let inner = listBox.inset(1)
+        return Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+    }
+
+    /// Inside the detail border, with one column of breathing room on each side.
+    public var detailInner: Rect {
+        let inner = detailBox.inset(1)
+        return Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
+    }
+}
+
+/// The parts of the session detail pane, shared by the view and the reducer (agent scrolling).
+public struct SessionDetailLayout: Equatable, Sendable {
+    public let header: Rect
+    /// The agent column titles (one row) and the agent rows below it.
+    public let agentTitles: Rect
+    public let agents: Rect
+    public let oneLiner: Rect?
+
+    public static func headerLines(_ session: Session) -> Int { session.phases.isEmpty ? 5 : 6 }
+
+    public init(session: Session, inner: Rect) {
+        let wantsOneLiner = inner.height >= 16
+        let oneLinerHeight = wantsOneLiner ? (inner.height >= 30 ? 8 : 5) : 0
+        let headerHeight = min(SessionDetailLayout.headerLines(session), max(0, inner.height - 2))
+        let parts = inner.splitRows([.fixed(headerHeight), .fixed(1), .fill(1), .fixed(oneLinerHeight)])
+        header = parts[0]
+        agentTitles = parts[1]
+        agents = parts[2]
+        oneLiner = wantsOneLiner ? parts[3] : nil
+    }
+}

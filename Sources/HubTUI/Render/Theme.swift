@@ -1,0 +1,86 @@
+/// Style roles → colours and attributes. The built-in default reads well on dark and light
+/// backgrounds (text uses the terminal's own colours; accents avoid yellow-on-white).
+public struct Theme: Equatable, Sendable {
+    public enum Color: Equatable, Sendable, Hashable {
+        /// The terminal's own foreground or background.
+        case `default`
+        /// 0–7 standard, 8–15 bright, 16–255 the xterm cube and greys.
+        case index(Int)
+
+        public static let black = Color.index(0), red = Color.index(1), green = Color.index(2), yellow = Color.index(3)
+        public static let blue = Color.index(4), magenta = Color.index(5), cyan = Color.index(6), white = Color.index(7)
+        public static let brightBlack = Color.index(8)
+
+        /// The nearest of the 8 basic colours, for terminals that have only those.
+        public var basic: Color {
+            guard case .index(let n) = self else { return self }
+            if n < 8 { return self }
+            if n < 16 { return n == 8 ? .index(7) : .index(n - 8) }
+            if n >= 232 { return (n - 232) < 12 ? .index(0) : .index(7) }
+            let cube = n - 16
+            let r = cube / 36, g = (cube / 6) % 6, b = cube % 6
+            let bits = (r >= 3 ? 1 : 0) | (g >= 3 ? 2 : 0) | (b >= 3 ? 4 : 0)
+            return .index(bits)
+        }
+    }
+
+    public struct Style: Equatable, Sendable, Hashable {
+        public var foreground: Color
+        public var background: Color
+        public var bold: Bool
+        public var dim: Bool
+        public var reverse: Bool
+        public var underline: Bool
+
+        public init(_ foreground: Color = .default, on background: Color = .default, bold: Bool = false, dim: Bool = false, reverse: Bool = false, underline: Bool = false) {
+            self.foreground = foreground
+            self.background = background
+            self.bold = bold
+            self.dim = dim
+            self.reverse = reverse
+            self.underline = underline
+        }
+    }
+
+    public var name: String
+    public var styles: [StyleRole: Style]
+
+    public func style(_ role: StyleRole) -> Style { styles[role] ?? Style() }
+
+    /// How a role looks without colour (NO_COLOR, monochrome terminals): attributes only.
+    public static func monochrome(_ role: StyleRole) -> Style {
+        switch role {
+        case .selection, .statusBar, .statusBarAccent, .overlayTitle: return Style(bold: role != .statusBar, reverse: true)
+        case .selectionDim: return Style(underline: true)
+        case .title, .header, .accent, .warning, .error, .key, .inProgress, .failed, .blocked: return Style(bold: true)
+        case .muted, .border, .progressTodo, .complete: return Style(dim: true)
+        default: return Style()
+        }
+    }
+
+    public static let `default` = Theme(name: "default", styles: [
+        .text: Style(),
+        .muted: Style(.brightBlack),
+        .accent: Style(.cyan, bold: true),
+        .title: Style(bold: true),
+        .border: Style(.brightBlack),
+        .header: Style(.magenta, bold: true),
+        .selection: Style(.black, on: .cyan),
+        .selectionDim: Style(on: .index(238)),
+        .key: Style(.cyan, bold: true),
+        .warning: Style(.index(208), bold: true),
+        .error: Style(.red, bold: true),
+        .statusBar: Style(.white, on: .index(236)),
+        .statusBarAccent: Style(.black, on: .cyan, bold: true),
+        .overlay: Style(),
+        .overlayTitle: Style(.black, on: .cyan, bold: true),
+        .progressDone: Style(.green),
+        .progressTodo: Style(.brightBlack),
+        .notStarted: Style(),
+        .inProgress: Style(.blue, bold: true),
+        .complete: Style(.green),
+        .blocked: Style(.index(208), bold: true),
+        .failed: Style(.red, bold: true),
+        .other: Style(.magenta),
+    ])
+}

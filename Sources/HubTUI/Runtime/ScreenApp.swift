@@ -1,0 +1,96 @@
+import Foundation
+import HubCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The event loop: one thread, one `poll(2)` over the terminal and the signal self-pipe, with a
+/// timeout only as long as the next due timer (a status message expiring, the minute boundary at
+/// which age labels change). Actions go through `Reducer.reduce`; effects are run here and their
+/// results come back as actions. A frame is drawn only when the state changed.
+public final class ScreenApp {
+    public typealias Loader = () -> WorkspaceSnapshot
+
+    let terminal: Terminal
+    let load: Loader
+    let keymap: Keymap
+    let signalDescriptor: Int32
+    var state: AppState
+    /// 128 + signal number when a signal ended the program, else 0.
+    var exitStatus: Int32 = 0
+
+    public init(terminal: Terminal, keymap: Keymap = .standard, signalDescriptor: Int32 = -1, load: @escaping Loader) {
+        self.terminal = terminal
+        self.load = load
+        self.keymap = keymap
+        self.signalDescriptor = signalDescriptor
+        self.state = AppState(snapshot: load(), size: terminal.size, now: Date(), glyphs: terminal.supportsUnicode ? .unicode : .ascii)
+        _ = Reducer.reduce(&state, .resize(terminal.size))
+    }
+
+    /// Runs until quit; returns the exit status. The terminal is shut down on return.
+    public func run() -> Int32 {
+        defer { terminal.shutdown() }
+        terminal.draw(Render.screen(state, keymap: keymap))
+        var idleInputPolls = 0
+        while true {
+            var descriptors = [pollfd(fd: terminal.inputDescriptor, events: Int16(POLLIN), revents: 0)]
+            if signalDescriptor >= 0 { descriptors.append(pollfd(fd: signalDescriptor, events: Int16(POLLIN), revents: 0)) }
+            let ready = poll(&descriptors, nfds_t(descriptors.count), timeoutMilliseconds())
+            if ready < 0 && errno != EINTR { return 1 }
+
+            var actions: [Action] = []
+            if descriptors.count > 1 && descriptors[1].revents & Int16(POLLIN) != 0 {
+                for signal in TerminalGuard.drainSignals() {
+                    if signal == SIGWINCH {
+                        actions.append(.resize(terminal.refreshSize()))
+                    } else {
+                        exitStatus = 128 + signal
+                        actions.append(.terminate)
+                    }
+                }
+            }
+            let input = descriptors[0].revents
+            if input & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+                let keys = terminal.readKeys()
+                actions += keys.map(Action.key)
+                // stdin at EOF keeps polling readable while no key ever comes: that is a hang-up.
+                idleInputPolls = keys.isEmpty ? idleInputPolls + 1 : 0
+                if input & Int16(POLLHUP | POLLERR) != 0 || (idleInputPolls > 3 && bytesWaiting() == 0) {
+                    exitStatus = 128 + SIGHUP
+                    actions.append(.terminate)
+                }
+            }
+            actions.append(.tick(Date()))
+
+            let before = state
+            var quit = false
+            while !actions.isEmpty {
+                let action = actions.removeFirst()
+                for effect in Reducer.reduce(&state, action, keymap: keymap) {
+                    switch effect {
+                    case .quit: quit = true
+                    case .reload: actions.append(.snapshotLoaded(load()))
+                    }
+                }
+                if quit { break }
+            }
+            if quit { return exitStatus }
+            if state != before { terminal.draw(Render.screen(state, keymap: keymap)) }
+        }
+    }
+
+    /// Until the next thing that changes the screen by itself: a message expiring, or the next
+    /// minute (ages are shown in whole minutes at most that fine).
+    func timeoutMilliseconds() -> Int32 {
+        let now = Date()
+        var next = 60 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 60)
+        if let expires = state.message?.expires { next = min(next, max(0, expires.timeIntervalSince(now))) }
+        return Int32(max(10, min(60_000, next * 1000 + 5)))
+    }
+
+    private func bytesWaiting() -> Int32 {
+        var count: Int32 = 0
+        return ioctl(terminal.inputDescriptor, UInt(FIONREAD), &count) == 0 ? count : 0
+    }
+}

@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The parts of the terminal lifecycle that must work even when Swift code cannot run normally:
+/// - a self-pipe that signal handlers write one byte to (SIGINT/TERM/HUP/WINCH become Actions in
+///   the event loop; nothing else happens inside a handler);
+/// - a crash handler (SIGSEGV/SIGBUS/SIGILL/SIGTRAP/SIGABRT/SIGFPE: a Swift trap) that restores
+///   the saved termios, leaves the alternate screen, shows the cursor, then re-raises.
+public enum TerminalGuard {
+    nonisolated(unsafe) static var pipeWrite: Int32 = -1
+    nonisolated(unsafe) static var pipeRead: Int32 = -1
+    nonisolated(unsafe) static var savedTermios = termios()
+    nonisolated(unsafe) static var haveSavedTermios = false
+
+    public static let forwarded: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGWINCH]
+    static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+
+    /// Saves the terminal's state and installs the handlers. Call before curses starts, so that
+    /// curses leaves our handlers in place. Returns the pipe's read end for `poll`.
+    public static func install() -> Int32 {
+        if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveSavedTermios = true }
+        if pipeRead < 0 {
+            var fds: [Int32] = [0, 0]
+            if pipe(&fds) == 0 {
+                pipeRead = fds[0]
+                pipeWrite = fds[1]
+                for fd in fds {
+                    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+                    _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+                }
+            }
+        }
+        for signal in forwarded { setHandler(signal, forwardSignal) }
+        for signal in fatal { setHandler(signal, crashHandler) }
+        return pipeRead
+    }
+
+    /// Restores default handlers (after the screen is gone).
+    public static func uninstall() {
+        for signal in forwarded + fatal { setHandler(signal, nil) }
+    }
+
+    /// Signals received since the last call, in order.
+    public static func drainSignals() -> [Int32] {
+        guard pipeRead >= 0 else { return [] }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        var signals: [Int32] = []
+        while true {
+            let count = read(pipeRead, &buffer, buffer.count)
+            if count <= 0 { break }
+            signals += buffer.prefix(count).map { Int32($0) }
+        }
+        return signals
+    }
+
+    /// Puts the terminal back as it was found: saved termios, main screen, visible cursor.
+    /// Async-signal-safe (only tcsetattr and write).
+    static func restoreTerminal() {
+        if haveSavedTermios { tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios) }
+        let reset: StaticString = "\u{1B}[0m\u{1B}[?1049l\u{1B}[?25h\r\n"
+        _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
+    }
+
+    private static func setHandler(_ signal: Int32, _ handler: (@convention(c) (Int32) -> Void)?) {
+        var action = sigaction()
+        if let handler {
+            action.__sigaction_handler.sa_handler = handler
+        } else {
+            action.__sigaction_handler.sa_handler = SIG_DFL
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = signal == SIGWINCH ? SA_RESTART : 0
+        sigaction(signal, &action, nil)
+    }
+}
+
+/// Signal handler: one byte into the self-pipe. Nothing else is safe here.
+private func forwardSignal(_ signal: Int32) {
+    let saved = errno
+    var byte = UInt8(truncatingIfNeeded: signal)
+    if TerminalGuard.pipeWrite >= 0 { _ = write(TerminalGuard.pipeWrite, &byte, 1) }
+    errno = saved
+}
+
+/// Crash handler: give the person their terminal back, then die as the signal intended.
+private func crashHandler(_ signal: Int32) {
+    TerminalGuard.restoreTerminal()
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = SIG_DFL
+    sigemptyset(&action.sa_mask)
+    sigaction(signal, &action, nil)
+    raise(signal)
+}

@@ -1,0 +1,118 @@
+import HubCore
+
+/// The left pane: stubs and sessions, grouped (ListModel), with a column header.
+enum ListPane {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, layout: ScreenLayout) {
+        let glyphs = state.glyphs
+        let total = state.snapshot.stubs.filter { !$0.archived }.count
+        Box.draw(&canvas, layout.listBox, title: "Stubs \(total) · Sessions \(state.snapshot.sessions.filter { !$0.archived }.count)", focused: state.focus == .list && state.overlay == nil, glyphs: glyphs)
+        let inner = layout.listBox.inset(1)
+        guard inner.width > 0, inner.height > 0 else { return }
+        let columns = Columns(width: inner.width)
+        var header = TextFit.pad("  FEATURE / SESSION", columns.name + 2)
+        if columns.showPriority { header += " PRIO" }
+        header += " AG"
+        if columns.badge > 0 { header += " " + TextFit.pad("SESSION", columns.badge) }
+        Cells.text(&canvas, header, x: inner.x, y: inner.y, width: inner.width, role: .muted, glyphs: glyphs)
+
+        let area = layout.listRows
+        if state.list.rows.isEmpty {
+            Cells.text(&canvas, "No stubs or sessions here yet.", x: area.x + 1, y: area.y, width: area.width - 1, role: .muted, glyphs: glyphs)
+            Cells.text(&canvas, "Stubs live in coderef/working/<feature>/stub.json", x: area.x + 1, y: area.y + 1, width: area.width - 1, role: .muted, glyphs: glyphs)
+            return
+        }
+        for line in 0..<area.height {
+            let index = state.listScroll + line
+            guard state.list.rows.indices.contains(index) else { break }
+            let y = area.y + line
+            let selected = index == state.selectedRow
+            drawRow(&canvas, state, state.list.rows[index], x: area.x, y: y, columns: columns)
+            if selected {
+                canvas.paint(Rect(x: area.x, y: y, width: area.width, height: 1), role: state.focus == .list && state.overlay == nil ? .selection : .selectionDim)
+            }
+        }
+        Box.scrollMarks(&canvas, layout.listBox, above: state.listScroll > 0, below: state.listScroll + area.height < state.list.rows.count, glyphs: glyphs)
+    }
+
+    /// Column widths for a pane width: name takes what is left.
+    struct Columns {
+        let width: Int
+        var showPriority: Bool { width >= 36 }
+        var badge: Int { width >= 44 ? 10 : 0 }
+        var name: Int { max(4, width - 2 - (showPriority ? 5 : 0) - 3 - (badge > 0 ? badge + 1 : 0)) }
+    }
+
+    static func drawRow(_ canvas: inout Canvas, _ state: AppState, _ row: ListRow, x: Int, y: Int, columns: Columns) {
+        let glyphs = state.glyphs
+        switch row {
+        case .header(let title, let count):
+            Cells.text(&canvas, "\(title) (\(count))", x: x, y: y, width: columns.width, role: .header, glyphs: glyphs)
+        case .stub(let index):
+            let stub = state.snapshot.stubs[index]
+            var column = x
+            canvas.put(glyphs.status(stub.status.bucket), x: column, y: y, role: .bucket(stub.status.bucket))
+            column += 2
+            var nameWidth = columns.name
+            if stub.breakingChanges {
+                nameWidth -= 2
+                canvas.put(glyphs.warning, x: column + nameWidth + 1, y: y, role: .warning)
+            }
+            Cells.text(&canvas, stub.featureName, x: column, y: y, width: nameWidth, role: .text, glyphs: glyphs)
+            column += columns.name
+            if columns.showPriority {
+                let priority = shortPriority(stub.priority)
+                canvas.put(TextFit.pad(priority, 4), x: column + 1, y: y, role: priorityRole(stub.priority))
+                column += 5
+            }
+            let agents = stub.agents.count
+            canvas.put(TextFit.padLeft(agents > 0 ? "\(agents)" : "-", 3), x: column, y: y, role: agents > 0 ? .text : .muted)
+            column += 3
+            if columns.badge > 0, let latest = state.sessions(of: stub).last {
+                drawBadge(&canvas, latest, x: column + 1, y: y, width: columns.badge, glyphs: glyphs)
+            }
+        case .session(let index, let depth):
+            let session = state.snapshot.sessions[index]
+            var column = x
+            if depth > 0 {
+                canvas.put(glyphs.child, x: column, y: y, role: .muted)
+                column += 2
+            }
+            canvas.put(glyphs.status(session.derivedStatus), x: column, y: y, role: .bucket(session.derivedStatus))
+            column += 2
+            let name = depth > 0 ? WorkspacePaths.lastComponent(session.name) : session.name
+            Cells.text(&canvas, name, x: column, y: y, width: columns.name - (column - x - 2), role: .text, glyphs: glyphs)
+            column = x + 2 + columns.name
+            if columns.showPriority { column += 5 }
+            canvas.put(TextFit.padLeft("\(session.agents.count)", 3), x: column, y: y, role: .text)
+            column += 3
+            if columns.badge > 0 {
+                drawBadge(&canvas, session, x: column + 1, y: y, width: columns.badge, glyphs: glyphs)
+            }
+        }
+    }
+
+    /// `◐ p2 1/4`: the session's derived status, phase and agents complete.
+    static func drawBadge(_ canvas: inout Canvas, _ session: Session, x: Int, y: Int, width: Int, glyphs: Glyphs) {
+        canvas.put(glyphs.status(session.derivedStatus), x: x, y: y, role: .bucket(session.derivedStatus))
+        var text = "\(session.agentsComplete)/\(session.agents.count)"
+        if let phase = session.phase { text = "p\(phase) " + text }
+        Cells.text(&canvas, text, x: x + 2, y: y, width: width - 2, role: .muted, glyphs: glyphs)
+    }
+
+    static func shortPriority(_ priority: String?) -> String {
+        guard let priority, !priority.isEmpty else { return "" }
+        switch priority.lowercased() {
+        case "critical": return "crit"
+        case "medium": return "med"
+        default: return String(priority.lowercased().prefix(4))
+        }
+    }
+
+    static func priorityRole(_ priority: String?) -> StyleRole {
+        switch PriorityRank.of(priority) {
+        case 0: return .error
+        case 1: return .warning
+        default: return .muted
+        }
+    }
+}

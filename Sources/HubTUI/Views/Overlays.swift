@@ -1,0 +1,47 @@
+import HubCore
+
+/// Dialogs drawn over the panes: help (from the keymap, so it cannot lie) and the problems list.
+enum Overlays {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, keymap: Keymap) {
+        guard let overlay = state.overlay else { return }
+        switch overlay {
+        case .help(let scroll):
+            let lines = helpLines(keymap)
+            drawDialog(&canvas, state, title: "Keys", lines: lines, scroll: scroll, footer: "Esc close")
+        case .problems(let scroll):
+            var lines: [[(String, StyleRole)]] = []
+            if state.snapshot.problems.isEmpty {
+                lines.append([("No problems: every file read cleanly.", .complete)])
+            }
+            for problem in state.snapshot.problems {
+                lines.append([("! ", .error), (problem.path, .accent)])
+                lines.append([("  " + problem.message, .text)])
+            }
+            drawDialog(&canvas, state, title: "Problems (\(state.snapshot.problems.count))", lines: lines, scroll: scroll, footer: "↑↓ scroll  Esc close")
+        }
+    }
+
+    static func helpLines(_ keymap: Keymap) -> [[(String, StyleRole)]] {
+        keymap.bindings.map { binding in
+            let keys = binding.keys.map(\.description).joined(separator: " ")
+            return [(TextFit.pad(keys, 18), .key), (binding.help, .text)]
+        }
+    }
+
+    static func drawDialog(_ canvas: inout Canvas, _ state: AppState, title: String, lines: [[(String, StyleRole)]], scroll: Int, footer: String) {
+        let width = min(canvas.width - 4, 90)
+        let height = min(canvas.height - 2, lines.count + 4)
+        guard width >= 10, height >= 4 else { return }
+        let rect = Rect(x: (canvas.width - width) / 2, y: max(0, (canvas.height - height) / 2), width: width, height: height)
+        canvas.fill(rect, role: .overlay)
+        Box.draw(&canvas, rect, title: title, focused: true, glyphs: state.glyphs)
+        let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 3)
+        let maxScroll = max(0, lines.count - inner.height)
+        let top = min(scroll, maxScroll)
+        var writer = LineWriter(canvas: canvas, area: inner, glyphs: state.glyphs)
+        for line in lines.dropFirst(top).prefix(inner.height) { writer.line(line) }
+        canvas = writer.canvas
+        Cells.text(&canvas, footer, x: inner.x, y: rect.maxY - 2, width: inner.width, role: .muted, glyphs: state.glyphs)
+        Box.scrollMarks(&canvas, rect, above: top > 0, below: top < maxScroll, glyphs: state.glyphs)
+    }
+}

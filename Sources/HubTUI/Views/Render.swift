@@ -1,0 +1,43 @@
+import HubCore
+
+/// `render(state) -> Canvas`: pure; never changes state (scrolling is decided in the reducer).
+public enum Render {
+    public static func screen(_ state: AppState, keymap: Keymap = .standard) -> Canvas {
+        var canvas = Canvas(width: state.size.width, height: state.size.height)
+        let layout = ScreenLayout(size: state.size)
+        if layout.tooSmall {
+            drawTooSmall(&canvas, state)
+            return canvas
+        }
+        ListPane.draw(&canvas, state, layout: layout)
+        let inner = layout.detailInner
+        switch state.detail {
+        case .stub(let stub):
+            Box.draw(&canvas, layout.detailBox, title: "Stub", focused: false, glyphs: state.glyphs)
+            StubDetail.draw(&canvas, state, stub, inner: inner)
+        case .session(let session):
+            Box.draw(&canvas, layout.detailBox, title: "Session", focused: state.focus == .detail && state.overlay == nil, glyphs: state.glyphs)
+            SessionDetail.draw(&canvas, state, session, inner: inner)
+        case .nothing:
+            Box.draw(&canvas, layout.detailBox, title: "Detail", focused: false, glyphs: state.glyphs)
+            Cells.text(&canvas, "Nothing selected.", x: inner.x, y: inner.y, width: inner.width, role: .muted, glyphs: state.glyphs)
+        }
+        StatusBar.draw(&canvas, state, rect: layout.statusBar, keymap: keymap)
+        Overlays.draw(&canvas, state, keymap: keymap)
+        return canvas
+    }
+
+    static func drawTooSmall(_ canvas: inout Canvas, _ state: AppState) {
+        let minimum = ScreenLayout.minimumSize
+        let lines = [
+            "Terminal too small",
+            "\(state.size.width)×\(state.size.height), need \(minimum.width)×\(minimum.height)",
+            "q quits",
+        ]
+        let top = max(0, (canvas.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let width = DisplayWidth.of(line)
+            Cells.text(&canvas, line, x: max(0, (canvas.width - width) / 2), y: top + offset, width: canvas.width, role: offset == 0 ? .warning : .text, glyphs: state.glyphs)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import HubCore
+
+/// The detail pane for a session: identity, phase timeline, derived status, progress, one row per
+/// agent (orchestrator first) and the selected agent's one-liner.
+enum SessionDetail {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, _ session: Session, inner: Rect) {
+        let glyphs = state.glyphs
+        let parts = SessionDetailLayout(session: session, inner: inner)
+        var writer = LineWriter(canvas: canvas, area: parts.header, glyphs: glyphs)
+
+        var title: [(String, StyleRole)] = [(session.workorderId ?? session.name, .title)]
+        if session.workorderId != nil { title.append(("  " + session.name, .muted)) }
+        if session.archived { title.append(("  archived", .muted)) }
+        writer.line(title)
+
+        var timelineSpans: [(String, StyleRole)] = [("Feature  ", .muted), (session.feature, .text)]
+        let timeline = state.snapshot.timeline(of: session)
+        if timeline.count > 1 {
+            timelineSpans.append(("   ", .text))
+            for (index, phase) in timeline.enumerated() {
+                if index > 0 { timelineSpans.append((" " + glyphs.arrow + " ", .muted)) }
+                let label = phase.phase.map { "phase\($0)" } ?? WorkspacePaths.lastComponent(phase.name)
+                timelineSpans.append((glyphs.status(phase.derivedStatus) + " ", .bucket(phase.derivedStatus)))
+                timelineSpans.append((label, phase.path == session.path ? .accent : .text))
+            }
+        } else if let phase = session.phase {
+            timelineSpans.append(("   phase \(phase)", .text))
+        }
+        if let parent = session.parent { timelineSpans.append(("   part of " + parent, .muted)) }
+        writer.line(timelineSpans)
+
+        let derived = session.derivedStatus
+        var status: [(String, StyleRole)] = [("Status   ", .muted), (glyphs.status(derived) + " " + derived.label, .bucket(derived))]
+        if session.storedStatusDisagrees, let word = session.storedStatus?.word {
+            status.append(("   file says: " + word, .warning))
+        }
+        writer.line(status)
+
+        let total = session.agents.count
+        let done = session.agentsComplete
+        let barWidth = max(0, min(24, inner.width - 30))
+        let bar = Cells.bar(done: done, total: total, width: barWidth, glyphs: glyphs)
+        writer.line([("Progress ", .muted), (bar.done, .progressDone), (bar.todo, .progressTodo), ((barWidth > 0 ? " " : "") + "\(done)/\(total) agents complete", .text)])
+
+        if !session.phases.isEmpty {
+            var spans: [(String, StyleRole)] = [("Phases   ", .muted)]
+            for (index, phase) in session.phases.enumerated() {
+                if index > 0 { spans.append((" " + glyphs.arrow + " ", .muted)) }
+                spans.append((glyphs.status(phase.status.bucket) + " ", .bucket(phase.status.bucket)))
+                spans.append((phase.name ?? phase.key, .text))
+            }
+            writer.line(spans)
+        }
+        canvas = writer.canvas
+
+        drawAgents(&canvas, state, session, parts: parts)
+        if let area = parts.oneLiner { drawOneLiner(&canvas, state, session, area: area) }
+    }
+
+    struct AgentColumns {
+        let width: Int
+        var status: Int { width >= 60 ? 14 : 11 }
+        var age: Int { 4 }
+        var output: Int { width >= 50 ? 8 : 0 }
+        var tasks: Int { width >= 44 ? 5 : 0 }
+        var id: Int { max(6, width - 2 - status - 1 - age - 1 - (output > 0 ? output + 1 : 0) - (tasks > 0 ? tasks + 1 : 0)) }
+    }
+
+    static func drawAgents(_ canvas: inout Canvas, _ state: AppState, _ session: Session, parts: SessionDetailLayout) {
+        let glyphs = state.glyphs
+        let columns = AgentColumns(width: parts.agentTitles.width)
+        var titles = "  " + TextFit.pad("AGENT", columns.id) + " " + TextFit.pad("STATUS", columns.status) + " " + TextFit.padLeft("AGE", columns.age)
+        if columns.output > 0 { titles += " " + TextFit.pad("OUTPUT", columns.output) }
+        if columns.tasks > 0 { titles += " " + TextFit.padLeft("TASKS", columns.tasks) }
+        Cells.text(&canvas, titles, x: parts.agentTitles.x, y: parts.agentTitles.y, width: parts.agentTitles.width, role: .muted, glyphs: glyphs)
+
+        let everyone = session.everyone
+        if everyone.isEmpty {
+            Cells.text(&canvas, "  no agents in this session's files", x: parts.agents.x, y: parts.agents.y, width: parts.agents.width, role: .muted, glyphs: glyphs)
+            return
+        }
+        for line in 0..<parts.agents.height {
+            let index = state.agentScroll + line
+            guard everyone.indices.contains(index) else { break }
+            let agent = everyone[index]
+            let y = parts.agents.y + line
+            var x = parts.agents.x
+            let bucket = agent.status.bucket
+            canvas.put(agent.isOrchestrator ? glyphs.orchestrator : glyphs.status(bucket), x: x, y: y, role: agent.isOrchestrator ? .accent : .bucket(bucket))
+            x += 2
+            Cells.text(&canvas, agent.agentId, x: x, y: y, width: columns.id, role: .text, glyphs: glyphs)
+            x += columns.id + 1
+            let word = agent.status.word ?? "unknown"
+            Cells.text(&canvas, (agent.isOrchestrator ? glyphs.status(bucket) + " " : "") + word, x: x, y: y, width: columns.status, role: .bucket(bucket), glyphs: glyphs)
+            x += columns.status + 1
+            canvas.put(TextFit.padLeft(Cells.age(from: agent.lastChange, now: state.now), columns.age), x: x, y: y, role: .muted)
+            x += columns.age + 1
+            if columns.output > 0 {
+                let (text, role): (String, StyleRole) = agent.outputFile == nil ? ("-", .muted) : (agent.outputExists ? (glyphs.complete + " found", .complete) : ("missing", bucket == .complete ? .warning : .muted))
+                Cells.text(&canvas, text, x: x, y: y, width: columns.output, role: role, glyphs: glyphs)
+                x += columns.output + 1
+            }
+            if columns.tasks > 0, let total = agent.tasksTotal {
+                let text = agent.tasksDone.map { "\($0)/\(total)" } ?? "\(total)t"
+                canvas.put(TextFit.padLeft(text, columns.tasks), x: x, y: y, role: .text)
+            }
+            if index == state.agentIndex && state.focus == .detail {
+                canvas.paint(Rect(x: parts.agents.x, y: y, width: parts.agents.width, height: 1), role: state.overlay == nil ? .selection : .selectionDim)
+            }
+        }
+        let hiddenBelow = state.agentScroll + parts.agents.height < everyone.count
+        if state.agentScroll > 0 || hiddenBelow {
+            let note = "\(state.agentScroll + 1)–\(min(everyone.count, state.agentScroll + parts.agents.height)) of \(everyone.count)"
+            let width = DisplayWidth.of(note)
+            canvas.put(note, x: parts.agentTitles.maxX - width, y: parts.agentTitles.y, role: .accent)
+        }
+    }
+
+    static func drawOneLiner(_ canvas: inout Canvas, _ state: AppState, _ session: Session, area: Rect) {
+        let glyphs = state.glyphs
+        canvas.put(String(repeating: glyphs.horizontal, count: area.width), x: area.x, y: area.y, role: .border)
+        let agent = state.focus == .detail ? state.selectedAgent : session.everyone.first { !$0.isOrchestrator } ?? session.everyone.first
+        guard let agent else { return }
+        Cells.text(&canvas, "One-liner for \(agent.agentId)", x: area.x, y: area.y + 1, width: area.width, role: .header, glyphs: glyphs)
+        let lines = TextFit.wrap(OneLiner.short(session: session, agent: agent), width: area.width, maxLines: area.height - 2)
+        for (offset, line) in lines.enumerated() {
+            Cells.text(&canvas, line, x: area.x, y: area.y + 2 + offset, width: area.width, role: .muted, glyphs: glyphs)
+        }
+    }
+}

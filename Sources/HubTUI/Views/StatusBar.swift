@@ -1,0 +1,55 @@
+import HubCore
+
+/// The bottom line: workspace, counts, problems, then a message or the key hints.
+enum StatusBar {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, rect: Rect, keymap: Keymap) {
+        guard rect.width > 0, rect.height > 0 else { return }
+        let glyphs = state.glyphs
+        canvas.fill(rect, role: .statusBar)
+        var x = rect.x
+        func span(_ text: String, _ role: StyleRole) {
+            guard x < rect.maxX else { return }
+            x += Cells.text(&canvas, text, x: x, y: rect.y, width: rect.maxX - x, role: role, glyphs: glyphs)
+        }
+        span(" " + shortRoot(state.snapshot.root) + " ", .statusBarAccent)
+        let stubs = state.snapshot.stubs.filter { !$0.archived }.count
+        let sessions = state.snapshot.sessions.filter { !$0.archived }.count
+        span(" \(stubs) stubs · \(sessions) sessions", .statusBar)
+        let problems = state.snapshot.problems.count
+        if problems > 0 {
+            span(" ", .statusBar)
+            span("! \(problems) problem" + (problems == 1 ? "" : "s") + " (p)", .error)
+        }
+        if state.loading { span("  loading…", .statusBar) }
+        span("  ", .statusBar)
+        if let message = state.message {
+            span(message.text, message.isError ? .error : .statusBar)
+            return
+        }
+        for binding in keymap.bindings {
+            guard let hint = binding.hint, let key = binding.keys.first else { continue }
+            span(key.description, .key)
+            span(" " + hint + "  ", .statusBar)
+        }
+    }
+
+    /// The root with the home folder as `~`, for a readable status bar.
+    static func shortRoot(_ root: String) -> String {
+        if let home = ProcessEnvironment.home, !home.isEmpty, root.hasPrefix(home + "/") {
+            return "~" + root.dropFirst(home.count)
+        }
+        return root
+    }
+}
+
+/// Environment lookups the views need (kept in one place so tests can see them).
+enum ProcessEnvironment {
+    nonisolated(unsafe) static var home: String? = {
+        guard let value = getenv("HOME") else { return nil }
+        return String(cString: value)
+    }()
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

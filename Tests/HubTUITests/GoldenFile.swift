@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import HubCore
+import HubTestSupport
+@testable import HubTUI
+
+/// Golden screens: a canvas as text plus its style layer (one role letter per cell), compared with
+/// `Tests/HubTUITests/Golden/<name>.txt`. Re-record with `SESSIONS_HUB_RECORD=1 scripts/test`.
+/// A missing golden file is recorded, except in CI, where it fails.
+enum GoldenFile {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func text(of canvas: Canvas) -> String {
+        let text = canvas.lines.map { "|" + $0 + "|" }.joined(separator: "\n")
+        let roles = canvas.roleLines.map { "|" + $0 + "|" }.joined(separator: "\n")
+        return text + "\n--- styles ---\n" + roles + "\n"
+    }
+
+    static func check(_ canvas: Canvas, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let url = folder.appendingPathComponent(name + ".txt")
+        let actual = text(of: canvas)
+        let environment = ProcessInfo.processInfo.environment
+        let record = environment["SESSIONS_HUB_RECORD"] == "1"
+        let expected = try? String(contentsOf: url, encoding: .utf8)
+        if record || (expected == nil && environment["CI"] != "true") {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected else {
+            Issue.record("missing golden file \(name).txt (record it with SESSIONS_HUB_RECORD=1)", sourceLocation: sourceLocation)
+            return
+        }
+        if expected != actual {
+            let diff = firstDifference(expected, actual)
+            Issue.record("screen differs from \(name).txt at \(diff)\n\(actual)", sourceLocation: sourceLocation)
+        }
+    }
+
+    static func firstDifference(_ a: String, _ b: String) -> String {
+        let left = a.split(separator: "\n", omittingEmptySubsequences: false)
+        let right = b.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in 0..<max(left.count, right.count) {
+            let l = index < left.count ? String(left[index]) : "<none>"
+            let r = index < right.count ? String(right[index]) : "<none>"
+            if l != r { return "line \(index + 1):\n  expected \(l)\n  actual   \(r)" }
+        }
+        return "?"
+    }
+}
+
+/// Fixed inputs for screens: a fixed clock, fixed file times, and paths rebased to `/demo` so
+/// golden files do not depend on where the temporary workspace was made.
+enum Fixtures {
+    static let now = Date(timeIntervalSince1970: 1_795_000_000) // 2026-11-18
+
+    /// Loads a workspace, with every file's modification time set to `now - age`.
+    static func snapshot(of root: String, fileAge: TimeInterval = 3 * 3600, rebasedTo base: String = "/demo") throws -> WorkspaceSnapshot {
+        let stamp = now.addingTimeInterval(-fileAge)
+        if let walker = FileManager.default.enumerator(atPath: root) {
+            for case let relative as String in walker {
+                try? FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: root + "/" + relative)
+            }
+        }
+        let snapshot = WorkspaceLoader(layout: WorkspaceLayout(root: root), resolver: PathResolver(root: root, driveMountRoot: nil)).load()
+        return rebase(snapshot, from: snapshot.root, to: base)
+    }
+
+    static func rebase(_ snapshot: WorkspaceSnapshot, from old: String, to new: String) -> WorkspaceSnapshot {
+        func move(_ path: String) -> String { path.hasPrefix(old) ? new + path.dropFirst(old.count) : path }
+        var copy = snapshot
+        copy.root = move(copy.root)
+        copy.sessions = copy.sessions.map { session in
+            var session = session
+            session.absolutePath = move(session.absolutePath)
+            session.agents = session.agents.map { var agent = $0; agent.outputResolved = agent.outputResolved.map(move); return agent }
+            if var orchestrator = session.orchestrator {
+                orchestrator.outputResolved = orchestrator.outputResolved.map(move)
+                session.orchestrator = orchestrator
+            }
+            return session
+        }
+        copy.stubs = copy.stubs.map { var stub = $0; stub.absolutePath = move(stub.absolutePath); return stub }
+        return copy
+    }
+
+    static func demo() throws -> (TemporaryWorkspace, WorkspaceSnapshot) {
+        let workspace = try TemporaryWorkspace("golden-demo")
+        try DemoWorkspace.write(to: workspace.root)
+        return (workspace, try snapshot(of: workspace.root))
+    }
+
+    static func state(_ snapshot: WorkspaceSnapshot, width: Int = 120, height: Int = 40, glyphs: Glyphs = .unicode) -> AppState {
+        var state = AppState(snapshot: snapshot, size: Size(width: width, height: height), now: now, glyphs: glyphs)
+        _ = Reducer.reduce(&state, .resize(state.size))
+        return state
+    }
+
+    static func press(_ state: inout AppState, _ keys: Key...) {
+        for key in keys { _ = Reducer.reduce(&state, .key(key)) }
+    }
+}
