@@ -48,7 +48,7 @@ public struct Canvas: Equatable, Sendable, CustomStringConvertible {
     @discardableResult
     public mutating func put(glyphs: [DisplayWidth.Glyph], x: Int, y: Int, role: StyleRole) -> Int {
         var column = x
-        for glyph in glyphs {
+        for glyph in glyphs where glyph.width > 0 {
             guard column >= 0, column + glyph.width <= width, y >= 0, y < height else { break }
             place(glyph, x: column, y: y, role: role)
             column += glyph.width

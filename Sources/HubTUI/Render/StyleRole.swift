@@ -6,7 +6,7 @@ public enum StyleRole: Hashable, Sendable, CaseIterable {
     case text, muted, accent, title, border, header
     case selection, selectionDim
     case key, warning, error
-    case statusBar, statusBarAccent
+    case statusBar, statusBarAccent, statusBarKey, statusBarError
     case overlay, overlayTitle
     case progressDone, progressTodo
     case notStarted, inProgress, complete, blocked, failed, other
@@ -38,6 +38,8 @@ public enum StyleRole: Hashable, Sendable, CaseIterable {
         case .error: return "e"
         case .statusBar: return "B"
         case .statusBarAccent: return "A"
+        case .statusBarKey: return "K"
+        case .statusBarError: return "E"
         case .overlay: return "o"
         case .overlayTitle: return "O"
         case .progressDone: return "P"
@@ -67,6 +69,8 @@ public enum StyleRole: Hashable, Sendable, CaseIterable {
         case .error: return "error"
         case .statusBar: return "status_bar"
         case .statusBarAccent: return "status_bar_accent"
+        case .statusBarKey: return "status_bar_key"
+        case .statusBarError: return "status_bar_error"
         case .overlay: return "overlay"
         case .overlayTitle: return "overlay_title"
         case .progressDone: return "progress_done"

@@ -27,7 +27,7 @@ public enum TextFit {
         guard cut else { return result }
         let ellipsisWidth = DisplayWidth.of(ellipsis)
         while used + ellipsisWidth > width, let last = result.popLast() { used -= last.width }
-        if used + ellipsisWidth <= width { result.append(DisplayWidth.Glyph(text: ellipsis, width: ellipsisWidth)) }
+        if ellipsisWidth > 0 && used + ellipsisWidth <= width { result.append(DisplayWidth.Glyph(text: ellipsis, width: ellipsisWidth)) }
         return result
     }
 

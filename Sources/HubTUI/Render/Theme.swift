@@ -50,7 +50,7 @@ public struct Theme: Equatable, Sendable {
     /// How a role looks without colour (NO_COLOR, monochrome terminals): attributes only.
     public static func monochrome(_ role: StyleRole) -> Style {
         switch role {
-        case .selection, .statusBar, .statusBarAccent, .overlayTitle: return Style(bold: role != .statusBar, reverse: true)
+        case .selection, .statusBar, .statusBarAccent, .statusBarKey, .statusBarError, .overlayTitle: return Style(bold: role != .statusBar, reverse: true)
         case .selectionDim: return Style(underline: true)
         case .title, .header, .accent, .warning, .error, .key, .inProgress, .failed, .blocked: return Style(bold: true)
         case .muted, .border, .progressTodo, .complete: return Style(dim: true)
@@ -65,19 +65,21 @@ public struct Theme: Equatable, Sendable {
         .title: Style(bold: true),
         .border: Style(.brightBlack),
         .header: Style(.magenta, bold: true),
-        .selection: Style(.black, on: .cyan),
-        .selectionDim: Style(on: .index(238)),
+        .selection: Style(.index(16), on: .cyan),
+        .selectionDim: Style(bold: true, underline: true),
         .key: Style(.cyan, bold: true),
         .warning: Style(.index(208), bold: true),
         .error: Style(.red, bold: true),
         .statusBar: Style(.white, on: .index(236)),
-        .statusBarAccent: Style(.black, on: .cyan, bold: true),
+        .statusBarAccent: Style(.index(16), on: .cyan),
+        .statusBarKey: Style(.index(51), on: .index(236), bold: true),
+        .statusBarError: Style(.index(203), on: .index(236), bold: true),
         .overlay: Style(),
-        .overlayTitle: Style(.black, on: .cyan, bold: true),
+        .overlayTitle: Style(.index(16), on: .cyan),
         .progressDone: Style(.green),
         .progressTodo: Style(.brightBlack),
         .notStarted: Style(),
-        .inProgress: Style(.blue, bold: true),
+        .inProgress: Style(.index(33), bold: true),
         .complete: Style(.green),
         .blocked: Style(.index(208), bold: true),
         .failed: Style(.red, bold: true),

@@ -18,17 +18,17 @@ enum StatusBar {
         let problems = state.snapshot.problems.count
         if problems > 0 {
             span(" ", .statusBar)
-            span("! \(problems) problem" + (problems == 1 ? "" : "s") + " (p)", .error)
+            span("! \(problems) problem" + (problems == 1 ? "" : "s") + " (p)", .statusBarError)
         }
         if state.loading { span("  loading…", .statusBar) }
         span("  ", .statusBar)
         if let message = state.message {
-            span(message.text, message.isError ? .error : .statusBar)
+            span(message.text, message.isError ? .statusBarError : .statusBar)
             return
         }
         for binding in keymap.bindings {
             guard let hint = binding.hint, let key = binding.keys.first else { continue }
-            span(key.description, .key)
+            span(key.description, .statusBarKey)
             span(" " + hint + "  ", .statusBar)
         }
     }

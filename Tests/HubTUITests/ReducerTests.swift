@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+import HubCore
+import HubTestSupport
+@testable import HubTUI
+
+/// State + action → state + effects, no terminal.
+@Suite struct ReducerTests {
+    func demoState(width: Int = 120, height: Int = 40) throws -> (TemporaryWorkspace, AppState) {
+        let (workspace, snapshot) = try Fixtures.demo()
+        return (workspace, Fixtures.state(snapshot, width: width, height: height))
+    }
+
+    func selectedName(_ state: AppState) -> String? {
+        switch state.selectedListRow {
+        case .stub(let index)?: return state.snapshot.stubs[index].featureName
+        case .session(let index, _)?: return state.snapshot.sessions[index].name
+        default: return nil
+        }
+    }
+
+    @Test func startsOnTheFirstSelectableRowAndSkipsHeaders() throws {
+        var (_, state) = try demoState()
+        #expect(state.list.rows.first == .header("ACTIVE", count: 2))
+        #expect(selectedName(state) == "api-migration")
+        Fixtures.press(&state, .down, .down)
+        #expect(selectedName(state) == "auth-token-rotation", "the STUBS header is skipped")
+        Fixtures.press(&state, .character("k"), .character("k"), .character("k"), .up)
+        #expect(selectedName(state) == "api-migration", "moving up stops at the first row")
+        Fixtures.press(&state, .character("G"))
+        #expect(selectedName(state) == "dark-mode-toggle")
+        Fixtures.press(&state, .character("g"))
+        #expect(selectedName(state) == "api-migration")
+    }
+
+    @Test func enterOpensAStubsLatestSessionAndFocusesItsAgents() throws {
+        var (_, state) = try demoState()
+        Fixtures.press(&state, .down)
+        #expect(selectedName(state) == "search-index-rebuild")
+        Fixtures.press(&state, .enter)
+        #expect(state.focus == .detail)
+        #expect(state.detailSession?.name == "search-index-rebuild-phase2")
+        #expect(state.selectedAgent?.isOrchestrator == true)
+        Fixtures.press(&state, .down, .down, .down)
+        #expect(state.selectedAgent?.agentId == "api-server", "stops at the last agent")
+        Fixtures.press(&state, .escape)
+        #expect(state.focus == .list)
+        #expect(state.detailSession?.name == "search-index-rebuild-phase2", "the opened session stays until the selection moves")
+        Fixtures.press(&state, .down)
+        if case .stub = state.detail {} else { Issue.record("moving the selection shows the new row") }
+    }
+
+    @Test func enterOnAStubWithoutSessionSaysSo() throws {
+        var (_, state) = try demoState()
+        Fixtures.press(&state, .character("G"), .enter)
+        #expect(state.focus == .list)
+        #expect(state.message?.text.contains("has no session yet") == true)
+        _ = Reducer.reduce(&state, .tick(Fixtures.now.addingTimeInterval(Reducer.messageLifetime + 1)))
+        #expect(state.message == nil, "messages expire")
+    }
+
+    @Test func tabSwitchesPanes() throws {
+        var (_, state) = try demoState()
+        Fixtures.press(&state, .tab)
+        #expect(state.focus == .detail)
+        Fixtures.press(&state, .tab)
+        #expect(state.focus == .list)
+    }
+
+    @Test func overlaysCaptureKeysAndCloseWithEscOrQ() throws {
+        var (_, state) = try demoState()
+        Fixtures.press(&state, .character("?"))
+        #expect(state.overlay == .help(scroll: 0))
+        Fixtures.press(&state, .down)
+        #expect(state.overlay == .help(scroll: 1))
+        #expect(selectedName(state) == "api-migration", "keys under a dialog do not move the list")
+        var effects = Reducer.reduce(&state, .key(.character("q")))
+        #expect(state.overlay == nil && effects.isEmpty, "q closes the dialog, not the program")
+        Fixtures.press(&state, .character("p"))
+        #expect(state.overlay == .problems(scroll: 0))
+        Fixtures.press(&state, .escape)
+        #expect(state.overlay == nil)
+        effects = Reducer.reduce(&state, .key(.character("q")))
+        #expect(effects == [.quit])
+        #expect(Reducer.reduce(&state, .key(.control("c"))) == [.quit])
+        #expect(Reducer.reduce(&state, .terminate) == [.quit])
+    }
+
+    @Test func reloadAsksForASnapshotAndKeepsTheSelectionByIdentity() throws {
+        var (workspace, state) = try demoState()
+        Fixtures.press(&state, .down, .down, .down)
+        #expect(selectedName(state) == "parallel-docs-audit")
+        #expect(Reducer.reduce(&state, .key(.character("r"))) == [.reload])
+        #expect(state.loading)
+        // A new stub that sorts before the selection appears: the selection stays on the same stub.
+        try workspace.write("coderef/working/aardvark/stub.json", #"{"feature_name": "aardvark", "status": "planning", "priority": "critical"}"#)
+        _ = Reducer.reduce(&state, .snapshotLoaded(try Fixtures.snapshot(of: workspace.root)))
+        #expect(!state.loading)
+        #expect(selectedName(state) == "parallel-docs-audit")
+        // The selected stub disappears: the selection moves to a neighbour, never off the list.
+        try FileManager.default.removeItem(atPath: workspace.path("coderef/working/parallel-docs-audit"))
+        _ = Reducer.reduce(&state, .snapshotLoaded(try Fixtures.snapshot(of: workspace.root)))
+        #expect(state.selectedListRow?.isSelectable == true)
+    }
+
+    @Test func agentSelectionSurvivesAReload() throws {
+        var (workspace, state) = try demoState()
+        Fixtures.press(&state, .enter, .down, .down)
+        #expect(state.selectedAgent?.agentId == "web-client")
+        _ = Reducer.reduce(&state, .snapshotLoaded(try Fixtures.snapshot(of: workspace.root)))
+        #expect(state.selectedAgent?.agentId == "web-client")
+        #expect(state.focus == .detail)
+    }
+
+    @Test func selectionStaysVisibleWhenScrollingAndResizing() throws {
+        let workspace = try TemporaryWorkspace("scroll")
+        for index in 0..<60 { try workspace.write("coderef/working/idea-\(String(format: "%02d", index))/stub.json", #"{"status": "planning"}"#) }
+        var state = Fixtures.state(try Fixtures.snapshot(of: workspace.root), width: 80, height: 20)
+        let visible = ScreenLayout(size: state.size).listRows.height
+        Fixtures.press(&state, .pageDown, .pageDown)
+        let row = try #require(state.selectedRow)
+        #expect(row >= state.listScroll && row < state.listScroll + visible)
+        _ = Reducer.reduce(&state, .resize(Size(width: 80, height: 12)))
+        let smaller = ScreenLayout(size: state.size).listRows.height
+        #expect(row >= state.listScroll && row < state.listScroll + smaller)
+        Fixtures.press(&state, .character("G"))
+        #expect(state.listScroll == state.list.rows.count - smaller)
+        Fixtures.press(&state, .character("g"))
+        #expect(state.listScroll == 0, "the group header above the first row is shown")
+    }
+
+    @Test func unknownKeysSayWhatToDo() throws {
+        var (_, state) = try demoState()
+        Fixtures.press(&state, .character("Z"))
+        #expect(state.message?.text.contains("? lists the keys") == true)
+    }
+
+    @Test func helpIsGeneratedFromTheKeymap() {
+        let lines = Overlays.helpLines(.standard)
+        #expect(lines.count == Keymap.standard.bindings.count)
+        for binding in Keymap.standard.bindings {
+            #expect(lines.contains { $0.map(\.0).joined().contains(binding.help) })
+        }
+    }
+}
+
+@Suite struct DisplayWidthTests {
+    @Test(arguments: [
+        ("a", 1), ("日", 2), ("🚀", 2), ("✅", 2), ("é", 1), ("e\u{301}", 1), ("❤️", 1), ("⚠", 1), ("✓", 1), ("─", 1),
+        ("한", 2), ("ｱ", 1), ("Ａ", 2),
+    ])
+    func widths(text: String, width: Int) {
+        #expect(DisplayWidth.of(text) == width)
+    }
+
+    @Test func troublesomeClustersAreReplaced() {
+        #expect(DisplayWidth.glyph("👨‍👩‍👧").text == "👨")
+        #expect(DisplayWidth.glyph("🇯🇵").text == "JP")
+        #expect(DisplayWidth.glyph("❤️").text == "❤")
+        #expect(DisplayWidth.glyph("👍🏽").text == "👍")
+        #expect(DisplayWidth.glyph("1️⃣").text == "1")
+    }
+
+    @Test func truncationNeverSplitsACharacter() {
+        #expect(TextFit.pad("日本語テキスト", 7) == "日本語…")
+        #expect(TextFit.pad("日本語テキスト", 6) == "日本… ")
+        #expect(TextFit.pad("abc", 5) == "abc  ")
+        #expect(TextFit.pad("abcdef", 4) == "abc…")
+        #expect(TextFit.pad("🚀🚀🚀", 5) == "🚀🚀…")
+        #expect(TextFit.pad("x\u{1B}[31my", 10) == "x[31my    ", "controls never reach the screen")
+    }
+
+    @Test func canvasOverwritesHalfOfAWideGlyphCleanly() {
+        var canvas = Canvas(width: 6, height: 1)
+        canvas.put("日本語", x: 0, y: 0, role: .text)
+        canvas.put("x", x: 1, y: 0, role: .text)
+        let line = canvas.lines.first ?? ""
+        #expect(line == " x本語", "got \(Array(line.unicodeScalars))")
+        canvas.put("🚀", x: 5, y: 0, role: .text)
+        #expect(canvas.lines.first == " x本語", "a wide glyph that does not fit is not drawn")
+    }
+
+    @Test func canvasRendersAtDegenerateSizes() {
+        for (width, height) in [(0, 0), (1, 1), (20, 5)] {
+            var canvas = Canvas(width: width, height: height)
+            canvas.put("hello 日本", x: 0, y: 0, role: .text)
+            canvas.fill(Rect(x: -3, y: -3, width: 100, height: 100), role: .selection)
+            #expect(canvas.lines.count == height)
+        }
+    }
+
+    @Test func wrapBreaksAtSpaces() {
+        #expect(TextFit.wrap("one two three four", width: 9) == ["one two", "three", "four"])
+        #expect(TextFit.wrap("abcdefghijkl", width: 5) == ["abcde", "fghij", "kl"])
+        #expect(TextFit.wrap("a\nb", width: 5) == ["a", "b"])
+    }
+}
