@@ -40,5 +40,7 @@ let package = Package(
             dependencies: ["HubTUI", "HubCore", "HubTestSupport"],
             exclude: ["Golden"]
         ),
+        // The built binary in a real terminal (tmux), driven with send-keys, read with capture-pane.
+        .testTarget(name: "EndToEndTests", dependencies: ["HubTestSupport"]),
     ]
 )

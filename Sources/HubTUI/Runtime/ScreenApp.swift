@@ -32,6 +32,7 @@ public final class ScreenApp {
     public func run() -> Int32 {
         defer { terminal.shutdown() }
         terminal.draw(Render.screen(state, keymap: keymap))
+        if ProcessInfo.processInfo.environment["SESSIONS_HUB_TEST_TRAP"] == "1" { ScreenApp.trapForTesting() }
         var idleInputPolls = 0
         while true {
             var descriptors = [pollfd(fd: terminal.inputDescriptor, events: Int16(POLLIN), revents: 0)]
@@ -87,6 +88,14 @@ public final class ScreenApp {
         var next = 60 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 60)
         if let expires = state.message?.expires { next = min(next, max(0, expires.timeIntervalSince(now))) }
         return Int32(max(10, min(60_000, next * 1000 + 5)))
+    }
+
+    /// A real Swift runtime trap (index out of range), so tests can check that a crash gives the
+    /// terminal back (TerminalGuard's crash handler). Reached only with SESSIONS_HUB_TEST_TRAP=1.
+    static func trapForTesting() {
+        let empty: [Int] = []
+        let index = Int(ProcessInfo.processInfo.environment["SESSIONS_HUB_TEST_TRAP"] ?? "1") ?? 1
+        print(empty[index])
     }
 
     private func bytesWaiting() -> Int32 {

@@ -33,6 +33,11 @@ public enum TerminalGuard {
         }
         for signal in forwarded { setHandler(signal, forwardSignal) }
         for signal in fatal { setHandler(signal, crashHandler) }
+        // A parent may have left these blocked (processes inherit the mask): we need them.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for signal in forwarded + fatal + [SIGTSTP, SIGCONT] { sigaddset(&wanted, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         return pipeRead
     }
 

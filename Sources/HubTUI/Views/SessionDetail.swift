@@ -110,9 +110,8 @@ enum SessionDetail {
         }
         let hiddenBelow = state.agentScroll + parts.agents.height < everyone.count
         if state.agentScroll > 0 || hiddenBelow {
-            let note = "\(state.agentScroll + 1)–\(min(everyone.count, state.agentScroll + parts.agents.height)) of \(everyone.count)"
-            let width = DisplayWidth.of(note)
-            canvas.put(note, x: parts.agentTitles.maxX - width, y: parts.agentTitles.y, role: .accent)
+            let note = "AGENTS \(state.agentScroll + 1)–\(min(everyone.count, state.agentScroll + parts.agents.height)) of \(everyone.count)"
+            Cells.text(&canvas, TextFit.pad(note, columns.id), x: parts.agentTitles.x + 2, y: parts.agentTitles.y, width: columns.id, role: .accent, glyphs: glyphs)
         }
     }
 

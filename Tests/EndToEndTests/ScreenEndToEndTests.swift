@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+import HubTestSupport
+
+private let ready = TestPaths.binary != nil && TmuxPane.isAvailable
+
+/// The real binary in tmux: what a person sees and what is left of their terminal afterwards.
+@Suite(.enabled(if: ready, "needs the built binary and tmux"))
+struct ScreenEndToEndTests {
+    let binary = TestPaths.binary ?? ""
+
+    /// The terminal is as the shell wants it: main screen, cursor visible.
+    func expectTerminalRestored(_ pane: TmuxPane) throws {
+        #expect(try pane.format("alternate_on") == "0", "left the alternate screen")
+        #expect(try pane.format("cursor_flag") == "1", "cursor visible")
+    }
+
+    @Test func demoOpensNavigatesHelpsResizesAndQuits() throws {
+        let pane = try TmuxPane(width: 120, height: 40)
+        try pane.run("\(binary) demo")
+        try pane.waitFor(text: "Stubs 5 · Sessions 3")
+        #expect(try pane.format("alternate_on") == "1")
+        let first = try pane.screen()
+        #expect(first.contains("api-migration"))
+        #expect(first.contains("? help"))
+
+        try pane.keys("j", "Enter")
+        try pane.waitFor(text: "WO-SEARCH-INDEX-REBUILD-002")
+        try pane.waitFor(text: "phase1 → ")
+
+        try pane.keys("?")
+        try pane.waitFor(text: "this help")
+        try pane.keys("Escape")
+        try pane.waitFor("help closed") { !$0.contains("this help") }
+
+        try pane.resize(width: 60, height: 20)
+        try pane.waitFor("a 60-column layout") { screen in
+            screen.split(separator: "\n").first.map { $0.count <= 60 && $0.contains("Stubs 5") } ?? false
+        }
+        try pane.resize(width: 30, height: 8)
+        try pane.waitFor(text: "Terminal too small")
+        try pane.resize(width: 120, height: 40)
+        try pane.waitFor(text: "Stubs 5 · Sessions 3")
+
+        try pane.keys("q")
+        try pane.waitForPrompt()
+        try expectTerminalRestored(pane)
+        try pane.run("echo status=$?")
+        try pane.waitFor(text: "status=0")
+    }
+
+    @Test func sigtermFromOutsideRestoresTheTerminal() throws {
+        let pane = try TmuxPane()
+        try pane.run("\(binary) demo")
+        try pane.waitFor(text: "Stubs 5 · Sessions 3")
+        let pid = try #require(try pane.childPid())
+        kill(pid, SIGTERM)
+        try pane.waitForPrompt()
+        try expectTerminalRestored(pane)
+        try pane.run("echo status=$?")
+        try pane.waitFor(text: "status=143")
+    }
+
+    @Test func ctrlCQuits() throws {
+        let pane = try TmuxPane()
+        try pane.run("\(binary) demo")
+        try pane.waitFor(text: "Stubs 5 · Sessions 3")
+        try pane.keys("C-c")
+        try pane.waitForPrompt()
+        try expectTerminalRestored(pane)
+    }
+
+    @Test func aSwiftTrapRestoresTheTerminal() throws {
+        let pane = try TmuxPane()
+        try pane.run("SESSIONS_HUB_TEST_TRAP=1 \(binary) demo 2>/dev/null")
+        try pane.waitForPrompt()
+        try expectTerminalRestored(pane)
+        try pane.run("echo status=$?")
+        try pane.waitFor("a signal exit status") { $0.contains("status=132") || $0.contains("status=133") }
+        try pane.run("stty -a | tr ' ' '\\n' | grep -xE 'echo|icanon' | sort | tr '\\n' ,; echo")
+        try pane.waitFor(text: "echo,icanon,")
+    }
+
+    @Test func suspendAndResumeRedraws() throws {
+        let pane = try TmuxPane()
+        try pane.run("\(binary) demo")
+        try pane.waitFor(text: "Stubs 5 · Sessions 3")
+        try pane.keys("C-z")
+        try pane.waitForPrompt()
+        try expectTerminalRestored(pane)
+        try pane.run("fg")
+        try pane.waitFor(text: "Stubs 5 · Sessions 3")
+        try pane.keys("q")
+        try pane.waitForPrompt()
+    }
+
+    @Test func unusableTerminalsGetOneLineAndExitTwo() throws {
+        let pane = try TmuxPane()
+        try pane.run("TERM=dumb \(binary) demo; echo status=$?")
+        try pane.waitFor(text: "status=2")
+        #expect(try pane.screen().contains("cannot move the cursor"))
+        try pane.run("clear; env -u TERM \(binary) demo; echo status=$?")
+        try pane.waitFor(text: "status=2")
+        #expect(try pane.screen().contains("TERM is not set"))
+        try pane.run("clear; TERM=no-such-terminal \(binary) demo; echo status=$?")
+        try pane.waitFor(text: "status=2")
+        #expect(try pane.screen().contains("unknown terminal type 'no-such-terminal'"))
+        try expectTerminalRestored(pane)
+    }
+
+    @Test(.enabled(if: TestPaths.corpusExists))
+    func corpusShowsEveryStubAndSession() throws {
+        let pane = try TmuxPane(width: 140, height: 50)
+        try pane.run("\(binary) --root \(TestPaths.corpus)")
+        try pane.waitFor(text: "Stubs 58 · Sessions 11")
+        try pane.waitFor(text: "! 2 problems")
+        try pane.keys("p")
+        try pane.waitFor(text: "coderef-context-output.json")
+        try pane.keys("Escape", "q")
+        try pane.waitForPrompt()
+    }
+}
+
+/// Without a terminal the screen refuses cleanly (CI has none of its own).
+@Suite(.enabled(if: TestPaths.binary != nil))
+struct NoTerminalTests {
+    @Test func screenWithoutATTYIsAUsageError() throws {
+        let workspace = try TemporaryWorkspace("notty")
+        try workspace.mkdir("coderef/working")
+        let result = try ProcessRunner.run(TestPaths.binary!, ["--root", workspace.root])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("needs a terminal"))
+        #expect(result.stdout.isEmpty)
+    }
+}
