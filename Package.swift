@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // libncursesw through a system-library target (PLATFORM.md: no pkgConfig, it only adds warnings).
@@ -19,7 +20,9 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         // The domain: no curses, no terminal.
-        .target(name: "HubCore"),
+        // One system call Swift cannot see (renameat2 with RENAME_NOREPLACE).
+        .target(name: "CHubSystem"),
+        .target(name: "HubCore", dependencies: ["CHubSystem", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The screen. Only its Terminal folder may import CNcursesw.
         .target(name: "HubTUI", dependencies: ["HubCore", "CNcursesw"]),
         // Command-line wiring, kept in a library so tests can run commands in-process.

@@ -32,7 +32,7 @@ struct DemoCommand: ParsableCommand {
         }
         let layout = WorkspaceLayout(root: root)
         if !json && !print && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            try ScreenCommand.open(layout)
+            try ScreenCommand.open(layout, settings: ConfigLoader.load(root: nil).0)
             return
         }
         let snapshot = WorkspaceLoader(layout: layout).load()

@@ -14,14 +14,15 @@ struct ScreenCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() throws {
-        try ScreenCommand.open(try workspace.resolveLayout())
+        let (layout, settings) = try workspace.resolve()
+        try ScreenCommand.open(layout, settings: settings)
     }
 
     /// Runs the screen; a terminal that cannot host it is a usage error (exit 2, one line).
-    static func open(_ layout: WorkspaceLayout) throws {
+    static func open(_ layout: WorkspaceLayout, settings: HubSettings) throws {
         let status: Int32
         do {
-            status = try HubScreen.run(layout: layout)
+            status = try HubScreen.run(layout: layout, settings: settings)
         } catch {
             throw UsageError(error.description)
         }

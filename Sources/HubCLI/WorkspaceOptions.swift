@@ -22,25 +22,33 @@ public struct WorkspaceOptions: ParsableArguments {
 
     public init() {}
 
-    /// The layout these options describe, rooted at `root` (already resolved).
-    public func layout(root: String) -> WorkspaceLayout {
+    /// The layout these options describe, rooted at `root` (already resolved): flags first, then
+    /// the config files, then the defaults.
+    public func layout(root: String, settings: HubSettings = HubSettings()) -> WorkspaceLayout {
         WorkspaceLayout(
             root: root,
-            stubDirectories: stubDirectories.isEmpty ? WorkspaceLayout.defaultStubDirectories : stubDirectories,
+            stubDirectories: stubDirectories.isEmpty ? (settings.stubDirectories ?? WorkspaceLayout.defaultStubDirectories) : stubDirectories,
             archivedStubDirectories: archivedStubDirectories.isEmpty ? WorkspaceLayout.defaultArchivedStubDirectories : archivedStubDirectories,
-            sessionDirectories: sessionDirectories.isEmpty ? WorkspaceLayout.defaultSessionDirectories : sessionDirectories,
+            sessionDirectories: sessionDirectories.isEmpty ? (settings.sessionDirectories ?? WorkspaceLayout.defaultSessionDirectories) : sessionDirectories,
             workorderDirectories: workorderDirectories.isEmpty ? WorkspaceLayout.defaultWorkorderDirectories : workorderDirectories
         )
     }
 
-    /// Resolves the root (flag or discovery); a failure is a usage error (exit 2).
-    public func resolveLayout() throws -> WorkspaceLayout {
+    /// Resolves the root (flag or discovery) and reads the config files; a missing root is a usage
+    /// error (exit 2); a config file that cannot be read is reported on stderr and skipped.
+    public func resolve() throws -> (WorkspaceLayout, HubSettings) {
+        let resolvedRoot: String
         do {
-            return layout(root: try WorkspaceDiscovery.resolveRoot(explicit: root))
+            resolvedRoot = try WorkspaceDiscovery.resolveRoot(explicit: root)
         } catch {
             throw UsageError(error.description)
         }
+        let (settings, problems) = ConfigLoader.load(root: resolvedRoot)
+        for problem in problems { Output.error("config \(problem.path): \(problem.message)") }
+        return (layout(root: resolvedRoot, settings: settings), settings)
     }
+
+    public func resolveLayout() throws -> WorkspaceLayout { try resolve().0 }
 }
 
 /// A mistake in how the program was called: one line on stderr, exit 2.

@@ -1,17 +1,120 @@
+import Foundation
+
 /// The paste-ready text that sends one agent to work (FORMATS.md "The one-liner"), built from the
-/// session as it is loaded now, so it works for sessions the hub did not create, in every layout.
-/// Paths are absolute: the agent runs in its own project folder. Only printable text.
+/// facts of a session as it is now — loaded from disk (any layout) or just planned — so it works for
+/// sessions the hub did not create. Paths are absolute: the agent runs in its own project folder.
+/// Both forms contain only printable text (the long form's line breaks are its only controls).
+public struct OneLinerFacts: Equatable, Sendable {
+    public var workorderId: String
+    public var phase: Int
+    public var phaseName: String?
+    public var folder: String
+    public var agentId: String
+    public var isOrchestrator: Bool
+    public var task: String?
+    public var steps: [String]
+    public var instructionsFile: String
+    public var outputFile: String?
+    public var statusFile: String
+
+    public init(workorderId: String, phase: Int, phaseName: String?, folder: String, agentId: String, isOrchestrator: Bool, task: String?, steps: [String], instructionsFile: String, outputFile: String?, statusFile: String) {
+        self.workorderId = workorderId
+        self.phase = phase
+        self.phaseName = phaseName
+        self.folder = folder
+        self.agentId = agentId
+        self.isOrchestrator = isOrchestrator
+        self.task = task
+        self.steps = steps
+        self.instructionsFile = instructionsFile
+        self.outputFile = outputFile
+        self.statusFile = statusFile
+    }
+}
+
 public enum OneLiner {
     /// One line: session id, agent id, instructions path, output file, how to report done.
-    public static func short(session: Session, agent: AgentState) -> String {
-        let id = session.workorderId ?? session.name
-        var parts = ["[\(id)] \(agent.agentId): read \(instructionsPath(session: session, agent: agent))"]
-        if !agent.isOrchestrator { parts[0] += " (your section: \(agent.agentId))" }
-        if let output = agent.outputFile {
-            parts.append("write \(agent.outputResolved ?? outputPath(session: session, written: output))")
+    public static func short(_ facts: OneLinerFacts) -> String {
+        var parts = ["[\(facts.workorderId)] \(facts.agentId): read \(facts.instructionsFile)"]
+        if !facts.isOrchestrator { parts[0] += " (your section: \(facts.agentId))" }
+        if let output = facts.outputFile { parts.append("write \(output)") }
+        parts.append("then set your status to \"complete\" in \(facts.statusFile)")
+        return clean(parts.joined(separator: ", "))
+    }
+
+    /// The workflow's template, in Markdown.
+    public static func long(_ facts: OneLinerFacts) -> String {
+        let title = "## SESSION: \(facts.workorderId) - Phase \(facts.phase)" + (facts.phaseName.map { " \($0)" } ?? "")
+        var lines = [title, "**Location:** `\(facts.folder)`"]
+        lines.append("**Your Task:** " + (facts.task.map(firstSentence) ?? "Your part of \(facts.workorderId) as \(facts.agentId)"))
+        lines.append("**Instructions:**")
+        var number = 1
+        lines.append("\(number). Read `\(facts.instructionsFile)` for your detailed tasks" + (facts.isOrchestrator ? "" : " (section `\(facts.agentId)`)"))
+        for step in keySteps(facts) {
+            number += 1
+            lines.append("\(number). \(step)")
         }
-        parts.append("then set your status to \"complete\" in \(statusFile(session: session, agent: agent))")
-        return TerminalText.sanitize(parts.joined(separator: ", "))
+        if let output = facts.outputFile {
+            number += 1
+            lines.append("\(number). Create `\(output)` with your findings")
+        }
+        number += 1
+        lines.append("\(number). Update your status in `\(facts.statusFile)` to complete when done")
+        lines.append("**Output:** " + (facts.outputFile.map { "`\(WorkspacePaths.lastComponent($0))`" } ?? "your findings, reported in the session folder"))
+        return lines.map(clean).joined(separator: "\n")
+    }
+
+    /// The agent's own steps, without those the template adds itself (write the output, report status).
+    static func keySteps(_ facts: OneLinerFacts) -> [String] {
+        let outputName = facts.outputFile.map(WorkspacePaths.lastComponent)
+        let filtered = facts.steps.filter { step in
+            let lower = step.lowercased()
+            if let outputName, step.contains(outputName) { return false }
+            if lower.contains("status") && (lower.contains("complete") || lower.contains("communication.json")) { return false }
+            return true
+        }
+        return Array(filtered.prefix(8))
+    }
+
+    static func firstSentence(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        if let end = flat.range(of: ". ") { return String(flat[..<end.lowerBound]) + "." }
+        return flat
+    }
+
+    static func clean(_ text: String) -> String { TerminalText.sanitize(text) }
+
+    // MARK: - Facts from a loaded session
+
+    public static func facts(session: Session, agent: AgentState) -> OneLinerFacts {
+        let steps = agent.instructionSteps.isEmpty ? (session.instructions?.steps(for: agent.agentId) ?? (agent.isOrchestrator ? session.instructions?.orchestratorSteps ?? [] : [])) : agent.instructionSteps
+        // The current in-session phase (the first not complete) gives the number and name when present.
+        let current = session.phases.firstIndex { $0.status.bucket != .complete }
+        let phaseName = current.flatMap { session.phases[$0].name } ?? session.instructions?.sessionPhase.map(phaseTitle)
+        return OneLinerFacts(
+            workorderId: session.workorderId ?? session.name,
+            phase: current.map { $0 + 1 } ?? session.phase ?? 1,
+            phaseName: phaseName,
+            folder: session.absolutePath,
+            agentId: agent.agentId,
+            isOrchestrator: agent.isOrchestrator,
+            task: agent.role ?? session.instructions?.task ?? session.description,
+            steps: steps,
+            instructionsFile: instructionsPath(session: session, agent: agent),
+            outputFile: agent.outputFile.map { agent.outputResolved ?? outputPath(session: session, written: $0) },
+            statusFile: statusFile(session: session, agent: agent)
+        )
+    }
+
+    public static func short(session: Session, agent: AgentState) -> String { short(facts(session: session, agent: agent)) }
+    public static func long(session: Session, agent: AgentState) -> String { long(facts(session: session, agent: agent)) }
+
+    /// `Phase 1: Inventory - Each agent audits...` → `Inventory`.
+    public static func phaseTitle(_ written: String) -> String {
+        var text = Substring(written)
+        if let colon = text.firstIndex(of: ":"), text.lowercased().hasPrefix("phase") { text = text[text.index(after: colon)...] }
+        if let dash = text.range(of: " - ") { text = text[..<dash.lowerBound] }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// Where the agent's steps are: its own instructions.json (nested layout), else the session's.
@@ -28,7 +131,7 @@ public enum OneLiner {
         return FileSystem.join(session.absolutePath, "communication.json")
     }
 
-    /// The output as found here, else as written when absolute, else inside the session folder.
+    /// As written when absolute, else inside the session folder.
     static func outputPath(session: Session, written: String) -> String {
         if written.hasPrefix("/") || WorkspacePaths.isWindowsAbsolute(written) { return written }
         return WorkspacePaths.standardize(FileSystem.join(session.absolutePath, written))

@@ -84,7 +84,8 @@ public struct WorkspaceLoader: Sendable {
             features: SessionPhases.timelines(sessions),
             workorders: workorders,
             workorderLog: logEntries,
-            problems: deduplicated(log.problems)
+            problems: deduplicated(log.problems),
+            handoffs: HandoffLog.load(root: layout.root)
         )
     }
 

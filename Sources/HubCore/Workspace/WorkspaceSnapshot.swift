@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the hub knows about a workspace at one moment: a value, so the screen and the command
 /// line can hold it, compare it and render it without touching the disk.
 public struct WorkspaceSnapshot: Equatable, Sendable {
@@ -10,8 +12,10 @@ public struct WorkspaceSnapshot: Equatable, Sendable {
     public var workorders: [Workorder]
     public var workorderLog: [WorkorderLogEntry]
     public var problems: [Problem]
+    /// When each agent's one-liner was last copied: session path → agent id → time (HandoffLog).
+    public var handoffs: [String: [String: Date]]
 
-    public init(root: String, stubs: [Stub] = [], sessions: [Session] = [], features: [FeatureTimeline] = [], workorders: [Workorder] = [], workorderLog: [WorkorderLogEntry] = [], problems: [Problem] = []) {
+    public init(root: String, stubs: [Stub] = [], sessions: [Session] = [], features: [FeatureTimeline] = [], workorders: [Workorder] = [], workorderLog: [WorkorderLogEntry] = [], problems: [Problem] = [], handoffs: [String: [String: Date]] = [:]) {
         self.root = root
         self.stubs = stubs
         self.sessions = sessions
@@ -19,6 +23,7 @@ public struct WorkspaceSnapshot: Equatable, Sendable {
         self.workorders = workorders
         self.workorderLog = workorderLog
         self.problems = problems
+        self.handoffs = handoffs
     }
 
     public func session(at path: String) -> Session? { sessions.first { $0.path == path } }

@@ -9,10 +9,29 @@ public enum Action: Equatable, Sendable {
     case tick(Date)
     /// SIGINT, SIGTERM, SIGHUP.
     case terminate
+    /// A session was written (its folder, relative to the root) or could not be.
+    case sessionStarted(Result<String, StartFailure>)
+    /// A copy finished: how, or why not.
+    case copyFinished(CopyRequest, Result<ClipboardMethod, Clipboard.Failure>, at: Date)
+}
+
+public struct StartFailure: Error, Equatable, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// Text for the clipboard, what it is (for the status bar), and whose hand-off it records.
+public struct CopyRequest: Equatable, Sendable {
+    public var text: String
+    public var what: String
+    public var sessionPath: String
+    public var agents: [String]
 }
 
 /// What the reducer asks the runtime to do; results come back as Actions.
 public enum Effect: Equatable, Sendable {
     case reload
     case quit
+    case startSession(SessionPlan)
+    case copy(CopyRequest)
 }

@@ -15,6 +15,23 @@ public enum Pane: Equatable, Sendable { case list, detail }
 public enum Overlay: Equatable, Sendable {
     case help(scroll: Int)
     case problems(scroll: Int)
+    /// `S`: what starting a session will create; Enter/y creates it.
+    case confirmStart(SessionPlan)
+    /// `S` on a stub that names no agents: pick them from the agents the workspace knows.
+    case pickAgents(stubPath: String, candidates: [String], chosen: Set<String>, cursor: Int)
+    /// Something failed; nothing was changed.
+    case error(String)
+}
+
+/// Where the screen works and how: the layout (for new sessions) and the settings.
+public struct AppContext: Equatable, Sendable {
+    public var layout: WorkspaceLayout
+    public var settings: HubSettings
+
+    public init(layout: WorkspaceLayout, settings: HubSettings = HubSettings()) {
+        self.layout = layout
+        self.settings = settings
+    }
 }
 
 /// A line in the status bar that goes away by itself.
@@ -43,13 +60,20 @@ public struct AppState: Equatable, Sendable {
     public var message: StatusMessage?
     public var glyphs: Glyphs
     public var loading = false
+    public var context: AppContext
+    /// `y` copies the long form (toggled with `L`; default from the settings).
+    public var longForm: Bool
+    /// Selected after the next snapshot arrives (a session just created).
+    public var pendingSelection: String?
 
-    public init(snapshot: WorkspaceSnapshot, size: Size, now: Date = Date(), glyphs: Glyphs = .unicode) {
+    public init(snapshot: WorkspaceSnapshot, size: Size, now: Date = Date(), glyphs: Glyphs = .unicode, context: AppContext? = nil) {
         self.snapshot = snapshot
         self.list = ListModel(snapshot)
         self.size = size
         self.now = now
         self.glyphs = glyphs
+        self.context = context ?? AppContext(layout: WorkspaceLayout(root: snapshot.root))
+        self.longForm = self.context.settings.copyLongForm
         self.selectedRow = list.rows.firstIndex { $0.isSelectable }
     }
 

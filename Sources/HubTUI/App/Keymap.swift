@@ -3,6 +3,7 @@
 public enum Command: Hashable, Sendable {
     case moveUp, moveDown, first, last, pageUp, pageDown
     case switchPane, open, back
+    case start, yank, yankAll, toggleLongForm
     case problems, reload, help, quit
 }
 
@@ -34,6 +35,10 @@ public struct Keymap: Sendable {
         KeyBinding([.tab, .backTab], .switchPane, "switch between the list and the agents", hint: "pane"),
         KeyBinding([.enter, .right, .character("l")], .open, "open: a stub's session, or a session's agents", hint: "open"),
         KeyBinding([.escape, .left, .character("h")], .back, "back to the list; close a dialog"),
+        KeyBinding([.character("S")], .start, "start a session from the selected stub (asks first)", hint: "start"),
+        KeyBinding([.character("y")], .yank, "copy the selected agent's one-liner to the clipboard", hint: "copy"),
+        KeyBinding([.character("Y")], .yankAll, "copy every agent's one-liner of the session, as one block"),
+        KeyBinding([.character("L")], .toggleLongForm, "switch one-liners between the short and the long (Markdown) form"),
         KeyBinding([.character("p")], .problems, "list the problems found in the workspace's files", hint: "problems"),
         KeyBinding([.character("r")], .reload, "reload the workspace from disk", hint: "reload"),
         KeyBinding([.character("?")], .help, "this help", hint: "help"),

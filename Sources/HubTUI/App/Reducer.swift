@@ -11,7 +11,7 @@ public enum Reducer {
         switch action {
         case .key(let key):
             if state.overlay != nil {
-                handleOverlayKey(&state, key, keymap: keymap)
+                effects = handleOverlayKey(&state, key, keymap: keymap)
             } else if let command = keymap.command(for: key) {
                 effects = perform(&state, command)
             } else {
@@ -26,6 +26,10 @@ public enum Reducer {
             if let message = state.message, message.expires <= now { state.message = nil }
         case .terminate:
             effects = [.quit]
+        case .sessionStarted(let result):
+            effects = sessionStarted(&state, result)
+        case .copyFinished(let request, let result, let date):
+            copyFinished(&state, request, result, at: date)
         }
         clamp(&state)
         return effects
@@ -45,6 +49,15 @@ public enum Reducer {
             if state.focus == .list { focusDetail(&state) }
         case .back:
             state.focus = .list
+        case .start:
+            return startSession(&state)
+        case .yank:
+            return yank(&state, all: false)
+        case .yankAll:
+            return yank(&state, all: true)
+        case .toggleLongForm:
+            state.longForm.toggle()
+            flash(&state, state.longForm ? "one-liners: long form (Markdown)" : "one-liners: short form")
         case .problems:
             state.overlay = .problems(scroll: 0)
         case .help:
@@ -98,12 +111,14 @@ public enum Reducer {
         }
     }
 
-    static func handleOverlayKey(_ state: inout AppState, _ key: Key, keymap: Keymap) {
-        guard let overlay = state.overlay else { return }
+    static func handleOverlayKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [Effect] {
+        guard let overlay = state.overlay else { return [] }
         let command = keymap.command(for: key)
         var scroll: Int
         switch overlay {
         case .help(let s), .problems(let s): scroll = s
+        case .confirmStart, .pickAgents, .error:
+            return handleDialogKey(&state, key)
         }
         switch command {
         case .moveUp?: scroll -= 1
@@ -115,16 +130,14 @@ public enum Reducer {
         case .back?, .quit?, .help?, .problems?:
             // q closes a dialog rather than the program, as in most terminal tools.
             state.overlay = nil
-            return
+            return []
         default:
             if key == .escape || key == .enter { state.overlay = nil }
-            return
+            return []
         }
         scroll = max(0, scroll)
-        switch overlay {
-        case .help: state.overlay = .help(scroll: scroll)
-        case .problems: state.overlay = .problems(scroll: scroll)
-        }
+        if case .help = overlay { state.overlay = .help(scroll: scroll) } else { state.overlay = .problems(scroll: scroll) }
+        return []
     }
 
     /// A new snapshot keeps the selection on the same stub/session/agent (by identity, not index).
@@ -134,6 +147,14 @@ public enum Reducer {
         let oldRow = state.selectedRow ?? 0
         state.setSnapshot(snapshot)
         state.loading = false
+        if let pending = state.pendingSelection, let row = state.list.rows.indices.first(where: { identityOf(state, $0) == pending }) {
+            state.pendingSelection = nil
+            state.selectedRow = row
+            state.openedSessionPath = nil
+            state.agentIndex = 0
+            state.focus = .detail
+            return
+        }
         if let identity, let row = state.list.rows.indices.first(where: { identityOf(state, $0) == identity }) {
             state.selectedRow = row
         } else {

@@ -18,13 +18,17 @@ public final class ScreenApp {
     var state: AppState
     /// 128 + signal number when a signal ended the program, else 0.
     var exitStatus: Int32 = 0
+    let background = BackgroundWork()
+    let environment: [String: String]
 
-    public init(terminal: Terminal, keymap: Keymap = .standard, signalDescriptor: Int32 = -1, load: @escaping Loader) {
+    public init(terminal: Terminal, context: AppContext? = nil, keymap: Keymap = .standard, signalDescriptor: Int32 = -1, environment: [String: String] = ProcessInfo.processInfo.environment, load: @escaping Loader) {
         self.terminal = terminal
         self.load = load
         self.keymap = keymap
         self.signalDescriptor = signalDescriptor
-        self.state = AppState(snapshot: load(), size: terminal.size, now: Date(), glyphs: terminal.supportsUnicode ? .unicode : .ascii)
+        self.environment = environment
+        let snapshot = load()
+        self.state = AppState(snapshot: snapshot, size: terminal.size, now: Date(), glyphs: terminal.supportsUnicode ? .unicode : .ascii, context: context)
         _ = Reducer.reduce(&state, .resize(terminal.size))
     }
 
@@ -35,13 +39,24 @@ public final class ScreenApp {
         if ProcessInfo.processInfo.environment["SESSIONS_HUB_TEST_TRAP"] == "1" { ScreenApp.trapForTesting() }
         var idleInputPolls = 0
         while true {
-            var descriptors = [pollfd(fd: terminal.inputDescriptor, events: Int16(POLLIN), revents: 0)]
-            if signalDescriptor >= 0 { descriptors.append(pollfd(fd: signalDescriptor, events: Int16(POLLIN), revents: 0)) }
+            var descriptors = [
+                pollfd(fd: terminal.inputDescriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: signalDescriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: background.readDescriptor, events: Int16(POLLIN), revents: 0),
+            ]
             let ready = poll(&descriptors, nfds_t(descriptors.count), timeoutMilliseconds())
             if ready < 0 && errno != EINTR { return 1 }
 
             var actions: [Action] = []
-            if descriptors.count > 1 && descriptors[1].revents & Int16(POLLIN) != 0 {
+            if descriptors[2].revents & Int16(POLLIN) != 0 {
+                for message in background.take() {
+                    switch message {
+                    case .action(let action): actions.append(action)
+                    case .terminalBytes(let bytes): terminal.writeRaw(bytes)
+                    }
+                }
+            }
+            if descriptors[1].revents & Int16(POLLIN) != 0 {
                 for signal in TerminalGuard.drainSignals() {
                     if signal == SIGWINCH {
                         actions.append(.resize(terminal.refreshSize()))
@@ -72,12 +87,45 @@ public final class ScreenApp {
                     switch effect {
                     case .quit: quit = true
                     case .reload: actions.append(.snapshotLoaded(load()))
+                    case .startSession(let plan): startSession(plan)
+                    case .copy(let request): copy(request)
                     }
                 }
                 if quit { break }
             }
             if quit { return exitStatus }
             if state != before { terminal.draw(Render.screen(state, keymap: keymap)) }
+        }
+    }
+
+    /// Writes the session in the background; the result comes back as `.sessionStarted`.
+    func startSession(_ plan: SessionPlan) {
+        let root = state.context.layout.root
+        background.run { work in
+            do {
+                try SessionWriter.apply(plan, root: root)
+                work.post(.action(.sessionStarted(.success(plan.displayFolder))))
+            } catch {
+                work.post(.action(.sessionStarted(.failure(StartFailure("\(error)")))))
+            }
+        }
+    }
+
+    /// Copies in the background (a clipboard tool may hang: it has a deadline), records the hand-off.
+    func copy(_ request: CopyRequest) {
+        let root = state.context.layout.root
+        let order = state.context.settings.clipboardOrder
+        let environment = self.environment
+        background.run { work in
+            let result = Clipboard.copy(request.text, order: order, environment: environment) { bytes in
+                work.post(.terminalBytes(bytes))
+                return true
+            }
+            let now = Date()
+            if case .success = result {
+                try? HandoffLog.record(root: root, session: request.sessionPath, agents: request.agents, at: now)
+            }
+            work.post(.action(.copyFinished(request, result, at: now)))
         }
     }
 

@@ -120,6 +120,18 @@ public final class CursesTerminal: Terminal {
         refresh()
     }
 
+    public func writeRaw(_ bytes: [UInt8]) {
+        guard !isShutDown else { return }
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { if errno == EINTR { continue }; break }
+                offset += written
+            }
+        }
+    }
+
     public func readKeys() -> [Key] {
         var keys: [Key] = []
         var character: wint_t = 0

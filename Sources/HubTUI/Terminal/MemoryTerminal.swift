@@ -23,5 +23,8 @@ public final class MemoryTerminal: Terminal {
 
     public func shutdown() { isShutDown = true }
 
+    public private(set) var rawOutput: [UInt8] = []
+    public func writeRaw(_ bytes: [UInt8]) { rawOutput += bytes }
+
     public var lastFrame: Canvas? { frames.last }
 }

@@ -11,6 +11,8 @@ public protocol Terminal: AnyObject {
     func readKeys() -> [Key]
     /// Asks the system for the current size after SIGWINCH and tells curses about it.
     func refreshSize() -> Size
+    /// Bytes for the terminal itself (an OSC 52 clipboard sequence), written between frames.
+    func writeRaw(_ bytes: [UInt8])
     /// Leaves the screen as it was found; safe to call more than once.
     func shutdown()
 }

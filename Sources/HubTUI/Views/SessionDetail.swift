@@ -59,11 +59,23 @@ enum SessionDetail {
 
     struct AgentColumns {
         let width: Int
-        var status: Int { width >= 60 ? 14 : 11 }
+        var status: Int { width >= 60 ? 13 : 11 }
         var age: Int { 4 }
         var output: Int { width >= 50 ? 8 : 0 }
         var tasks: Int { width >= 44 ? 5 : 0 }
-        var id: Int { max(6, width - 2 - status - 1 - age - 1 - (output > 0 ? output + 1 : 0) - (tasks > 0 ? tasks + 1 : 0)) }
+        var handoff: Int { width >= 64 ? 8 : 0 }
+        var id: Int { max(6, width - 2 - status - 1 - age - 1 - (output > 0 ? output + 1 : 0) - (tasks > 0 ? tasks + 1 : 0) - (handoff > 0 ? handoff + 1 : 0)) }
+    }
+
+    /// The hand-off column: how long ago the one-liner was copied; a warning when the agent has
+    /// still not started long after.
+    static func handoff(_ state: AppState, _ session: Session, _ agent: AgentState) -> (short: String, long: String, role: StyleRole)? {
+        guard let date = state.snapshot.handoffs[session.path]?[agent.agentId] else { return nil }
+        let age = Cells.age(from: date, now: state.now)
+        if agent.status.bucket == .notStarted && state.now.timeIntervalSince(date) >= state.context.settings.notPickedUpAfter {
+            return (state.glyphs.warning + " " + age, "handed off \(age) ago, not picked up", .warning)
+        }
+        return (age + " ago", "handed off \(age) ago", .muted)
     }
 
     static func drawAgents(_ canvas: inout Canvas, _ state: AppState, _ session: Session, parts: SessionDetailLayout) {
@@ -72,6 +84,7 @@ enum SessionDetail {
         var titles = "  " + TextFit.pad("AGENT", columns.id) + " " + TextFit.pad("STATUS", columns.status) + " " + TextFit.padLeft("AGE", columns.age)
         if columns.output > 0 { titles += " " + TextFit.pad("OUTPUT", columns.output) }
         if columns.tasks > 0 { titles += " " + TextFit.padLeft("TASKS", columns.tasks) }
+        if columns.handoff > 0 { titles += " " + TextFit.pad("HANDOFF", columns.handoff) }
         Cells.text(&canvas, titles, x: parts.agentTitles.x, y: parts.agentTitles.y, width: parts.agentTitles.width, role: .muted, glyphs: glyphs)
 
         let everyone = session.everyone
@@ -100,9 +113,15 @@ enum SessionDetail {
                 Cells.text(&canvas, text, x: x, y: y, width: columns.output, role: role, glyphs: glyphs)
                 x += columns.output + 1
             }
-            if columns.tasks > 0, let total = agent.tasksTotal {
-                let text = agent.tasksDone.map { "\($0)/\(total)" } ?? "\(total)t"
-                canvas.put(TextFit.padLeft(text, columns.tasks), x: x, y: y, role: .text)
+            if columns.tasks > 0 {
+                if let total = agent.tasksTotal {
+                    let text = agent.tasksDone.map { "\($0)/\(total)" } ?? "\(total)t"
+                    canvas.put(TextFit.padLeft(text, columns.tasks), x: x, y: y, role: .text)
+                }
+                x += columns.tasks + 1
+            }
+            if columns.handoff > 0, let handoff = handoff(state, session, agent) {
+                Cells.text(&canvas, handoff.short, x: x, y: y, width: columns.handoff, role: handoff.role, glyphs: glyphs)
             }
             if index == state.agentIndex && state.focus == .detail {
                 canvas.paint(Rect(x: parts.agents.x, y: y, width: parts.agents.width, height: 1), role: state.overlay == nil ? .selection : .selectionDim)
@@ -120,8 +139,14 @@ enum SessionDetail {
         canvas.put(String(repeating: glyphs.horizontal, count: area.width), x: area.x, y: area.y, role: .border)
         let agent = state.focus == .detail ? state.selectedAgent : session.everyone.first { !$0.isOrchestrator } ?? session.everyone.first
         guard let agent else { return }
-        Cells.text(&canvas, "One-liner for \(agent.agentId)", x: area.x, y: area.y + 1, width: area.width, role: .header, glyphs: glyphs)
-        let lines = TextFit.wrap(OneLiner.short(session: session, agent: agent), width: area.width, maxLines: area.height - 2)
+        var header: [(String, StyleRole)] = [("One-liner for \(agent.agentId)", .header), (state.longForm ? " (long)" : "", .header)]
+        if let handoff = handoff(state, session, agent) { header.append(("  " + handoff.long, handoff.role)) }
+        header.append(("  y copy  Y all  L " + (state.longForm ? "short" : "long"), .muted))
+        var writer = LineWriter(canvas: canvas, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 1), glyphs: glyphs)
+        writer.line(header)
+        canvas = writer.canvas
+        let text = state.longForm ? OneLiner.long(session: session, agent: agent) : OneLiner.short(session: session, agent: agent)
+        let lines = TextFit.wrap(text, width: area.width, maxLines: area.height - 2)
         for (offset, line) in lines.enumerated() {
             Cells.text(&canvas, line, x: area.x, y: area.y + 2 + offset, width: area.width, role: .muted, glyphs: glyphs)
         }

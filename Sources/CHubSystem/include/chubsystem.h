@@ -1,0 +1,8 @@
+#ifndef SESSIONS_HUB_CHUBSYSTEM_H
+#define SESSIONS_HUB_CHUBSYSTEM_H
+
+/// rename(2) that never replaces an existing target (renameat2 with RENAME_NOREPLACE, which glibc
+/// declares only under _GNU_SOURCE, so Swift cannot see it directly). Returns 0, or -1 with errno.
+int hub_rename_noreplace(const char *from, const char *to);
+
+#endif

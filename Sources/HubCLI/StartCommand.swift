@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import HubCore
+
+/// `sessions-hub start <stub>`: the screen's `S`, through the same planner and writer.
+struct StartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start",
+        abstract: "Start a session from a stub: write communication.json, instructions.json and README.md, mark the stub promoted.",
+        discussion: "Prints the session folder and workorder id. Asks before writing unless --yes (required without a terminal)."
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: "The stub: feature name, folder, stub id or path.")
+    var stub: String
+
+    @Option(name: .long, help: ArgumentHelp("An agent taking part (repeatable); replaces the stub's agents_involved.", valueName: "id"))
+    var agent: [String] = []
+
+    @Flag(name: .long, help: "Do not ask.")
+    var yes = false
+
+    @Flag(name: .long, help: "Start another phase-1 session for a stub that already has one (next free folder name).")
+    var again = false
+
+    @Flag(name: .long, help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        let (layout, settings) = try workspace.resolve()
+        let snapshot = WorkspaceLoader(layout: layout).load()
+        let stub = try Lookup.stub(self.stub, in: snapshot)
+        let plan: SessionPlan
+        do {
+            plan = try SessionPlanner(layout: layout, settings: settings, now: Date())
+                .plan(stub: stub, snapshot: snapshot, agents: agent.isEmpty ? nil : agent, again: again)
+        } catch {
+            throw UsageError(error.description)
+        }
+        for warning in plan.warnings { Output.error("note: \(warning)") }
+        if !yes {
+            guard isatty(STDIN_FILENO) == 1 else { throw UsageError("not a terminal, so cannot ask: pass --yes to create \(plan.displayFolder)") }
+            Output.error("create \(plan.displayFolder) (\(plan.workorderId)) with \(plan.orchestrator) (orchestrator), \(plan.agents.joined(separator: ", "))? [y/N] ")
+            guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
+                Output.error("nothing was created")
+                throw ExitCode(1)
+            }
+        }
+        do {
+            try SessionWriter.apply(plan, root: layout.root)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(1)
+        }
+        if json {
+            let report = JSONValue.object(JSONObject([
+                ("path", .string(plan.displayFolder)), ("absolute_path", .string(plan.folder)),
+                ("workorder_id", .string(plan.workorderId)), ("stub", .string(plan.stubPath)),
+                ("orchestrator", .string(plan.orchestrator)), ("agents", .array(plan.agents.map(JSONValue.string))),
+                ("unresolved_agents", .array(plan.unresolvedAgents.map(JSONValue.string))),
+            ]))
+            Output.write(JSONPrinter.compact(report) + "\n")
+        } else {
+            Output.write("\(plan.displayFolder)\t\(plan.workorderId)\n")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// How the hub behaves, from config files (`.coderef/hub.toml` in the workspace, then
+/// `$XDG_CONFIG_HOME/sessions-hub/config.toml`) with built-in defaults; flags override both.
+public struct HubSettings: Equatable, Sendable {
+    /// Where new sessions are created; nil → the first sessions directory.
+    public var newSessionsDirectory: String?
+    /// The orchestrator when a stub names none.
+    public var defaultOrchestrator = "assistant"
+    /// Agent registry: id → its project folder (becomes `agent_path`).
+    public var agentPaths: [String: String] = [:]
+    /// Clipboard methods, tried in order (unavailable ones are skipped).
+    public var clipboardOrder: [ClipboardMethod] = ClipboardMethod.defaultOrder
+    /// `y` copies the long form instead of the short one.
+    public var copyLongForm = false
+    /// An agent still not started this long after its one-liner was copied is "not picked up".
+    public var notPickedUpAfter: TimeInterval = 15 * 60
+    /// Layout overrides from the config (flags win over these).
+    public var stubDirectories: [String]?
+    public var sessionDirectories: [String]?
+
+    public init() {}
+
+    /// Known agent ids: from the registry and from every session in the snapshot.
+    public func knownAgents(in snapshot: WorkspaceSnapshot) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for id in agentPaths.keys.sorted() + snapshot.sessions.flatMap({ $0.agents.map(\.agentId) }) where seen.insert(id).inserted {
+            result.append(id)
+        }
+        return result
+    }
+}
+
+/// Ways to put text on the clipboard.
+public enum ClipboardMethod: String, CaseIterable, Sendable {
+    case tmux, osc52, wlCopy = "wl-copy", xclip, xsel, pbcopy
+
+    public static let defaultOrder: [ClipboardMethod] = [.tmux, .osc52, .wlCopy, .xclip, .xsel, .pbcopy]
+}

@@ -1,0 +1,50 @@
+/// Everything `start` will write, worked out before anything is written: shown in the confirm
+/// dialog, applied as one transaction by `SessionWriter`.
+public struct SessionPlan: Equatable, Sendable {
+    public struct File: Equatable, Sendable {
+        public var name: String
+        public var text: String
+    }
+
+    public var stubPath: String
+    public var stubAbsolutePath: String
+    public var featureName: String
+    public var workorderId: String
+    /// The session folder's name, and where it will be created (absolute).
+    public var sessionName: String
+    public var folder: String
+    /// Relative to the workspace root.
+    public var displayFolder: String
+    public var orchestrator: String
+    public var agents: [String]
+    /// Agents whose `agent_path` is only their id (not in the agent registry).
+    public var unresolvedAgents: [String]
+    public var phases: [String]
+    public var files: [File]
+    /// Things the person should know before confirming (already promoted, name taken...).
+    public var warnings: [String]
+    /// Each agent's long one-liner, orchestrator first, as written in the session's README.md.
+    public var oneLiners: [(agent: String, text: String)]
+
+    public static func == (lhs: SessionPlan, rhs: SessionPlan) -> Bool {
+        lhs.folder == rhs.folder && lhs.files == rhs.files && lhs.warnings == rhs.warnings && lhs.agents == rhs.agents
+    }
+}
+
+public enum PlanError: Error, Equatable, CustomStringConvertible {
+    case noAgents(String)
+    case invalidName(String, NameValidator.Invalid)
+    case outsideWorkspace(String)
+    case alreadyStarted(String, existing: String)
+
+    public var description: String {
+        switch self {
+        case .noAgents(let stub):
+            return "\(stub) names no agents (agents_involved); choose them (on screen) or pass --agent ID"
+        case .invalidName(let name, let why): return "'\(name)' cannot be used as a file name: \(why)"
+        case .outsideWorkspace(let path): return "refusing to write outside the workspace: \(path)"
+        case .alreadyStarted(let stub, let existing):
+            return "\(stub) already has a session (\(existing)); use --again to start another phase-1 session"
+        }
+    }
+}

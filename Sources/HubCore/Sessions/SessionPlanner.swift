@@ -1,0 +1,121 @@
+import Foundation
+
+/// Turns a stub into a `SessionPlan`. Pure: the snapshot, layout, settings and clock come in; the
+/// documents to write come out. Nothing touches the disk.
+public struct SessionPlanner: Sendable {
+    public var layout: WorkspaceLayout
+    public var settings: HubSettings
+    public var now: Date
+
+    public init(layout: WorkspaceLayout, settings: HubSettings, now: Date) {
+        self.layout = layout
+        self.settings = settings
+        self.now = now
+    }
+
+    /// `agents` replaces the stub's own list (for stubs that name none); `again` allows a stub that
+    /// already has a session to start another phase 1 in the next free folder.
+    public func plan(stub: Stub, snapshot: WorkspaceSnapshot, agents chosen: [String]? = nil, again: Bool = false) throws(PlanError) -> SessionPlan {
+        let agents = unique(chosen ?? stub.agents).filter { $0 != (stub.orchestrator ?? settings.defaultOrchestrator) }
+        let orchestrator = stub.orchestrator ?? settings.defaultOrchestrator
+        guard !agents.isEmpty else { throw .noAgents(stub.featureName) }
+        do {
+            try NameValidator.validate(stub.featureName)
+            for id in [orchestrator] + agents { try NameValidator.validate(SessionPlanner.fileSlug(id)) }
+        } catch {
+            throw .invalidName(stub.featureName, error)
+        }
+
+        var warnings: [String] = []
+        let existing = snapshot.sessions(for: stub)
+        if let first = existing.first {
+            guard again else { throw .alreadyStarted(stub.featureName, existing: first.path) }
+            warnings.append("\(stub.featureName) already has \(existing.count) session(s); this starts another phase 1")
+        } else if stub.status.word?.lowercased() == "promoted" {
+            guard again else { throw .alreadyStarted(stub.featureName, existing: stub.promotedTo ?? "promoted") }
+            warnings.append("the stub is already promoted" + (stub.promotedTo.map { " to \($0)" } ?? ""))
+        }
+
+        let sessionsDirectory = layout.absolute(settings.newSessionsDirectory ?? layout.sessionDirectories.first ?? ".coderef/sessions")
+        let taken = Set(snapshot.sessions.map { WorkspacePaths.lastComponent($0.path) }).union(FileSystem.entries(sessionsDirectory))
+        var name = "\(stub.featureName)-phase1"
+        var attempt = 2
+        while taken.contains(name) {
+            name = "\(stub.featureName)-\(attempt)-phase1"
+            attempt += 1
+        }
+        if name != "\(stub.featureName)-phase1" { warnings.append("\(stub.featureName)-phase1 exists; using \(name)") }
+        let folder = WorkspacePaths.standardize(FileSystem.join(sessionsDirectory, name))
+        guard NameValidator.isInside(folder, root: layout.root) else { throw .outsideWorkspace(folder) }
+
+        let workorderId = SessionPlanner.workorderId(feature: stub.featureName, snapshot: snapshot)
+        let phaseSlug = SessionPlanner.phaseSlug(stub.phases.first)
+        let unresolved = ([orchestrator] + agents).filter { settings.agentPaths[$0] == nil }
+        let documents = SessionDocuments(
+            stub: stub, workorderId: workorderId, sessionName: name, folder: folder, orchestrator: orchestrator,
+            agents: agents, phaseSlug: phaseSlug, created: SessionPlanner.timestamp(now), agentPaths: settings.agentPaths
+        )
+        let oneLiners = documents.oneLiners()
+        let files = [
+            SessionPlan.File(name: "communication.json", text: JSONPrinter.pretty(documents.communication()) + "\n"),
+            SessionPlan.File(name: "instructions.json", text: JSONPrinter.pretty(documents.instructions()) + "\n"),
+            SessionPlan.File(name: "README.md", text: documents.readme(oneLiners: oneLiners)),
+        ]
+        return SessionPlan(
+            stubPath: stub.path, stubAbsolutePath: stub.absolutePath, featureName: stub.featureName,
+            workorderId: workorderId, sessionName: name, folder: folder, displayFolder: layout.display(folder),
+            orchestrator: orchestrator, agents: agents, unresolvedAgents: unresolved, phases: stub.phases,
+            files: files, warnings: warnings, oneLiners: oneLiners
+        )
+    }
+
+    /// `WO-<WORDS>-<NNN>`: the feature's words in capitals, numbered past every id in the workspace
+    /// that has the same words.
+    public static func workorderId(feature: String, snapshot: WorkspaceSnapshot) -> String {
+        let mapped: [Character] = feature.uppercased().map { character -> Character in
+            character.isASCII && (character.isLetter || character.isNumber) ? character : "-"
+        }
+        var words: [String] = String(mapped).split(separator: "-", omittingEmptySubsequences: true).map(String.init)
+        if words.isEmpty { words = ["SESSION"] }
+        let stem = "WO-" + words.prefix(6).joined(separator: "-")
+        var ids = snapshot.sessions.compactMap(\.workorderId) + snapshot.workorders.map(\.workorderId)
+        ids += snapshot.stubs.compactMap(\.promotedTo) + snapshot.workorderLog.map(\.workorderId)
+        var highest = 0
+        for id in ids {
+            let upper = id.uppercased()
+            guard upper.hasPrefix(stem + "-") else { continue }
+            let rest = upper.dropFirst(stem.count + 1)
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            let after = rest.dropFirst(digits.count)
+            guard !digits.isEmpty, after.isEmpty || after.hasPrefix("-") else { continue }
+            highest = max(highest, Int(digits) ?? 0)
+        }
+        let number = String(highest + 1)
+        return stem + "-" + String(repeating: "0", count: max(0, 3 - number.count)) + number
+    }
+
+    /// `Phase 1: Inventory - Each agent audits...` → `inventory`; no phases → `phase1`.
+    public static func phaseSlug(_ phase: String?) -> String {
+        guard let phase else { return "phase1" }
+        let slug = fileSlug(OneLiner.phaseTitle(phase).lowercased())
+        return slug.isEmpty ? "phase1" : slug
+    }
+
+    /// A name safe inside a file name: letters, digits, `-`, `_`, `.`; anything else becomes `-`.
+    public static func fileSlug(_ text: String) -> String {
+        let mapped = text.map { ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "-" }
+        let collapsed = String(mapped).split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-")
+        return collapsed.replacingOccurrences(of: "..", with: ".").trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    private func unique(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,83 @@
+import CHubSystem
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Applies a `SessionPlan` as a transaction: every file is written into a temporary folder beside the
+/// target, synced, and the folder is renamed into place without replacing anything (RENAME_NOREPLACE);
+/// then the stub is marked promoted by a locked read-modify-write that keeps all its other bytes.
+/// On any error nothing is left behind: the temporary folder is removed, and a session created
+/// before the stub update failed is removed again.
+public enum SessionWriter {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case exists(String)
+        case outsideWorkspace(String)
+        case io(String)
+        case stubUpdate(String)
+
+        public var description: String {
+            switch self {
+            case .exists(let path): return "a session already exists at \(path); nothing was written"
+            case .outsideWorkspace(let path): return "refusing to write outside the workspace: \(path)"
+            case .io(let why): return "could not create the session: \(why); nothing was written"
+            case .stubUpdate(let why): return "could not mark the stub promoted (\(why)); the session was not created"
+            }
+        }
+    }
+
+    /// `checkpoint` is called with the name of each step before it runs; tests throw from it to
+    /// prove that a failure at any point leaves nothing behind.
+    public static func apply(_ plan: SessionPlan, root: String, checkpoint: (String) throws -> Void = { _ in }) throws(Failure) {
+        guard NameValidator.isInside(plan.folder, root: root), NameValidator.isInside(plan.stubAbsolutePath, root: root) else {
+            throw .outsideWorkspace(plan.folder)
+        }
+        let parent = WorkspacePaths.parent(plan.folder)
+        let temporary = FileSystem.join(parent, ".\(plan.sessionName).hub-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let manager = FileManager.default
+        do {
+            try checkpoint("mkdir")
+            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            guard !FileSystem.exists(plan.folder) else { throw Failure.exists(plan.displayFolder) }
+            try manager.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+            for file in plan.files {
+                try checkpoint("write \(file.name)")
+                try AtomicFile.write(Array(file.text.utf8), to: FileSystem.join(temporary, file.name))
+            }
+            AtomicFile.syncDirectory(temporary)
+            try checkpoint("rename")
+            try renameNoReplace(temporary, plan.folder, display: plan.displayFolder)
+            AtomicFile.syncDirectory(parent)
+        } catch {
+            try? manager.removeItem(atPath: temporary)
+            if let failure = error as? Failure { throw failure }
+            throw .io("\(error)")
+        }
+
+        do {
+            try checkpoint("promote stub")
+            try AtomicFile.update(plan.stubAbsolutePath) { document in
+                try document.set(["status"], to: .string("promoted"))
+                try document.set(["promoted_to"], to: .string(plan.workorderId))
+            }
+        } catch {
+            try? manager.removeItem(atPath: plan.folder)
+            throw .stubUpdate("\(error)")
+        }
+    }
+
+    /// rename(2) that fails instead of replacing an existing target.
+    static func renameNoReplace(_ from: String, _ to: String, display: String) throws {
+        let result = hub_rename_noreplace(from, to)
+        if result == 0 { return }
+        let code = errno
+        if code == EEXIST || code == ENOTEMPTY { throw Failure.exists(display) }
+        if code == EINVAL || code == ENOSYS {
+            // Filesystems without RENAME_NOREPLACE: check, then a plain rename (which still refuses a
+            // non-empty folder).
+            guard !FileSystem.exists(to) else { throw Failure.exists(display) }
+            if rename(from, to) == 0 { return }
+        }
+        throw Failure.io(String(cString: strerror(errno)))
+    }
+}

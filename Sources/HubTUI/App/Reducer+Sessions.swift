@@ -1,0 +1,128 @@
+import Foundation
+import HubCore
+
+/// Starting sessions and copying one-liners: the dialogs, and the effects they lead to.
+extension Reducer {
+    /// `S`: plan the session (pure) and ask; a stub without agents first gets the agent picker.
+    static func startSession(_ state: inout AppState) -> [Effect] {
+        guard case .stub(let stub) = state.detail, state.openedSessionPath == nil else {
+            flash(&state, "select a stub to start a session from it")
+            return []
+        }
+        if stub.agents.isEmpty {
+            let candidates = state.context.settings.knownAgents(in: state.snapshot)
+            guard !candidates.isEmpty else {
+                state.overlay = .error("\(TerminalText.sanitize(stub.featureName)) names no agents (agents_involved), and no agents are known in this workspace yet. Add agents_involved to the stub, or [agents.<id>] entries to .coderef/hub.toml.")
+                return []
+            }
+            state.overlay = .pickAgents(stubPath: stub.path, candidates: candidates, chosen: [], cursor: 0)
+            return []
+        }
+        plan(&state, stub: stub, agents: nil)
+        return []
+    }
+
+    static func plan(_ state: inout AppState, stub: Stub, agents: [String]?) {
+        let planner = SessionPlanner(layout: state.context.layout, settings: state.context.settings, now: state.now)
+        do {
+            state.overlay = .confirmStart(try planner.plan(stub: stub, snapshot: state.snapshot, agents: agents, again: true))
+        } catch {
+            state.overlay = .error(error.description)
+        }
+    }
+
+    static func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch state.overlay {
+        case .confirmStart(let plan)?:
+            switch key {
+            case .enter, .character("y"):
+                state.overlay = nil
+                flash(&state, "creating \(plan.displayFolder)…")
+                return [.startSession(plan)]
+            case .escape, .character("n"), .character("q"):
+                state.overlay = nil
+                flash(&state, "nothing was created")
+            default: break
+            }
+        case .pickAgents(let stubPath, let candidates, var chosen, var cursor)?:
+            switch key {
+            case .up, .character("k"): cursor = max(0, cursor - 1)
+            case .down, .character("j"): cursor = min(candidates.count - 1, cursor + 1)
+            case .character(" "):
+                let id = candidates[cursor]
+                if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
+            case .character("a"):
+                chosen = chosen.count == candidates.count ? [] : Set(candidates)
+            case .enter:
+                guard !chosen.isEmpty else {
+                    flash(&state, "choose at least one agent (Space)")
+                    return []
+                }
+                guard let stub = state.snapshot.stubs.first(where: { $0.path == stubPath }) else {
+                    state.overlay = nil
+                    return []
+                }
+                plan(&state, stub: stub, agents: candidates.filter(chosen.contains))
+                return []
+            case .escape, .character("q"):
+                state.overlay = nil
+                flash(&state, "nothing was created")
+                return []
+            default: break
+            }
+            state.overlay = .pickAgents(stubPath: stubPath, candidates: candidates, chosen: chosen, cursor: cursor)
+        case .error?:
+            if [.escape, .enter, .character("q"), .character(" ")].contains(key) { state.overlay = nil }
+        default:
+            break
+        }
+        return []
+    }
+
+    static func sessionStarted(_ state: inout AppState, _ result: Result<String, StartFailure>) -> [Effect] {
+        switch result {
+        case .success(let path):
+            state.pendingSelection = "session:" + path
+            flash(&state, "created \(path) — Tab to the agents, y copies a one-liner")
+            return [.reload]
+        case .failure(let failure):
+            state.overlay = .error(failure.message)
+            return []
+        }
+    }
+
+    /// `y` the selected agent (or, from the list, the session's first agent); `Y` every agent.
+    static func yank(_ state: inout AppState, all: Bool) -> [Effect] {
+        guard let session = state.detailSession else {
+            flash(&state, "select a session (or a stub with a session) to copy one-liners")
+            return []
+        }
+        let everyone = session.everyone
+        guard !everyone.isEmpty else {
+            flash(&state, "this session has no agents to copy one-liners for")
+            return []
+        }
+        let longForm = state.longForm
+        let render: (AgentState) -> String = { agent in
+            longForm ? OneLiner.long(session: session, agent: agent) : OneLiner.short(session: session, agent: agent)
+        }
+        if all {
+            let separator = state.longForm ? "\n\n" : "\n"
+            let text = everyone.map(render).joined(separator: separator)
+            return [.copy(CopyRequest(text: text, what: "\(everyone.count) one-liners of \(session.workorderId ?? session.name)", sessionPath: session.path, agents: everyone.map(\.agentId)))]
+        }
+        let agent = state.focus == .detail ? (state.selectedAgent ?? everyone[0]) : (everyone.first { !$0.isOrchestrator } ?? everyone[0])
+        return [.copy(CopyRequest(text: render(agent), what: "one-liner for \(agent.agentId)", sessionPath: session.path, agents: [agent.agentId]))]
+    }
+
+    static func copyFinished(_ state: inout AppState, _ request: CopyRequest, _ result: Result<ClipboardMethod, Clipboard.Failure>, at date: Date) {
+        switch result {
+        case .success(let method):
+            let form = state.longForm ? " (long form)" : ""
+            flash(&state, "copied \(TerminalText.sanitize(request.what))\(form) (\(method.label))")
+            for agent in request.agents { state.snapshot.handoffs[request.sessionPath, default: [:]][agent] = date }
+        case .failure(let failure):
+            flash(&state, failure.description, isError: true)
+        }
+    }
+}
