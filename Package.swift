@@ -36,7 +36,7 @@ let package = Package(
         .executableTarget(name: "sessions-hub", dependencies: ["HubCLI"]),
         // Helpers shared by the test targets (temporary workspaces, the corpus, the built binary).
         .target(name: "HubTestSupport", dependencies: ["HubCore"], path: "Tests/HubTestSupport"),
-        .testTarget(name: "HubCoreTests", dependencies: ["HubCore", "HubTestSupport"]),
+        .testTarget(name: "HubCoreTests", dependencies: ["HubCore", "HubTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "HubCLITests", dependencies: ["HubCLI", "HubCore", "HubTestSupport"]),
         .testTarget(
             name: "HubTUITests",

@@ -17,35 +17,9 @@ enum GoldenFile {
     }
 
     static func check(_ canvas: Canvas, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let url = folder.appendingPathComponent(name + ".txt")
-        let actual = text(of: canvas)
-        let environment = ProcessInfo.processInfo.environment
-        let record = environment["SESSIONS_HUB_RECORD"] == "1"
-        let expected = try? String(contentsOf: url, encoding: .utf8)
-        if record || (expected == nil && environment["CI"] != "true") {
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
-            return
+        if let problem = GoldenText.mismatch(text(of: canvas), file: folder.appendingPathComponent(name + ".txt").path) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
         }
-        guard let expected else {
-            Issue.record("missing golden file \(name).txt (record it with SESSIONS_HUB_RECORD=1)", sourceLocation: sourceLocation)
-            return
-        }
-        if expected != actual {
-            let diff = firstDifference(expected, actual)
-            Issue.record("screen differs from \(name).txt at \(diff)\n\(actual)", sourceLocation: sourceLocation)
-        }
-    }
-
-    static func firstDifference(_ a: String, _ b: String) -> String {
-        let left = a.split(separator: "\n", omittingEmptySubsequences: false)
-        let right = b.split(separator: "\n", omittingEmptySubsequences: false)
-        for index in 0..<max(left.count, right.count) {
-            let l = index < left.count ? String(left[index]) : "<none>"
-            let r = index < right.count ? String(right[index]) : "<none>"
-            if l != r { return "line \(index + 1):\n  expected \(l)\n  actual   \(r)" }
-        }
-        return "?"
     }
 }
 

@@ -1,36 +1,27 @@
 import Foundation
 import TOMLKit
 
-/// Reads the config files into `HubSettings`. A file that does not parse is a problem reported to
-/// the caller, never a crash; unknown keys are ignored (newer configs keep working).
+/// Reads the config files into `HubSettings`. Each key is read on its own: a file that does not
+/// parse, or a key of the wrong type, is a problem reported to the caller, and every other key still
+/// counts. Unknown keys are ignored (a newer config keeps working with an older hub).
+///
+/// ```toml
+/// [workspace]
+/// stubs = ["coderef/working"]
+/// sessions = [".coderef/sessions", "coderef/sessions"]
+/// new_sessions = ".coderef/sessions"
+/// [start]
+/// default_orchestrator = "assistant"
+/// [clipboard]
+/// order = ["tmux", "osc52", "wl-copy", "xclip", "xsel", "pbcopy"]
+/// long_form = false
+/// [handoff]
+/// not_picked_up_after_minutes = 15
+/// [agents.coderef-docs]
+/// path = "/home/me/projects/coderef-docs"
+/// ```
 public enum ConfigLoader {
-    struct File: Decodable {
-        struct Workspace: Decodable {
-            var stubs: [String]?
-            var sessions: [String]?
-            var new_sessions: String?
-        }
-        struct Start: Decodable {
-            var default_orchestrator: String?
-        }
-        struct Clipboard: Decodable {
-            var order: [String]?
-            var long_form: Bool?
-        }
-        struct Handoff: Decodable {
-            var not_picked_up_after_minutes: Double?
-        }
-        struct Agent: Decodable {
-            var path: String?
-        }
-        var workspace: Workspace?
-        var start: Start?
-        var clipboard: Clipboard?
-        var handoff: Handoff?
-        var agents: [String: Agent]?
-    }
-
-    /// The files read, in order (later ones fill what earlier ones left unset).
+    /// The files read: the workspace's, then the user's (the workspace's wins where both set a key).
     public static func files(root: String?, environment: [String: String]) -> [String] {
         var paths: [String] = []
         if let root { paths.append(FileSystem.join(root, ".coderef/hub.toml")) }
@@ -43,39 +34,86 @@ public enum ConfigLoader {
     public static func load(root: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> (HubSettings, [Problem]) {
         var settings = HubSettings()
         var problems: [Problem] = []
-        // Workspace file first: it wins over the user's file for the keys it sets.
         for path in files(root: root, environment: environment).reversed() where FileSystem.isFile(path) {
             do {
-                let text = String(decoding: try FileSystem.read(path), as: UTF8.self)
-                let file = try TOMLDecoder().decode(File.self, from: text)
-                apply(file, to: &settings, path: path, problems: &problems)
+                let table = try TOMLTable(string: String(decoding: try FileSystem.read(path), as: UTF8.self))
+                var reader = Reader(table: table, path: path)
+                reader.apply(to: &settings)
+                problems += reader.problems
             } catch let error as TOMLParseError {
-                problems.append(Problem(path: path, message: "not valid TOML: line \(error.source.begin.line), column \(error.source.begin.column)"))
+                problems.append(Problem(path: path, message: "not valid TOML at line \(error.source.begin.line), column \(error.source.begin.column); it was ignored"))
             } catch {
-                problems.append(Problem(path: path, message: "cannot be used: \(error)"))
+                problems.append(Problem(path: path, message: "cannot be read (\(error)); it was ignored"))
             }
         }
         return (settings, problems)
     }
 
-    static func apply(_ file: File, to settings: inout HubSettings, path: String, problems: inout [Problem]) {
-        if let stubs = file.workspace?.stubs { settings.stubDirectories = stubs }
-        if let sessions = file.workspace?.sessions { settings.sessionDirectories = sessions }
-        if let target = file.workspace?.new_sessions { settings.newSessionsDirectory = target }
-        if let orchestrator = file.start?.default_orchestrator { settings.defaultOrchestrator = orchestrator }
-        if let order = file.clipboard?.order {
-            var methods: [ClipboardMethod] = []
-            for name in order {
-                if let method = ClipboardMethod(rawValue: name) { methods.append(method) } else {
-                    problems.append(Problem(path: path, message: "clipboard.order: unknown method '\(name)' (known: \(ClipboardMethod.allCases.map(\.rawValue).joined(separator: ", ")))"))
+    struct Reader {
+        let table: TOMLTable
+        let path: String
+        var problems: [Problem] = []
+
+        mutating func wrong(_ key: String, _ expected: String) {
+            problems.append(Problem(path: path, message: "\(key): expected \(expected); ignored"))
+        }
+
+        func value(_ section: String, _ key: String) -> TOMLValueConvertible? { table[section]?.table?[key] }
+
+        mutating func string(_ section: String, _ key: String) -> String? {
+            guard let value = value(section, key) else { return nil }
+            if let text = value.string { return text }
+            wrong("\(section).\(key)", "a string")
+            return nil
+        }
+
+        mutating func strings(_ section: String, _ key: String) -> [String]? {
+            guard let value = value(section, key) else { return nil }
+            if let text = value.string { return [text] }
+            if let array = value.array {
+                let texts = array.compactMap { $0.string }
+                if texts.count == array.count { return texts }
+            }
+            wrong("\(section).\(key)", "a list of strings")
+            return nil
+        }
+
+        mutating func number(_ section: String, _ key: String) -> Double? {
+            guard let value = value(section, key) else { return nil }
+            if let int = value.int { return Double(int) }
+            if let double = value.double { return double }
+            wrong("\(section).\(key)", "a number")
+            return nil
+        }
+
+        mutating func bool(_ section: String, _ key: String) -> Bool? {
+            guard let value = value(section, key) else { return nil }
+            if let flag = value.bool { return flag }
+            wrong("\(section).\(key)", "true or false")
+            return nil
+        }
+
+        mutating func apply(to settings: inout HubSettings) {
+            if let stubs = strings("workspace", "stubs") { settings.stubDirectories = stubs }
+            if let sessions = strings("workspace", "sessions") { settings.sessionDirectories = sessions }
+            if let target = string("workspace", "new_sessions") { settings.newSessionsDirectory = target }
+            if let orchestrator = string("start", "default_orchestrator") { settings.defaultOrchestrator = orchestrator }
+            if let order = strings("clipboard", "order") {
+                var methods: [ClipboardMethod] = []
+                for name in order {
+                    if let method = ClipboardMethod(rawValue: name) { methods.append(method) } else {
+                        problems.append(Problem(path: path, message: "clipboard.order: unknown method '\(name)' (known: \(ClipboardMethod.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                    }
+                }
+                settings.clipboardOrder = methods
+            }
+            if let long = bool("clipboard", "long_form") { settings.copyLongForm = long }
+            if let minutes = number("handoff", "not_picked_up_after_minutes") { settings.notPickedUpAfter = minutes * 60 }
+            if let agents = table["agents"]?.table {
+                for id in agents.keys {
+                    if let path = agents[id]?.table?["path"]?.string { settings.agentPaths[id] = path } else { wrong("agents.\(id).path", "a string") }
                 }
             }
-            settings.clipboardOrder = methods
-        }
-        if let long = file.clipboard?.long_form { settings.copyLongForm = long }
-        if let minutes = file.handoff?.not_picked_up_after_minutes { settings.notPickedUpAfter = minutes * 60 }
-        for (id, agent) in file.agents ?? [:] {
-            if let path = agent.path { settings.agentPaths[id] = path }
         }
     }
 }

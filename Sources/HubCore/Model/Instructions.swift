@@ -13,9 +13,14 @@ public struct Instructions: Equatable, Sendable {
     public var blocks: [InstructionBlock]
     public var raw: JSONValue
 
+    /// The agent's steps: its `agent_instructions` entry, else the dashboard blocks assigned to it.
     public func steps(for agentId: String) -> [String]? {
-        agentSteps.first(where: { $0.agent == agentId })?.steps
-            ?? agentSteps.first(where: { $0.agent.lowercased() == agentId.lowercased() })?.steps
+        if let steps = agentSteps.first(where: { $0.agent == agentId })?.steps
+            ?? agentSteps.first(where: { $0.agent.lowercased() == agentId.lowercased() })?.steps {
+            return steps
+        }
+        let assigned = blocks.filter { $0.assignedTo.contains(agentId) }.map(\.content)
+        return assigned.isEmpty ? nil : assigned
     }
 
     public static func == (lhs: Instructions, rhs: Instructions) -> Bool {

@@ -26,7 +26,10 @@ enum StatusBar {
             span(message.text, message.isError ? .statusBarError : .statusBar)
             return
         }
-        for binding in keymap.bindings {
+        // Help and quit first: whatever the width, a person can always find the way out and the keys.
+        let first: Set<Command> = [.help, .quit]
+        let ordered = keymap.bindings.filter { first.contains($0.command) } + keymap.bindings.filter { !first.contains($0.command) }
+        for binding in ordered {
             guard let hint = binding.hint, let key = binding.keys.first else { continue }
             span(key.description, .statusBarKey)
             span(" " + hint + "  ", .statusBar)
