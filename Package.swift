@@ -44,6 +44,6 @@ let package = Package(
             exclude: ["Golden"]
         ),
         // The built binary in a real terminal (tmux), driven with send-keys, read with capture-pane.
-        .testTarget(name: "EndToEndTests", dependencies: ["HubTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["HubTestSupport", "HubCore"]),
     ]
 )

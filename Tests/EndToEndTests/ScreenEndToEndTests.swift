@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HubCore
 import HubTestSupport
 
 private let ready = TestPaths.binary != nil && TmuxPane.isAvailable
@@ -131,5 +132,39 @@ struct NoTerminalTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("needs a terminal"))
         #expect(result.stdout.isEmpty)
+    }
+}
+
+/// The product's two actions, end to end: S starts a session on disk; y puts a one-liner in tmux's buffer.
+@Suite(.enabled(if: ready, "needs the built binary and tmux"))
+struct StartAndYankEndToEndTests {
+    let binary = TestPaths.binary ?? ""
+
+    @Test func startASessionThenCopyAnAgentsOneLiner() throws {
+        let workspace = try TemporaryWorkspace("e2e-start")
+        try DemoWorkspace.write(to: workspace.root)
+        let pane = try TmuxPane(width: 140, height: 45)
+        try pane.run("\(binary) --root \(workspace.root)")
+        try pane.waitFor(text: "Stubs 5 · Sessions 3")
+        // The multi-agent stub is the second in STUBS: auth-token-rotation, parallel-docs-audit.
+        try pane.keys("j", "j", "j")
+        try pane.waitFor(text: "STUB-101")
+        try pane.keys("S")
+        try pane.waitFor(text: "Start a session?")
+        try pane.keys("Enter")
+        try pane.waitFor(text: "created .coderef/sessions/parallel-docs-audit-phase1")
+        let folder = workspace.path(".coderef/sessions/parallel-docs-audit-phase1")
+        for file in ["communication.json", "instructions.json", "README.md"] {
+            #expect(FileManager.default.fileExists(atPath: folder + "/" + file))
+        }
+        // Tab is already on the agents; pick the second agent and copy.
+        try pane.keys("j", "j", "y")
+        try pane.waitFor(text: "copied one-liner for api-server")
+        let expected = try ProcessRunner.run(binary, ["one-liner", "--root", workspace.root, "parallel-docs-audit-phase1", "api-server"])
+        #expect(expected.status == 0)
+        #expect(try pane.tmux(["show-buffer"]) == expected.stdout.trimmingCharacters(in: .newlines))
+        try pane.waitFor(text: "ago")
+        try pane.keys("q")
+        try pane.waitForPrompt()
     }
 }

@@ -147,11 +147,10 @@ public enum Reducer {
         let oldRow = state.selectedRow ?? 0
         state.setSnapshot(snapshot)
         state.loading = false
-        if let pending = state.pendingSelection, let row = state.list.rows.indices.first(where: { identityOf(state, $0) == pending }) {
+        if let pending = state.pendingSelection, selectPending(&state, pending) {
             state.pendingSelection = nil
-            state.selectedRow = row
-            state.openedSessionPath = nil
             state.agentIndex = 0
+            state.agentScroll = 0
             state.focus = .detail
             return
         }
@@ -167,6 +166,25 @@ public enum Reducer {
             state.agentIndex = index
         }
         if state.detailSession == nil && state.focus == .detail { state.focus = .list }
+    }
+
+    /// Selects a just-created session: its own row, or the row of the stub it belongs to (opened).
+    static func selectPending(_ state: inout AppState, _ identity: String) -> Bool {
+        if let row = state.list.rows.indices.first(where: { identityOf(state, $0) == identity }) {
+            state.selectedRow = row
+            state.openedSessionPath = nil
+            return true
+        }
+        let path = String(identity.dropFirst("session:".count))
+        guard let index = state.snapshot.sessions.firstIndex(where: { $0.path == path }) else { return false }
+        for (row, item) in state.list.rows.enumerated() {
+            if case .stub(let stubIndex) = item, state.list.sessionsByStub[state.snapshot.stubs[stubIndex].path]?.contains(index) == true {
+                state.selectedRow = row
+                state.openedSessionPath = path
+                return true
+            }
+        }
+        return false
     }
 
     static func identityOf(_ state: AppState, _ row: Int) -> String? {
