@@ -19,7 +19,8 @@ enum Dialogs {
         }
         if !plan.unresolvedAgents.isEmpty {
             lines.append([("", .text)])
-            lines.append([("agent_path unknown for ", .muted), (plan.unresolvedAgents.joined(separator: ", "), .text), (" (add [agents.<id>] path to .coderef/hub.toml)", .muted)])
+            lines.append([("agent_path unknown for ", .muted), (plan.unresolvedAgents.joined(separator: ", "), .text)])
+            lines.append([("  (their ids are written instead; add [agents.<id>] path = \"...\" to .coderef/hub.toml)", .muted)])
         }
         for warning in plan.warnings {
             lines.append([(glyphs.warning + " " + warning, .warning)])
