@@ -51,7 +51,7 @@ enum DemoFiles {
           "created": "2026-11-22",
           "status": "stub",
           "priority": "low",
-          "project": "web-client"
+          "project": "design-system"
         }
 
         """),

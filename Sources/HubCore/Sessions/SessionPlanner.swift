@@ -16,7 +16,8 @@ public struct SessionPlanner: Sendable {
     /// `agents` replaces the stub's own list (for stubs that name none); `again` allows a stub that
     /// already has a session to start another phase 1 in the next free folder.
     public func plan(stub: Stub, snapshot: WorkspaceSnapshot, agents chosen: [String]? = nil, again: Bool = false) throws(PlanError) -> SessionPlan {
-        let agents = unique(chosen ?? stub.agents).filter { $0 != (stub.orchestrator ?? settings.defaultOrchestrator) }
+        let named = stub.agents.isEmpty ? projectAgents(stub, snapshot: snapshot) : stub.agents
+        let agents = unique(chosen ?? named).filter { $0 != (stub.orchestrator ?? settings.defaultOrchestrator) }
         let orchestrator = stub.orchestrator ?? settings.defaultOrchestrator
         guard !agents.isEmpty else { throw .noAgents(stub.featureName) }
         do {
@@ -67,6 +68,12 @@ public struct SessionPlanner: Sendable {
             orchestrator: orchestrator, agents: agents, unresolvedAgents: unresolved, phases: stub.phases,
             files: files, warnings: warnings, oneLiners: oneLiners
         )
+    }
+
+    /// A stub without `agents_involved`: the known agent whose id is its `target_project`/`project`.
+    public func projectAgents(_ stub: Stub, snapshot: WorkspaceSnapshot) -> [String] {
+        guard let project = stub.project?.lowercased() else { return [] }
+        return settings.knownAgents(in: snapshot).filter { $0.lowercased() == project }
     }
 
     /// `WO-<WORDS>-<NNN>`: the feature's words in capitals, numbered past every id in the workspace

@@ -9,7 +9,8 @@ extension Reducer {
             flash(&state, "select a stub to start a session from it")
             return []
         }
-        if stub.agents.isEmpty {
+        let planner = SessionPlanner(layout: state.context.layout, settings: state.context.settings, now: state.now)
+        if stub.agents.isEmpty && planner.projectAgents(stub, snapshot: state.snapshot).isEmpty {
             let candidates = state.context.settings.knownAgents(in: state.snapshot)
             guard !candidates.isEmpty else {
                 state.overlay = .error("\(TerminalText.sanitize(stub.featureName)) names no agents (agents_involved), and no agents are known in this workspace yet. Add agents_involved to the stub, or [agents.<id>] entries to .coderef/hub.toml.")

@@ -63,14 +63,22 @@ struct SessionPlannerTests {
 
     @Test func aStubWithoutAgentsNeedsThemChosen() throws {
         let (snapshot, layout) = corpus()
-        let stub = try #require(snapshot.stubs.first { $0.featureName == "todo-list-widget" })
-        #expect(stub.agents.isEmpty)
+        let stub = try #require(snapshot.stubs.first { $0.featureName == "agent-persona-team-page" })
+        #expect(stub.agents.isEmpty && stub.project == "personas-mcp", "a project that is no known agent")
         let planner = SessionPlanner(layout: layout, settings: HubSettings(), now: Self.now)
-        #expect(throws: PlanError.noAgents("todo-list-widget")) { try planner.plan(stub: stub, snapshot: snapshot) }
+        #expect(throws: PlanError.noAgents("agent-persona-team-page")) { try planner.plan(stub: stub, snapshot: snapshot) }
         let plan = try planner.plan(stub: stub, snapshot: snapshot, agents: ["coderef-dashboard", "coderef-docs", "coderef-dashboard"])
         #expect(plan.agents == ["coderef-dashboard", "coderef-docs"], "duplicates dropped, order kept")
         #expect(plan.orchestrator == "assistant", "the default orchestrator")
-        check(plan, "todo-list-widget")
+        check(plan, "no-agents-chosen")
+    }
+
+    @Test func aStubWithoutAgentsTakesTheAgentNamedByItsProject() throws {
+        let (snapshot, layout) = corpus()
+        let stub = try #require(snapshot.stubs.first { $0.featureName == "todo-list-widget" })
+        #expect(stub.agents.isEmpty && stub.project == "coderef-dashboard")
+        let plan = try SessionPlanner(layout: layout, settings: HubSettings(), now: Self.now).plan(stub: stub, snapshot: snapshot)
+        #expect(plan.agents == ["coderef-dashboard"])
     }
 
     @Test func workorderIdsAreUniqueInTheWorkspace() {

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import HubTestSupport
+import HubCore
+
+/// `start` and `one-liner`: the screen's S and y for scripts and agents.
+@Suite(.enabled(if: TestPaths.binary != nil && TestPaths.corpusExists))
+struct StartCommandTests {
+    let binary = TestPaths.binary ?? ""
+
+    func corpusCopy() throws -> TemporaryWorkspace {
+        let workspace = try TemporaryWorkspace("cli-start")
+        try workspace.copyContents(of: TestPaths.corpus)
+        return workspace
+    }
+
+    @Test func startsASessionAndRefusesASecondOne() throws {
+        let workspace = try corpusCopy()
+        let first = try ProcessRunner.run(binary, ["start", "coderef-ecosystem-docs-uds-compliance", "--root", workspace.root, "--yes", "--json"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let report = try JSONParser.parse(first.stdout)
+        #expect(report["workorder_id"] == .string("WO-CODEREF-ECOSYSTEM-DOCS-UDS-COMPLIANCE-001"))
+        #expect(report["path"] == .string(".coderef/sessions/coderef-ecosystem-docs-uds-compliance-phase1"))
+        #expect(FileManager.default.fileExists(atPath: workspace.path(".coderef/sessions/coderef-ecosystem-docs-uds-compliance-phase1/communication.json")))
+
+        let second = try ProcessRunner.run(binary, ["start", "coderef-ecosystem-docs-uds-compliance", "--root", workspace.root, "--yes"])
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("already has a session"))
+        let again = try ProcessRunner.run(binary, ["start", "STUB-094", "--root", workspace.root, "--yes", "--again"])
+        #expect(again.status == 0)
+        #expect(again.stdout == ".coderef/sessions/coderef-ecosystem-docs-uds-compliance-2-phase1\tWO-CODEREF-ECOSYSTEM-DOCS-UDS-COMPLIANCE-002\n")
+    }
+
+    @Test(arguments: [
+        (["start", "no-such-stub", "--yes"], "no stub named 'no-such-stub'"),
+        (["start", "agent-persona-team-page", "--yes"], "names no agents"),
+        (["start", "coderef-ecosystem-docs-uds-compliance"], "pass --yes"),
+        (["one-liner", "no-such-session", "x"], "no session named"),
+        (["one-liner", "csv-ecosystem-sync", "nobody"], "no agent 'nobody'"),
+    ])
+    func mistakesExitTwoWithOneLine(arguments: [String], message: String) throws {
+        let workspace = try corpusCopy()
+        let result = try ProcessRunner.run(binary, arguments + ["--root", workspace.root])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path(".coderef/sessions")), "nothing was written")
+    }
+
+    @Test func agentsCanBeNamedForAStubWithoutThem() throws {
+        let workspace = try corpusCopy()
+        let result = try ProcessRunner.run(binary, ["start", "todo-list-widget", "--agent", "coderef-dashboard", "--agent", "coderef-docs", "--yes", "--root", workspace.root])
+        #expect(result.status == 0, "\(result.stderr)")
+        let snapshot = workspace.load()
+        let session = try #require(snapshot.sessions.first { $0.name == "todo-list-widget-phase1" })
+        #expect(session.agents.map(\.agentId) == ["coderef-dashboard", "coderef-docs"])
+    }
+
+    @Test func oneLinerPrintsWhatTheScreenCopies() throws {
+        let snapshot = WorkspaceLoader(layout: WorkspaceLayout(root: TestPaths.corpus)).load()
+        let session = try #require(snapshot.sessions.first { $0.name == "csv-ecosystem-sync" })
+        let agent = try #require(session.agents.first { $0.agentId == "coderef-docs" })
+        let short = try ProcessRunner.run(binary, ["one-liner", "WO-CSV-ECOSYSTEM-SYNC-001", "coderef-docs", "--root", TestPaths.corpus])
+        #expect(short.status == 0)
+        #expect(short.stdout == OneLiner.short(session: session, agent: agent) + "\n")
+        let long = try ProcessRunner.run(binary, ["one-liner", "csv-ecosystem-sync", "orchestrator", "--long", "--root", TestPaths.corpus])
+        #expect(long.stdout.hasPrefix("## SESSION: WO-CSV-ECOSYSTEM-SYNC-001"))
+    }
+}
