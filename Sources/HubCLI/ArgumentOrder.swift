@@ -3,9 +3,23 @@
 /// own (its default subcommand is the screen), so leading workspace options are moved after the
 /// subcommand name before parsing. Anything else is left exactly as given.
 enum ArgumentOrder {
-    static let valueOptions: Set<String> = ["--root", "--stubs-dir", "--archived-stubs-dir", "--sessions-dir", "--workorders-dir"]
+    static let valueOptions: Set<String> = ["--root", "--stubs-dir", "--archived-stubs-dir", "--sessions-dir", "--workorders-dir", "--poll"]
 
-    static func normalize(_ arguments: [String], subcommands: Set<String>) -> [String] {
+    /// `--poll` takes an optional value: alone it means every second.
+    static func expandPoll(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--poll" {
+                let next = index + 1 < arguments.count ? arguments[index + 1] : ""
+                if Int(next) == nil { result.append("--poll=1000"); continue }
+            }
+            result.append(argument)
+        }
+        return result
+    }
+
+    static func normalize(_ rawArguments: [String], subcommands: Set<String>) -> [String] {
+        let arguments = expandPoll(rawArguments)
         var leading: [String] = []
         var index = 0
         while index < arguments.count {

@@ -10,6 +10,9 @@ struct DemoCommand: ParsableCommand {
         discussion: "On a terminal it opens the screen; otherwise (or with --json / --print) it prints the status."
     )
 
+    @Option(name: .customLong("poll"), help: ArgumentHelp("Watch by polling every <ms> milliseconds instead of inotify.", valueName: "ms"))
+    var pollMilliseconds: Int?
+
     @Flag(name: .long, help: "Keep the temporary demo folder and print its path.")
     var keep = false
 
@@ -32,7 +35,7 @@ struct DemoCommand: ParsableCommand {
         }
         let layout = WorkspaceLayout(root: root)
         if !json && !print && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            try ScreenCommand.open(layout, settings: ConfigLoader.load(root: nil).0)
+            try ScreenCommand.open(layout, settings: ConfigLoader.load(root: nil).0, pollInterval: pollMilliseconds.map { Double(max(50, $0)) / 1000 })
             return
         }
         let snapshot = WorkspaceLoader(layout: layout).load()

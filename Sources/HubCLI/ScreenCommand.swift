@@ -15,14 +15,14 @@ struct ScreenCommand: ParsableCommand {
 
     func run() throws {
         let (layout, settings) = try workspace.resolve()
-        try ScreenCommand.open(layout, settings: settings)
+        try ScreenCommand.open(layout, settings: settings, pollInterval: workspace.pollInterval)
     }
 
     /// Runs the screen; a terminal that cannot host it is a usage error (exit 2, one line).
-    static func open(_ layout: WorkspaceLayout, settings: HubSettings) throws {
+    static func open(_ layout: WorkspaceLayout, settings: HubSettings, pollInterval: Double? = nil) throws {
         let status: Int32
         do {
-            status = try HubScreen.run(layout: layout, settings: settings)
+            status = try HubScreen.run(layout: layout, settings: settings, pollInterval: pollInterval)
         } catch {
             throw UsageError(error.description)
         }

@@ -20,6 +20,12 @@ public struct WorkspaceOptions: ParsableArguments {
     @Option(name: .customLong("workorders-dir"), help: ArgumentHelp("Workorders folder; repeatable (default: coderef/workorder).", valueName: "dir"))
     public var workorderDirectories: [String] = []
 
+    @Option(name: .customLong("poll"), help: ArgumentHelp("Watch by checking files every <ms> milliseconds instead of inotify (network filesystems); '--poll' alone means 1000.", valueName: "ms"))
+    public var pollMilliseconds: Int?
+
+    /// Seconds between polls when `--poll` was given.
+    public var pollInterval: Double? { pollMilliseconds.map { Double(max(50, $0)) / 1000 } }
+
     public init() {}
 
     /// The layout these options describe, rooted at `root` (already resolved): flags first, then

@@ -5,4 +5,8 @@
 /// declares only under _GNU_SOURCE, so Swift cannot see it directly). Returns 0, or -1 with errno.
 int hub_rename_noreplace(const char *from, const char *to);
 
+/// The filesystem type (statfs f_type) of the filesystem holding `path`, or -1 when unknown.
+/// Used to notice network and WSL drvfs folders, whose changes inotify does not report.
+long hub_filesystem_type(const char *path);
+
 #endif

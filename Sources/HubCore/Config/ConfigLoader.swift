@@ -17,6 +17,10 @@ import TOMLKit
 /// long_form = false
 /// [handoff]
 /// not_picked_up_after_minutes = 15
+/// [watch]
+/// stale_after_minutes = 30
+/// recheck_minutes = 5
+/// bell_on_complete = false
 /// [agents.coderef-docs]
 /// path = "/home/me/projects/coderef-docs"
 /// ```
@@ -109,6 +113,9 @@ public enum ConfigLoader {
             }
             if let long = bool("clipboard", "long_form") { settings.copyLongForm = long }
             if let minutes = number("handoff", "not_picked_up_after_minutes") { settings.notPickedUpAfter = minutes * 60 }
+            if let minutes = number("watch", "stale_after_minutes") { settings.staleAfter = minutes * 60 }
+            if let minutes = number("watch", "recheck_minutes") { settings.recheckInterval = max(10, minutes * 60) }
+            if let bell = bool("watch", "bell_on_complete") { settings.bellOnComplete = bell }
             if let agents = table["agents"]?.table {
                 for id in agents.keys {
                     if let path = agents[id]?.table?["path"]?.string { settings.agentPaths[id] = path } else { wrong("agents.\(id).path", "a string") }

@@ -15,6 +15,12 @@ public struct HubSettings: Equatable, Sendable {
     public var copyLongForm = false
     /// An agent still not started this long after its one-liner was copied is "not picked up".
     public var notPickedUpAfter: TimeInterval = 15 * 60
+    /// An agent in progress whose files have not changed for this long is marked stale.
+    public var staleAfter: TimeInterval = 30 * 60
+    /// Ring the terminal bell when a whole session becomes complete.
+    public var bellOnComplete = false
+    /// The slow full recheck behind the watcher.
+    public var recheckInterval: TimeInterval = 300
     /// Layout overrides from the config (flags win over these).
     public var stubDirectories: [String]?
     public var sessionDirectories: [String]?

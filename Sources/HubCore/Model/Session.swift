@@ -36,6 +36,9 @@ public struct Session: Equatable, Sendable {
     /// The parent session's path for a sub-session.
     public var parent: String?
     public var raw: JSONValue?
+    /// Files of this session that could not be read at the last change (probably being written):
+    /// the session shows its last good state until they change again.
+    public var unreadableFiles: [String] = []
 
     /// Status derived from the agents (FORMATS.md): all complete → complete; any failed → failed;
     /// any blocked → blocked; any in progress or some complete → in progress; else not started.

@@ -24,22 +24,7 @@ public struct WorkspaceLoader: Sendable {
 
         func loadStubs(in base: String, archived: Bool) {
             for name in FileSystem.subdirectories(base) {
-                let folder = FileSystem.join(base, name)
-                let stubFile = FileSystem.join(folder, "stub.json")
-                addPlan(FileSystem.join(folder, "plan.json"), fallbackId: name)
-                if FileSystem.isFile(stubFile) {
-                    stubs.append(loadStub(stubFile, folderName: name, archived: archived, log: log))
-                    continue
-                }
-                // One level deeper: `working/<group>/<feature>/stub.json`.
-                for inner in FileSystem.subdirectories(folder) {
-                    let innerFolder = FileSystem.join(folder, inner)
-                    let innerStub = FileSystem.join(innerFolder, "stub.json")
-                    addPlan(FileSystem.join(innerFolder, "plan.json"), fallbackId: inner)
-                    if FileSystem.isFile(innerStub) {
-                        stubs.append(loadStub(innerStub, folderName: inner, archived: archived, log: log))
-                    }
-                }
+                scanStubFolder(FileSystem.join(base, name), name: name, archived: archived, log: log, stubs: &stubs, addPlan: addPlan)
             }
         }
 
@@ -49,8 +34,9 @@ public struct WorkspaceLoader: Sendable {
         let sessionLoader = SessionLoader(layout: layout, resolver: resolver, log: log)
         var sessions: [Session] = []
         for directory in unique(layout.sessionDirectories.map(layout.absolute)) {
-            sessions += SessionPhases.assign(sessionLoader.loadDirectory(directory))
+            sessions += sessionLoader.loadDirectory(directory)
         }
+        sessions = SessionPhases.assign(sessions)
 
         // Workorders: the workspace's own, and those in the agents' project folders.
         var workorderHomes = unique(layout.workorderDirectories.map(layout.absolute))
@@ -89,7 +75,27 @@ public struct WorkspaceLoader: Sendable {
         )
     }
 
-    private func loadStub(_ file: String, folderName: String, archived: Bool, log: ProblemLog) -> Stub {
+    /// One folder of a stubs directory: its stub.json (or, one level deeper, its group's stubs) and
+    /// any plan.json kept beside them.
+    func scanStubFolder(_ folder: String, name: String, archived: Bool, log: ProblemLog, stubs: inout [Stub], addPlan: (String, String) -> Void) {
+        let stubFile = FileSystem.join(folder, "stub.json")
+        addPlan(FileSystem.join(folder, "plan.json"), name)
+        if FileSystem.isFile(stubFile) {
+            stubs.append(loadStub(stubFile, folderName: name, archived: archived, log: log))
+            return
+        }
+        // One level deeper: `working/<group>/<feature>/stub.json`.
+        for inner in FileSystem.subdirectories(folder) {
+            let innerFolder = FileSystem.join(folder, inner)
+            let innerStub = FileSystem.join(innerFolder, "stub.json")
+            addPlan(FileSystem.join(innerFolder, "plan.json"), inner)
+            if FileSystem.isFile(innerStub) {
+                stubs.append(loadStub(innerStub, folderName: inner, archived: archived, log: log))
+            }
+        }
+    }
+
+    func loadStub(_ file: String, folderName: String, archived: Bool, log: ProblemLog) -> Stub {
         let shown = layout.display(file)
         let value = JSONFile.load(file, displayPath: shown, log: log)
         return StubDecoder.decode(value, absolutePath: file, displayPath: shown, folderName: folderName, archived: archived, log: log)
@@ -108,12 +114,12 @@ public struct WorkspaceLoader: Sendable {
         return unique(paths)
     }
 
-    private func unique(_ paths: [String]) -> [String] {
+    func unique(_ paths: [String]) -> [String] {
         var seen = Set<String>()
         return paths.filter { seen.insert($0).inserted }
     }
 
-    private func deduplicated(_ problems: [Problem]) -> [Problem] {
+    func deduplicated(_ problems: [Problem]) -> [Problem] {
         var seen = Set<String>()
         return problems.filter { seen.insert($0.path + "\u{0}" + $0.message).inserted }
     }
@@ -121,15 +127,21 @@ public struct WorkspaceLoader: Sendable {
 
 /// Links sibling phase folders (`feature`, `feature-phase1`, `feature-phase2`) into one timeline.
 enum SessionPhases {
-    /// A bare `<feature>` folder with `-phase<N>` siblings is phase 1.
+    /// Phases from the folder names; a bare `<feature>` folder with `-phase<N>` siblings (in the same
+    /// folder) is phase 1.
     static func assign(_ sessions: [Session]) -> [Session] {
+        func key(_ session: Session) -> String { WorkspacePaths.parent(session.path) + "\u{0}" + session.feature }
         var phased = Set<String>()
-        for session in sessions where session.parent == nil && session.phase != nil { phased.insert(session.feature) }
-        return sessions.map { session in
+        var named: [Session] = sessions.map { session in
             var session = session
-            if session.parent == nil && session.phase == nil && phased.contains(session.feature) { session.phase = 1 }
+            if session.parent == nil { session.phase = SessionNaming.split(WorkspacePaths.lastComponent(session.name)).phase }
             return session
         }
+        for session in named where session.parent == nil && session.phase != nil { phased.insert(key(session)) }
+        for index in named.indices where named[index].parent == nil && named[index].phase == nil && phased.contains(key(named[index])) {
+            named[index].phase = 1
+        }
+        return named
     }
 
     static func timelines(_ sessions: [Session]) -> [FeatureTimeline] {

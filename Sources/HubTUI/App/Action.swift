@@ -13,6 +13,10 @@ public enum Action: Equatable, Sendable {
     case sessionStarted(Result<String, StartFailure>)
     /// A copy finished: how, or why not.
     case copyFinished(CopyRequest, Result<ClipboardMethod, Clipboard.Failure>, at: Date)
+    /// Something to tell the person (from the watcher: limits, overflows).
+    case notice(String)
+    /// How the workspace is being watched, for the status bar.
+    case watching(String)
 }
 
 public struct StartFailure: Error, Equatable, Sendable {
@@ -34,4 +38,6 @@ public enum Effect: Equatable, Sendable {
     case quit
     case startSession(SessionPlan)
     case copy(CopyRequest)
+    /// A whole session just became complete (only when the bell is switched on).
+    case bell
 }

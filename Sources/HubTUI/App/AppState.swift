@@ -65,6 +65,12 @@ public struct AppState: Equatable, Sendable {
     public var longForm: Bool
     /// Selected after the next snapshot arrives (a session just created).
     public var pendingSelection: String?
+    /// Agent rows whose status just changed, highlighted until the given time (`session path`, NUL, `agent id`).
+    public var flashes: [String: Date] = [:]
+    /// How the workspace is watched (`inotify 14 folders`), shown in the status bar.
+    public var watchSummary: String?
+
+    public static func flashKey(_ sessionPath: String, _ agentId: String) -> String { sessionPath + "\u{0}" + agentId }
 
     public init(snapshot: WorkspaceSnapshot, size: Size, now: Date = Date(), glyphs: Glyphs = .unicode, context: AppContext? = nil) {
         self.snapshot = snapshot

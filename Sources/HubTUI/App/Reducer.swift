@@ -20,10 +20,16 @@ public enum Reducer {
         case .resize(let size):
             state.size = size
         case .snapshotLoaded(let snapshot):
+            effects = noteChanges(&state, from: state.snapshot, to: snapshot)
             replaceSnapshot(&state, snapshot)
         case .tick(let now):
             state.now = now
             if let message = state.message, message.expires <= now { state.message = nil }
+            state.flashes = state.flashes.filter { $0.value > now }
+        case .notice(let text):
+            flash(&state, text, isError: true)
+        case .watching(let summary):
+            state.watchSummary = summary
         case .terminate:
             effects = [.quit]
         case .sessionStarted(let result):
@@ -193,6 +199,26 @@ public enum Reducer {
         case .session(let index, _): return "session:" + state.snapshot.sessions[index].path
         case .header: return nil
         }
+    }
+
+    public static let highlightLifetime: TimeInterval = 4
+
+    /// Rows whose status changed are highlighted for a few seconds; a session that just became
+    /// complete rings the bell when that is switched on.
+    static func noteChanges(_ state: inout AppState, from old: WorkspaceSnapshot, to new: WorkspaceSnapshot) -> [Effect] {
+        guard !old.sessions.isEmpty || !old.stubs.isEmpty else { return [] }
+        var effects: [Effect] = []
+        for change in SnapshotDiff.changes(from: old, to: new) {
+            switch change.kind {
+            case .agentStatus:
+                if let agent = change.agent, change.from != nil { state.flashes[AppState.flashKey(change.path, agent)] = state.now.addingTimeInterval(highlightLifetime) }
+            case .sessionStatus where change.to == StatusBucket.complete.rawValue:
+                if state.context.settings.bellOnComplete && effects.isEmpty { effects.append(.bell) }
+                flash(&state, "\(WorkspacePaths.lastComponent(change.path)) is complete")
+            default: break
+            }
+        }
+        return effects
     }
 
     static func flash(_ state: inout AppState, _ text: String, isError: Bool = false) {

@@ -8,7 +8,7 @@ public enum StyleRole: Hashable, Sendable, CaseIterable {
     case key, warning, error
     case statusBar, statusBarAccent, statusBarKey, statusBarError
     case overlay, overlayTitle
-    case progressDone, progressTodo
+    case progressDone, progressTodo, flash
     case notStarted, inProgress, complete, blocked, failed, other
 
     public static func bucket(_ bucket: StatusBucket) -> StyleRole {
@@ -44,6 +44,7 @@ public enum StyleRole: Hashable, Sendable, CaseIterable {
         case .overlayTitle: return "O"
         case .progressDone: return "P"
         case .progressTodo: return "p"
+        case .flash: return "F"
         case .notStarted: return "0"
         case .inProgress: return "1"
         case .complete: return "2"
@@ -75,6 +76,7 @@ public enum StyleRole: Hashable, Sendable, CaseIterable {
         case .overlayTitle: return "overlay_title"
         case .progressDone: return "progress_done"
         case .progressTodo: return "progress_todo"
+        case .flash: return "changed"
         case .notStarted: return "not_started"
         case .inProgress: return "in_progress"
         case .complete: return "complete"

@@ -52,6 +52,7 @@ public struct Theme: Equatable, Sendable {
         switch role {
         case .selection, .statusBar, .statusBarAccent, .statusBarKey, .statusBarError, .overlayTitle: return Style(bold: role != .statusBar, reverse: true)
         case .selectionDim: return Style(underline: true)
+        case .flash: return Style(bold: true, reverse: true)
         case .title, .header, .accent, .warning, .error, .key, .inProgress, .failed, .blocked: return Style(bold: true)
         case .muted, .border, .progressTodo, .complete: return Style(dim: true)
         default: return Style()
@@ -78,6 +79,7 @@ public struct Theme: Equatable, Sendable {
         .overlayTitle: Style(.index(16), on: .cyan),
         .progressDone: Style(.green),
         .progressTodo: Style(.brightBlack),
+        .flash: Style(.index(16), on: .index(220), bold: true),
         .notStarted: Style(),
         .inProgress: Style(.index(33), bold: true),
         .complete: Style(.green),

@@ -4,15 +4,14 @@ import HubCore
 import Glibc
 #endif
 
-/// The event loop: one thread, one `poll(2)` over the terminal and the signal self-pipe, with a
-/// timeout only as long as the next due timer (a status message expiring, the minute boundary at
-/// which age labels change). Actions go through `Reducer.reduce`; effects are run here and their
-/// results come back as actions. A frame is drawn only when the state changed.
+/// The event loop: one thread, one `poll(2)` over the terminal, the signal self-pipe, the watcher
+/// (inotify) and background work, with a timeout only as long as the next due timer (a coalesced
+/// reload, a poller's next look, a message or highlight expiring, the minute at which age labels
+/// change). Actions go through `Reducer.reduce`; effects are run here and their results come back as
+/// actions. A frame is drawn only when the state changed.
 public final class ScreenApp {
-    public typealias Loader = () -> WorkspaceSnapshot
-
     let terminal: Terminal
-    let load: Loader
+    let live: LiveWorkspace
     let keymap: Keymap
     let signalDescriptor: Int32
     var state: AppState
@@ -21,15 +20,15 @@ public final class ScreenApp {
     let background = BackgroundWork()
     let environment: [String: String]
 
-    public init(terminal: Terminal, context: AppContext? = nil, keymap: Keymap = .standard, signalDescriptor: Int32 = -1, environment: [String: String] = ProcessInfo.processInfo.environment, load: @escaping Loader) {
+    public init(terminal: Terminal, live: LiveWorkspace, context: AppContext? = nil, keymap: Keymap = .standard, signalDescriptor: Int32 = -1, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.terminal = terminal
-        self.load = load
+        self.live = live
         self.keymap = keymap
         self.signalDescriptor = signalDescriptor
         self.environment = environment
-        let snapshot = load()
-        self.state = AppState(snapshot: snapshot, size: terminal.size, now: Date(), glyphs: terminal.supportsUnicode ? .unicode : .ascii, context: context)
+        self.state = AppState(snapshot: live.current, size: terminal.size, now: Date(), glyphs: terminal.supportsUnicode ? .unicode : .ascii, context: context)
         _ = Reducer.reduce(&state, .resize(terminal.size))
+        _ = Reducer.reduce(&state, .watching(live.summary))
     }
 
     /// Runs until quit; returns the exit status. The terminal is shut down on return.
@@ -43,6 +42,7 @@ public final class ScreenApp {
                 pollfd(fd: terminal.inputDescriptor, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: signalDescriptor, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: background.readDescriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0),
             ]
             let ready = poll(&descriptors, nfds_t(descriptors.count), timeoutMilliseconds())
             if ready < 0 && errno != EINTR { return 1 }
@@ -77,6 +77,13 @@ public final class ScreenApp {
                     actions.append(.terminate)
                 }
             }
+            // The watcher: collects changes, and reloads once a burst has settled (or a poll is due).
+            let (snapshot, notices) = live.update(now: Date())
+            actions += notices.map(Action.notice)
+            if let snapshot {
+                actions.append(.snapshotLoaded(snapshot))
+                actions.append(.watching(live.summary))
+            }
             actions.append(.tick(Date()))
 
             let before = state
@@ -86,7 +93,8 @@ public final class ScreenApp {
                 for effect in Reducer.reduce(&state, action, keymap: keymap) {
                     switch effect {
                     case .quit: quit = true
-                    case .reload: actions.append(.snapshotLoaded(load()))
+                    case .reload: actions.append(.snapshotLoaded(live.reloadAll()))
+                    case .bell: terminal.writeRaw([7])
                     case .startSession(let plan): startSession(plan)
                     case .copy(let request): copy(request)
                     }
@@ -134,8 +142,9 @@ public final class ScreenApp {
     func timeoutMilliseconds() -> Int32 {
         let now = Date()
         var next = 60 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 60)
-        if let expires = state.message?.expires { next = min(next, max(0, expires.timeIntervalSince(now))) }
-        return Int32(max(10, min(60_000, next * 1000 + 5)))
+        let deadlines = [state.message?.expires, state.flashes.values.min(), live.nextDeadline].compactMap { $0 }
+        for deadline in deadlines { next = min(next, max(0, deadline.timeIntervalSince(now))) }
+        return Int32(max(1, min(60_000, next * 1000 + 1)))
     }
 
     /// A real Swift runtime trap (index out of range), so tests can check that a crash gives the

@@ -14,18 +14,23 @@ public final class CursesTerminal: Terminal {
     private var attributes: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
     private var isShutDown = false
 
-    public init(theme: Theme, environment: [String: String]) throws(TerminalError) {
+    /// Checks that the screen can start here, without drawing anything: a TTY on both ends, a TERM
+    /// the system knows, and cursor addressing (newterm succeeds for TERM=dumb and draws garbage).
+    public static func preflight(environment: [String: String]) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         guard let term = environment["TERM"], !term.isEmpty else { throw .noTermVariable }
-        supportsUnicode = CursesTerminal.setUTF8Locale()
-
-        // Check the terminal type without drawing anything (newterm succeeds for TERM=dumb).
         var status: Int32 = 0
         guard setupterm(term, STDOUT_FILENO, &status) == OK else { throw .unknownTerminal(term) }
         let cup = tigetstr("cup")
         let hasCursorAddressing = cup != nil && Int(bitPattern: cup) != -1
         del_curterm(cur_term)
         guard hasCursorAddressing else { throw .noCursorAddressing(term) }
+    }
+
+    public init(theme: Theme, environment: [String: String]) throws(TerminalError) {
+        try CursesTerminal.preflight(environment: environment)
+        let term = environment["TERM"] ?? ""
+        supportsUnicode = CursesTerminal.setUTF8Locale()
 
         _ = TerminalGuard.install()
         guard let screen = newterm(term, stdout, stdin) else {

@@ -34,6 +34,9 @@ enum SessionDetail {
         if session.storedStatusDisagrees, let word = session.storedStatus?.word {
             status.append(("   file says: " + word, .warning))
         }
+        if let file = session.unreadableFiles.first {
+            status.append(("   " + glyphs.warning + " " + WorkspacePaths.lastComponent(file) + " unreadable (being written?): last good state shown", .warning))
+        }
         writer.line(status)
 
         let total = session.agents.count
@@ -103,8 +106,16 @@ enum SessionDetail {
             x += 2
             Cells.text(&canvas, agent.agentId, x: x, y: y, width: columns.id, role: .text, glyphs: glyphs)
             x += columns.id + 1
-            let word = agent.status.word ?? "unknown"
-            Cells.text(&canvas, (agent.isOrchestrator ? glyphs.status(bucket) + " " : "") + word, x: x, y: y, width: columns.status, role: .bucket(bucket), glyphs: glyphs)
+            var word = agent.status.word ?? "unknown"
+            var statusRole = StyleRole.bucket(bucket)
+            // Staleness from evidence: in progress, yet nothing of the agent's has changed for long.
+            if bucket == .inProgress, let changed = agent.lastChange, state.now.timeIntervalSince(changed) >= state.context.settings.staleAfter {
+                word = "stale " + Cells.age(from: changed, now: state.now)
+                statusRole = .warning
+            }
+            let flashing = (state.flashes[AppState.flashKey(session.path, agent.agentId)] ?? .distantPast) > state.now
+            if flashing { statusRole = .flash }
+            Cells.text(&canvas, (agent.isOrchestrator ? glyphs.status(bucket) + " " : "") + word, x: x, y: y, width: columns.status, role: statusRole, glyphs: glyphs)
             x += columns.status + 1
             canvas.put(TextFit.padLeft(Cells.age(from: agent.lastChange, now: state.now), columns.age), x: x, y: y, role: .muted)
             x += columns.age + 1

@@ -34,6 +34,7 @@ enum StatusBar {
             span(key.description, .statusBarKey)
             span(" " + hint + "  ", .statusBar)
         }
+        if let watching = state.watchSummary { span("│ watching: " + watching, .statusBar) }
     }
 
     /// The root with the home folder as `~`, for a readable status bar.

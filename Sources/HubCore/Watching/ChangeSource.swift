@@ -1,0 +1,74 @@
+import Foundation
+
+/// Something that tells which paths changed: the kernel (inotify) or a stat poller. The event loop
+/// polls `fileDescriptor` (when there is one) together with the terminal and asks `collect` when it
+/// is readable or when `nextCheck` is due.
+public protocol ChangeSource: AnyObject {
+    /// A descriptor that becomes readable when changes are waiting; -1 when the source must be asked on time.
+    var fileDescriptor: Int32 { get }
+    /// When the source wants to be asked next (pollers), nil when it tells by itself.
+    var nextCheck: Date? { get }
+    /// Changes ready now (never blocks).
+    func collect(now: Date) -> ChangeBatch
+    /// The folders to watch (recursively); called after every reload so new folders are covered.
+    func watch(_ directories: [String])
+    /// For the status bar: `inotify 14 folders`.
+    var summary: String { get }
+}
+
+public struct ChangeBatch: Equatable, Sendable {
+    public var paths: Set<String>
+    /// Events were lost (inotify queue overflow): everything must be read again.
+    public var needsFullRescan: Bool
+    /// Things to tell the person (watch limit reached, falling back to polling).
+    public var messages: [String]
+
+    public init(paths: Set<String> = [], needsFullRescan: Bool = false, messages: [String] = []) {
+        self.paths = paths
+        self.needsFullRescan = needsFullRescan
+        self.messages = messages
+    }
+
+    public var isEmpty: Bool { paths.isEmpty && !needsFullRescan && messages.isEmpty }
+
+    public mutating func merge(_ other: ChangeBatch) {
+        paths.formUnion(other.paths)
+        needsFullRescan = needsFullRescan || other.needsFullRescan
+        messages += other.messages
+    }
+}
+
+/// The folders a workspace's live view watches: the stub folders, the session folders (each session
+/// and everything below it, bounded in depth) and the folders that hold them, so new ones are seen.
+public enum WatchedFolders {
+    public static let maxDepth = 4
+
+    public static func of(_ layout: WorkspaceLayout) -> [String] {
+        var result: [String] = []
+        var seen = Set<String>()
+        func add(_ path: String) { if seen.insert(path).inserted { result.append(path) } }
+        func walk(_ path: String, depth: Int) {
+            guard FileSystem.isDirectory(path) else { return }
+            add(path)
+            guard depth < maxDepth else { return }
+            for name in FileSystem.subdirectories(path) where name != ".git" && name != "node_modules" {
+                walk(FileSystem.join(path, name), depth: depth + 1)
+            }
+        }
+        // The parents (`.coderef/`, `coderef/`) so that a sessions folder created later is noticed.
+        for location in layout.sessionDirectories + layout.stubDirectories + layout.archivedStubDirectories {
+            let folder = layout.absolute(location)
+            var parent = WorkspacePaths.parent(folder)
+            while NameValidator.isInside(parent, root: layout.root) && !FileSystem.isDirectory(folder) {
+                if FileSystem.isDirectory(parent) { add(parent); break }
+                parent = WorkspacePaths.parent(parent)
+            }
+            if FileSystem.isDirectory(folder) { add(WorkspacePaths.parent(folder)) }
+        }
+        for location in layout.stubDirectories + layout.archivedStubDirectories { walk(layout.absolute(location), depth: 2) }
+        for location in layout.sessionDirectories { walk(layout.absolute(location), depth: 0) }
+        let handoffs = WorkspacePaths.parent(FileSystem.join(layout.root, HandoffLog.relativePath))
+        if FileSystem.isDirectory(handoffs) { add(handoffs) }
+        return result
+    }
+}

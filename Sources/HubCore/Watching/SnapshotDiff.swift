@@ -1,0 +1,82 @@
+/// What changed between two snapshots, as the live screen highlights it and `status --watch` prints it.
+public struct SnapshotChange: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        case agentStatus = "agent_status"
+        case sessionStatus = "session_status"
+        case sessionAdded = "session_added"
+        case sessionRemoved = "session_removed"
+        case stubAdded = "stub_added"
+        case stubRemoved = "stub_removed"
+        case stubStatus = "stub_status"
+    }
+
+    public var kind: Kind
+    /// Session path or stub path.
+    public var path: String
+    public var agent: String?
+    public var from: String?
+    public var to: String?
+
+    public init(kind: Kind, path: String, agent: String? = nil, from: String? = nil, to: String? = nil) {
+        self.kind = kind
+        self.path = path
+        self.agent = agent
+        self.from = from
+        self.to = to
+    }
+
+    /// One NDJSON line: `{"time", "kind", "session"|"stub", "agent"?, "from", "to"}`.
+    public func json(time: String) -> JSONValue {
+        var members: [(String, JSONValue)] = [("time", .string(time)), ("kind", .string(kind.rawValue))]
+        switch kind {
+        case .stubAdded, .stubRemoved, .stubStatus: members.append(("stub", .string(path)))
+        default: members.append(("session", .string(path)))
+        }
+        if let agent { members.append(("agent", .string(agent))) }
+        members.append(("from", from.map(JSONValue.string) ?? .null))
+        members.append(("to", to.map(JSONValue.string) ?? .null))
+        return .object(JSONObject(members))
+    }
+}
+
+public enum SnapshotDiff {
+    public static func changes(from old: WorkspaceSnapshot, to new: WorkspaceSnapshot) -> [SnapshotChange] {
+        var changes: [SnapshotChange] = []
+        let oldSessions = Dictionary(old.sessions.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let newSessions = Dictionary(new.sessions.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for session in new.sessions {
+            guard let before = oldSessions[session.path] else {
+                changes.append(SnapshotChange(kind: .sessionAdded, path: session.path, to: session.derivedStatus.rawValue))
+                continue
+            }
+            let previous = Dictionary(before.everyone.map { ($0.agentId, $0) }, uniquingKeysWith: { first, _ in first })
+            for agent in session.everyone {
+                let was = previous[agent.agentId]?.status.word
+                if previous[agent.agentId] == nil || was != agent.status.word {
+                    changes.append(SnapshotChange(kind: .agentStatus, path: session.path, agent: agent.agentId, from: was, to: agent.status.word))
+                }
+            }
+            if before.derivedStatus != session.derivedStatus {
+                changes.append(SnapshotChange(kind: .sessionStatus, path: session.path, from: before.derivedStatus.rawValue, to: session.derivedStatus.rawValue))
+            }
+        }
+        for session in old.sessions where newSessions[session.path] == nil {
+            changes.append(SnapshotChange(kind: .sessionRemoved, path: session.path, from: session.derivedStatus.rawValue))
+        }
+        let oldStubs = Dictionary(old.stubs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let newStubs = Set(new.stubs.map(\.path))
+        for stub in new.stubs {
+            if let before = oldStubs[stub.path] {
+                if before.status.word != stub.status.word {
+                    changes.append(SnapshotChange(kind: .stubStatus, path: stub.path, from: before.status.word, to: stub.status.word))
+                }
+            } else {
+                changes.append(SnapshotChange(kind: .stubAdded, path: stub.path, to: stub.status.word))
+            }
+        }
+        for stub in old.stubs where !newStubs.contains(stub.path) {
+            changes.append(SnapshotChange(kind: .stubRemoved, path: stub.path, from: stub.status.word))
+        }
+        return changes
+    }
+}
