@@ -168,3 +168,62 @@ struct StartAndYankEndToEndTests {
         try pane.waitForPrompt()
     }
 }
+
+/// Live updates in a real terminal: another process edits the files; the screen shows it, no key sent.
+@Suite(.enabled(if: ready, "needs the built binary and tmux"))
+struct LiveEndToEndTests {
+    let binary = TestPaths.binary ?? ""
+
+    /// Atomic save, as agents and editors do it: write a temporary file, rename it over the original.
+    func atomicWrite(_ path: String, _ text: String) throws {
+        try text.write(toFile: path + ".tmp", atomically: false, encoding: .utf8)
+        #expect(rename(path + ".tmp", path) == 0)
+    }
+
+    @Test(arguments: ["", "--poll=200"])
+    func changesByAnotherProcessAppearWithinTwoSeconds(option: String) throws {
+        let workspace = try TemporaryWorkspace("e2e-live")
+        try DemoWorkspace.write(to: workspace.root)
+        let pane = try TmuxPane(width: 140, height: 45)
+        try pane.run("\(binary) --root \(workspace.root) \(option)")
+        try pane.waitFor(text: "Stubs 5 · Sessions 3")
+        try pane.keys("Enter")
+        try pane.waitFor(text: "WO-API-MIGRATION-001")
+        try pane.waitFor(text: "0/2")  // mobile-app's tasks
+
+        let nested = workspace.path(".coderef/sessions/api-migration-phase1/mobile-app/communication.json")
+        try atomicWrite(nested, #"{"agent_id": "mobile-app", "status": "complete", "tasks": [{"status": "complete"}, {"status": "complete"}]}"#)
+        let folder = workspace.path(".coderef/sessions/hotfix-phase1")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try atomicWrite(folder + "/communication.json", #"{"workorder_id": "WO-HOTFIX-001", "agents": [{"agent_id": "api-server", "status": "in_progress"}]}"#)
+
+        try pane.waitFor("the new status and the new session", timeout: 2) { screen in
+            screen.contains("2/2") && screen.contains("2/4 agents complete") && screen.contains("hotfix-phase1") && screen.contains("Sessions 4")
+        }
+        try pane.keys("q")
+        try pane.waitForPrompt()
+    }
+
+    @Test func statusWatchPrintsOneLinePerChange() throws {
+        let workspace = try TemporaryWorkspace("e2e-watch")
+        try DemoWorkspace.write(to: workspace.root)
+        let output = workspace.path("watch.ndjson")
+        let pane = try TmuxPane()
+        try pane.run("\(binary) status --watch --json --root \(workspace.root) > \(output)")
+        try pane.waitFor("the first status") { _ in ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").contains("\"sessions\"") }
+
+        try atomicWrite(workspace.path(".coderef/sessions/api-migration-phase1/web-client/communication.json"), #"{"agent_id": "web-client", "status": "complete"}"#)
+        try atomicWrite(workspace.path(".coderef/sessions/search-index-rebuild-phase2/communication.json"), #"{"workorder_id": "WO-SEARCH-INDEX-REBUILD-002", "agents": [{"agent_id": "search-service", "status": "complete"}, {"agent_id": "api-server", "status": "not_started"}]}"#)
+        var lines: [String] = []
+        try pane.waitFor("two change lines") { _ in
+            lines = ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").split(separator: "\n").dropFirst().map(String.init)
+            return lines.filter { $0.contains("agent_status") }.count >= 2
+        }
+        let changes = try lines.map { try JSONParser.parse($0) }.filter { $0["kind"] == .string("agent_status") }
+        #expect(changes.contains { $0["agent"] == .string("web-client") && $0["from"] == .string("in_progress") && $0["to"] == .string("complete") })
+        #expect(changes.contains { $0["agent"] == .string("search-service") && $0["to"] == .string("complete") })
+        #expect(changes.allSatisfy { $0["time"]?.stringValue != nil && $0["session"]?.stringValue != nil })
+        try pane.keys("C-c")
+        try pane.waitForPrompt()
+    }
+}
