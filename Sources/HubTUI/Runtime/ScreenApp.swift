@@ -18,6 +18,8 @@ public final class ScreenApp {
     /// 128 + signal number when a signal ended the program, else 0.
     var exitStatus: Int32 = 0
     let background = BackgroundWork()
+    /// How many times the loop woke up (the benchmark checks that idle means asleep).
+    public private(set) var wakeups = 0
     let environment: [String: String]
 
     public init(terminal: Terminal, live: LiveWorkspace, context: AppContext? = nil, keymap: Keymap = .standard, signalDescriptor: Int32 = -1, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -45,6 +47,7 @@ public final class ScreenApp {
                 pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0),
             ]
             let ready = poll(&descriptors, nfds_t(descriptors.count), timeoutMilliseconds())
+            wakeups += 1
             if ready < 0 && errno != EINTR { return 1 }
 
             var actions: [Action] = []

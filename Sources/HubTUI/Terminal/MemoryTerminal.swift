@@ -1,30 +1,80 @@
-/// A terminal in memory, for tests: keys are queued by the test, frames are kept.
-public final class MemoryTerminal: Terminal {
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A terminal in memory, for tests and the benchmark: keys are sent through a pipe (so the event
+/// loop's `poll` wakes up for them as for a real terminal), frames are kept and can be observed.
+public final class MemoryTerminal: Terminal, @unchecked Sendable {
     public var size: Size
     public var supportsUnicode: Bool
-    public var inputDescriptor: Int32 { -1 }
-    public private(set) var frames: [Canvas] = []
-    public var pendingKeys: [Key] = []
+    private let lock = NSLock()
+    private var pending: [Key] = []
+    private var storedFrames: [Canvas] = []
+    private var pipeRead: Int32 = -1
+    private var pipeWrite: Int32 = -1
     public private(set) var isShutDown = false
+    public private(set) var rawOutput: [UInt8] = []
+    /// Called (on the event loop's thread) with every frame drawn.
+    public var onDraw: ((Canvas) -> Void)?
+    /// Keep every frame (tests) or only the last (long benchmarks).
+    public var keepsFrames = true
 
     public init(size: Size, supportsUnicode: Bool = true) {
         self.size = size
         self.supportsUnicode = supportsUnicode
+        var fds: [Int32] = [0, 0]
+        if pipe(&fds) == 0 {
+            pipeRead = fds[0]
+            pipeWrite = fds[1]
+            _ = fcntl(pipeRead, F_SETFL, fcntl(pipeRead, F_GETFL) | O_NONBLOCK)
+        }
     }
 
-    public func draw(_ canvas: Canvas) { frames.append(canvas) }
+    deinit {
+        close(pipeRead)
+        close(pipeWrite)
+    }
+
+    public var inputDescriptor: Int32 { pipeRead }
+
+    /// Queues keys and wakes the event loop.
+    public func send(_ keys: Key...) {
+        lock.lock()
+        pending += keys
+        lock.unlock()
+        var byte: UInt8 = 1
+        _ = write(pipeWrite, &byte, 1)
+    }
+
+    public var pendingKeys: [Key] {
+        get { lock.lock(); defer { lock.unlock() }; return pending }
+        set { lock.lock(); pending = newValue; lock.unlock() }
+    }
+
+    public func draw(_ canvas: Canvas) {
+        lock.lock()
+        if keepsFrames { storedFrames.append(canvas) } else { storedFrames = [canvas] }
+        lock.unlock()
+        onDraw?(canvas)
+    }
 
     public func readKeys() -> [Key] {
-        defer { pendingKeys.removeAll() }
-        return pendingKeys
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(pipeRead, &buffer, buffer.count) > 0 {}
+        lock.lock()
+        defer { lock.unlock() }
+        let keys = pending
+        pending.removeAll()
+        return keys
     }
 
     public func refreshSize() -> Size { size }
 
     public func shutdown() { isShutDown = true }
 
-    public private(set) var rawOutput: [UInt8] = []
     public func writeRaw(_ bytes: [UInt8]) { rawOutput += bytes }
 
+    public var frames: [Canvas] { lock.lock(); defer { lock.unlock() }; return storedFrames }
     public var lastFrame: Canvas? { frames.last }
 }
