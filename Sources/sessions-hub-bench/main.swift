@@ -67,6 +67,22 @@ for index in 0..<200 {
 }
 rows.append(("key press to new frame (reduce + render), median / p99", ms(percentile(keys, 0.5)) + " / " + ms(percentile(keys, 0.99))))
 
+// Parts of a live update, on their own.
+func median(_ runs: Int, _ body: () -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = now()
+        body()
+        times.append(now() - start)
+    }
+    return percentile(times, 0.5)
+}
+let changedFile: Set<String> = [root + "/.coderef/sessions/feature-0-phase1/agent-3/communication.json"]
+rows.append(("incremental reload of one changed session, median", ms(median(20) { _ = loader.reload(changed: changedFile, previous: snapshot) })))
+rows.append(("list model for the snapshot, median", ms(median(20) { _ = ListModel(snapshot) })))
+rows.append(("snapshot diff, median", ms(median(20) { _ = SnapshotDiff.changes(from: snapshot, to: snapshot) })))
+rows.append(("reducer on a new snapshot, median", ms(median(20) { var copy = state; _ = Reducer.reduce(&copy, .snapshotLoaded(snapshot)) })))
+
 // 3. Raw inotify latency on the same files.
 let changes = quick ? 50 : 200
 let target = root + "/.coderef/sessions/feature-0-phase1/agent-3/communication.json"

@@ -1,29 +1,60 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The few file-system questions loading asks, in one place so that paths are handled alike.
 enum FileSystem {
     /// Files bigger than this are reported, not read: a runaway log must not freeze the hub.
     static let maxReadBytes = 64 * 1024 * 1024
 
+    /// stat(2) directly: FileManager's attribute dictionaries cost more than the loading itself.
+    static func status(_ path: String) -> stat? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info : nil
+    }
+
     static func isDirectory(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+        guard let info = status(path) else { return false }
+        return info.st_mode & S_IFMT == S_IFDIR
     }
 
     static func isFile(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && !isDir.boolValue
+        guard let info = status(path) else { return false }
+        return info.st_mode & S_IFMT != S_IFDIR
     }
 
-    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+    static func exists(_ path: String) -> Bool { status(path) != nil }
 
     /// Names in a folder, sorted so that loading is deterministic; empty when it cannot be read.
     static func entries(_ path: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        listing(path).map(\.name)
     }
 
     static func subdirectories(_ path: String) -> [String] {
-        entries(path).filter { !$0.hasPrefix(".") && isDirectory(join(path, $0)) }
+        listing(path).filter { entry in
+            guard !entry.name.hasPrefix(".") else { return false }
+            // d_type answers without a stat, except on filesystems that leave it unknown (or links).
+            if entry.type == UInt8(DT_DIR) { return true }
+            if entry.type == UInt8(DT_UNKNOWN) || entry.type == UInt8(DT_LNK) { return isDirectory(join(path, entry.name)) }
+            return false
+        }.map(\.name)
+    }
+
+    /// Names and d_type of a folder's entries, sorted by name (so loading is deterministic);
+    /// empty when the folder cannot be read.
+    static func listing(_ path: String) -> [(name: String, type: UInt8)] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var result: [(name: String, type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            result.append((name, entry.pointee.d_type))
+        }
+        return result.sorted { $0.name < $1.name }
     }
 
     static func join(_ base: String, _ name: String) -> String {
@@ -33,11 +64,12 @@ enum FileSystem {
 
     /// Last modification time, nil when the file cannot be examined.
     static func modified(_ path: String) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        guard let info = status(path) else { return nil }
+        return Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
     }
 
     static func size(_ path: String) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+        status(path).map { Int($0.st_size) }
     }
 
     enum ReadError: Error, CustomStringConvertible {
@@ -53,17 +85,32 @@ enum FileSystem {
     }
 
     static func read(_ path: String) throws(ReadError) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(isDirectory(path) ? "it is a folder" : (exists(path) ? "permission denied" : "it does not exist"))
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw .unreadable(errno == ENOENT ? "it does not exist" : (errno == EACCES ? "permission denied" : String(cString: strerror(errno))))
         }
-        defer { try? handle.close() }
-        if let size = size(path), size > maxReadBytes { throw .tooLarge(size) }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return [UInt8](data)
-        } catch {
-            throw .unreadable(error.localizedDescription)
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        if info.st_mode & S_IFMT == S_IFDIR { throw .unreadable("it is a folder") }
+        if Int(info.st_size) > maxReadBytes { throw .tooLarge(Int(info.st_size)) }
+        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+        var filled = 0
+        // The size is a hint (the file may be growing or shrinking right now): read until EOF.
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                if errno == EISDIR { throw .unreadable("it is a folder") }
+                throw .unreadable(String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            filled += count
+            if filled > maxReadBytes { throw .tooLarge(filled) }
         }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 }
 

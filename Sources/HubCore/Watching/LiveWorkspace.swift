@@ -8,8 +8,9 @@ public final class LiveWorkspace {
     public let loader: WorkspaceLoader
     public let source: ChangeSource
     public private(set) var current: WorkspaceSnapshot
-    /// Changes arriving within this window after the first become one reload.
-    public var coalesce: TimeInterval = 0.03
+    /// Changes arriving within this window after the first become one reload (agents often write a
+    /// file in several steps; a burst of saves must not cost a reload each).
+    public var coalesce: TimeInterval = 0.01
     public var recheckInterval: TimeInterval
     private var pending = ChangeBatch()
     private var due: Date?
@@ -48,10 +49,12 @@ public final class LiveWorkspace {
         if let due, now >= due {
             let next = pending.needsFullRescan ? loader.load() : loader.reload(changed: pending.paths, previous: current)
             if pending.needsFullRescan { messages.append("some changes were missed (inotify queue overflow): read everything again") }
+            // Re-listing every folder costs; only a new or removed folder can change what is watched.
+            let folderAppeared = pending.needsFullRescan || pending.paths.contains { FileSystem.isDirectory($0) }
             pending = ChangeBatch()
             self.due = nil
             nextRecheck = now.addingTimeInterval(recheckInterval)
-            return (accept(next), messages)
+            return (accept(next, rewatching: folderAppeared || foldersChanged(current, next)), messages)
         }
         if now >= nextRecheck {
             nextRecheck = now.addingTimeInterval(recheckInterval)
@@ -62,12 +65,17 @@ public final class LiveWorkspace {
     }
 
     /// A full reload now (the `r` key).
-    public func reloadAll() -> WorkspaceSnapshot { accept(loader.load()) }
+    public func reloadAll() -> WorkspaceSnapshot { accept(loader.load(), rewatching: true) }
 
-    private func accept(_ next: WorkspaceSnapshot) -> WorkspaceSnapshot {
+    private func accept(_ next: WorkspaceSnapshot, rewatching: Bool = true) -> WorkspaceSnapshot {
         current = LastGoodState.keep(previous: current, next: next)
-        rewatch()
+        if rewatching { rewatch() }
         return current
+    }
+
+    private func foldersChanged(_ old: WorkspaceSnapshot, _ new: WorkspaceSnapshot) -> Bool {
+        old.sessions.count != new.sessions.count || old.stubs.count != new.stubs.count
+            || !old.sessions.map(\.path).elementsEqual(new.sessions.map(\.path))
     }
 
     private func rewatch() {

@@ -40,36 +40,43 @@ public struct SnapshotChange: Equatable, Sendable {
 }
 
 public enum SnapshotDiff {
+    /// Sessions equal in both (the incremental reload keeps unchanged ones as they were, so most
+    /// compare by storage identity) are skipped at once; only the rest are compared agent by agent.
     public static func changes(from old: WorkspaceSnapshot, to new: WorkspaceSnapshot) -> [SnapshotChange] {
         var changes: [SnapshotChange] = []
-        let oldSessions = Dictionary(old.sessions.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let newSessions = Dictionary(new.sessions.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var oldIndex: [String: Int] = [:]
+        for (index, session) in old.sessions.enumerated() where oldIndex[session.path] == nil { oldIndex[session.path] = index }
+        var seen = Set<String>()
         for session in new.sessions {
-            guard let before = oldSessions[session.path] else {
+            seen.insert(session.path)
+            guard let index = oldIndex[session.path] else {
                 changes.append(SnapshotChange(kind: .sessionAdded, path: session.path, to: session.derivedStatus.rawValue))
                 continue
             }
-            let previous = Dictionary(before.everyone.map { ($0.agentId, $0) }, uniquingKeysWith: { first, _ in first })
+            let before = old.sessions[index]
+            if before.agents == session.agents && before.orchestrator == session.orchestrator { continue }
+            var previous: [String: String?] = [:]
+            for agent in before.everyone where previous[agent.agentId] == nil { previous[agent.agentId] = .some(agent.status.word) }
             for agent in session.everyone {
-                let was = previous[agent.agentId]?.status.word
-                if previous[agent.agentId] == nil || was != agent.status.word {
-                    changes.append(SnapshotChange(kind: .agentStatus, path: session.path, agent: agent.agentId, from: was, to: agent.status.word))
+                let was = previous[agent.agentId]
+                if was == nil || was! != agent.status.word {
+                    changes.append(SnapshotChange(kind: .agentStatus, path: session.path, agent: agent.agentId, from: was ?? nil, to: agent.status.word))
                 }
             }
             if before.derivedStatus != session.derivedStatus {
                 changes.append(SnapshotChange(kind: .sessionStatus, path: session.path, from: before.derivedStatus.rawValue, to: session.derivedStatus.rawValue))
             }
         }
-        for session in old.sessions where newSessions[session.path] == nil {
+        for session in old.sessions where !seen.contains(session.path) {
             changes.append(SnapshotChange(kind: .sessionRemoved, path: session.path, from: session.derivedStatus.rawValue))
         }
-        let oldStubs = Dictionary(old.stubs.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let newStubs = Set(new.stubs.map(\.path))
+        var oldStubs: [String: String?] = [:]
+        for stub in old.stubs where oldStubs[stub.path] == nil { oldStubs[stub.path] = .some(stub.status.word) }
+        var newStubs = Set<String>()
         for stub in new.stubs {
-            if let before = oldStubs[stub.path] {
-                if before.status.word != stub.status.word {
-                    changes.append(SnapshotChange(kind: .stubStatus, path: stub.path, from: before.status.word, to: stub.status.word))
-                }
+            newStubs.insert(stub.path)
+            if let was = oldStubs[stub.path] {
+                if was != stub.status.word { changes.append(SnapshotChange(kind: .stubStatus, path: stub.path, from: was, to: stub.status.word)) }
             } else {
                 changes.append(SnapshotChange(kind: .stubAdded, path: stub.path, to: stub.status.word))
             }

@@ -31,8 +31,6 @@ public struct ListModel: Equatable, Sendable {
 
     public init(_ snapshot: WorkspaceSnapshot) {
         let sessions = snapshot.sessions
-        var indexByPath: [String: Int] = [:]
-        for (index, session) in sessions.enumerated() { indexByPath[session.path] = index }
         var childrenOf: [String: [Int]] = [:]
         for (index, session) in sessions.enumerated() where !session.archived {
             if let parent = session.parent { childrenOf[parent, default: []].append(index) }
@@ -42,8 +40,17 @@ public struct ListModel: Equatable, Sendable {
         var sessionsByStub: [String: [Int]] = [:]
         var claimed = Set<Int>()
         let stubs = snapshot.stubs.enumerated().filter { !$0.element.archived }
+        // Indexes by feature and workorder id, so matching stubs to sessions is not stubs × sessions.
+        var byFeature: [String: [Int]] = [:]
+        var byWorkorder: [String: [Int]] = [:]
+        for (index, session) in sessions.enumerated() where session.parent == nil && !session.archived {
+            byFeature[session.feature, default: []].append(index)
+            if let id = session.workorderId { byWorkorder[id, default: []].append(index) }
+        }
         for (_, stub) in stubs {
-            let mine = snapshot.sessions(for: stub).filter { !$0.archived }.compactMap { indexByPath[$0.path] }
+            var found = (byFeature[stub.featureName] ?? []) + (stub.folderName != stub.featureName ? byFeature[stub.folderName] ?? [] : [])
+            if let promoted = stub.promotedTo { found += byWorkorder[promoted] ?? [] }
+            let mine = Array(Set(found))
                 .sorted { (sessions[$0].phase ?? 0, sessions[$0].path) < (sessions[$1].phase ?? 0, sessions[$1].path) }
             if !mine.isEmpty { sessionsByStub[stub.path] = mine }
             claimed.formUnion(mine)
@@ -69,11 +76,15 @@ public struct ListModel: Equatable, Sendable {
             return a != b ? a < b : $0.1.featureName < $1.1.featureName
         }
         let stubOrder: [StatusBucket] = [.inProgress, .notStarted, .other, .blocked, .failed, .complete]
+        // Sort keys computed once per stub, not once per comparison.
+        var sortKey: [Int: (Int, Int)] = [:]
+        for (index, stub) in idleStubs {
+            sortKey[index] = (stubOrder.firstIndex(of: stub.status.bucket) ?? 9, PriorityRank.of(stub.priority))
+        }
         idleStubs.sort {
-            let a = stubOrder.firstIndex(of: $0.1.status.bucket) ?? 9, b = stubOrder.firstIndex(of: $1.1.status.bucket) ?? 9
+            let a = sortKey[$0.0]!, b = sortKey[$1.0]!
             if a != b { return a < b }
-            let pa = PriorityRank.of($0.1.priority), pb = PriorityRank.of($1.1.priority)
-            return pa != pb ? pa < pb : $0.1.featureName < $1.1.featureName
+            return $0.1.featureName < $1.1.featureName
         }
         let activeOrphans = orphans.filter(isActive).sorted {
             let a = urgency(sessions[$0].derivedStatus), b = urgency(sessions[$1].derivedStatus)
