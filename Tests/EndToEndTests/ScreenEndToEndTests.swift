@@ -10,6 +10,14 @@ private let ready = TestPaths.binary != nil && TmuxPane.isAvailable
 struct ScreenEndToEndTests {
     let binary = TestPaths.binary ?? ""
 
+    /// A pane with the demo open and drawn.
+    func demoPane(_ prefix: String = "") throws -> TmuxPane {
+        let pane = try TmuxPane()
+        try pane.run("\(prefix)\(binary) demo")
+        try pane.waitFor(text: "Stubs 5 · Sessions 3")
+        return pane
+    }
+
     /// The terminal is as the shell wants it: main screen, cursor visible.
     func expectTerminalRestored(_ pane: TmuxPane) throws {
         #expect(try pane.format("alternate_on") == "0", "left the alternate screen")
@@ -51,9 +59,7 @@ struct ScreenEndToEndTests {
     }
 
     @Test func sigtermFromOutsideRestoresTheTerminal() throws {
-        let pane = try TmuxPane()
-        try pane.run("\(binary) demo")
-        try pane.waitFor(text: "Stubs 5 · Sessions 3")
+        let pane = try demoPane()
         let pid = try #require(try pane.childPid())
         kill(pid, SIGTERM)
         try pane.waitForPrompt()
@@ -63,9 +69,7 @@ struct ScreenEndToEndTests {
     }
 
     @Test func ctrlCQuits() throws {
-        let pane = try TmuxPane()
-        try pane.run("\(binary) demo")
-        try pane.waitFor(text: "Stubs 5 · Sessions 3")
+        let pane = try demoPane()
         try pane.keys("C-c")
         try pane.waitForPrompt()
         try expectTerminalRestored(pane)
@@ -83,9 +87,7 @@ struct ScreenEndToEndTests {
     }
 
     @Test func suspendAndResumeRedraws() throws {
-        let pane = try TmuxPane()
-        try pane.run("\(binary) demo")
-        try pane.waitFor(text: "Stubs 5 · Sessions 3")
+        let pane = try demoPane()
         try pane.keys("C-z")
         try pane.waitForPrompt()
         try expectTerminalRestored(pane)
