@@ -66,3 +66,19 @@ struct StartCommandTests {
         #expect(long.stdout.hasPrefix("## SESSION: WO-CSV-ECOSYSTEM-SYNC-001"))
     }
 }
+
+@Suite(.enabled(if: TestPaths.binary != nil))
+struct SetStatusCommandTests {
+    @Test func recordsAStatusAndRefusesUnknownAgents() throws {
+        let workspace = try TemporaryWorkspace("cli-setstatus")
+        try DemoWorkspace.write(to: workspace.root)
+        let binary = TestPaths.binary!
+        let result = try ProcessRunner.run(binary, ["set-status", "WO-API-MIGRATION-001", "mobile-app", "in_progress", "--root", workspace.root])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "mobile-app: blocked → in_progress (.coderef/sessions/api-migration-phase1/mobile-app/communication.json)\n")
+        let status = try ProcessRunner.run(binary, ["status", "--json", "--root", workspace.root])
+        #expect(status.stdout.contains(#""agent_id": "mobile-app", "status": "in_progress""#))
+        let unknown = try ProcessRunner.run(binary, ["set-status", "api-migration-phase1", "nobody", "done", "--root", workspace.root])
+        #expect(unknown.status == 2 && unknown.stderr.contains("no agent 'nobody'"))
+    }
+}

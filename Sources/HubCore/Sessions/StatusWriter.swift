@@ -1,0 +1,80 @@
+import Foundation
+
+/// `set-status`: an agent (or a script) records its status the way the workflow expects, through a
+/// locked in-place edit that changes only that value (and `completed_at` when it completes, and
+/// `notes` when given): its own nested communication.json when it has one, else its entry in the
+/// session's communication.json.
+public enum StatusWriter {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case invalidStatus(String)
+        case noFile(String)
+        case notFound(agent: String, file: String)
+        case plainId(agent: String, file: String)
+        case write(String)
+
+        public var description: String {
+            switch self {
+            case .invalidStatus(let word): return "'\(word)' cannot be a status (empty or with control characters)"
+            case .noFile(let session): return "\(session) has no communication.json to record a status in"
+            case .notFound(let agent, let file): return "no entry for \(agent) in \(file)"
+            case .plainId(let agent, let file): return "\(agent) is listed as a plain id in \(file), with no place for a status"
+            case .write(let why): return why
+            }
+        }
+    }
+
+    /// Returns the file written (relative to the root).
+    @discardableResult
+    public static func set(_ word: String, agent: AgentState, in session: Session, root: String, note: String? = nil, now: Date = Date()) throws -> String {
+        let trimmed = word.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, TerminalText.isPrintable(trimmed) else { throw Failure.invalidStatus(word) }
+        let completes = Status.bucket(for: trimmed) == .complete
+        let stamp = ISO8601DateFormatter().string(from: now)
+
+        let relative: String
+        if let nested = agent.nestedFile {
+            relative = nested
+        } else if let file = session.communicationFile {
+            relative = file
+        } else {
+            throw Failure.noFile(session.name)
+        }
+        let path = FileSystem.join(root, relative)
+        let isNested = agent.nestedFile != nil
+        do {
+            try AtomicFile.update(path) { document in
+                let prefix: [JSONPathComponent] = isNested ? [] : try locate(agent, in: document.root, file: relative)
+                if prefix.last == .key(agent.agentId), document.value(at: prefix)?.stringValue != nil {
+                    // `agents: {"id": "status"}`: the value itself is the status.
+                    try document.set(prefix, to: .string(trimmed))
+                    return
+                }
+                try document.set(prefix + [.key("status")], to: .string(trimmed))
+                if completes { try document.set(prefix + [.key("completed_at")], to: .string(stamp)) }
+                if let note { try document.set(prefix + [.key("notes")], to: .string(note)) }
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure.write("could not update \(relative): \(error)")
+        }
+        return relative
+    }
+
+    /// Where the agent's entry is in a session's communication.json.
+    static func locate(_ agent: AgentState, in root: JSONValue, file: String) throws -> [JSONPathComponent] {
+        if agent.isOrchestrator, root["orchestrator"]?.objectValue != nil { return [.key("orchestrator")] }
+        switch root["agents"] {
+        case .array(let items)?:
+            let ids = items.map { $0["agent_id"]?.stringValue ?? $0["id"]?.stringValue ?? $0["name"]?.stringValue }
+            if let index = ids.firstIndex(of: agent.agentId) ?? ids.firstIndex(where: { $0?.lowercased() == agent.agentId.lowercased() }) {
+                return [.key("agents"), .index(index)]
+            }
+            if items.contains(where: { $0.stringValue == agent.agentId }) { throw Failure.plainId(agent: agent.agentId, file: file) }
+        case .object(let keyed)?:
+            if keyed[agent.agentId] != nil { return [.key("agents"), .key(agent.agentId)] }
+        default: break
+        }
+        throw Failure.notFound(agent: agent.agentId, file: file)
+    }
+}

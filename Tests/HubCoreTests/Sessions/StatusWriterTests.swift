@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import HubTestSupport
+@testable import HubCore
+
+@Suite struct StatusWriterTests {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    func session(_ workspace: TemporaryWorkspace, _ name: String) throws -> Session {
+        try #require(workspace.load().sessions.first { $0.name == name })
+    }
+
+    @Test func writesTheNestedFileWhenThereIsOne() throws {
+        let workspace = try TemporaryWorkspace("setstatus")
+        try DemoWorkspace.write(to: workspace.root)
+        let running = try session(workspace, "api-migration-phase1")
+        let agent = try #require(running.agents.first { $0.agentId == "web-client" })
+        let before = try workspace.read(".coderef/sessions/api-migration-phase1/web-client/communication.json")
+        let file = try StatusWriter.set("complete", agent: agent, in: running, root: workspace.root, now: now)
+        #expect(file == ".coderef/sessions/api-migration-phase1/web-client/communication.json")
+        let after = try workspace.read(file)
+        #expect(after == before.replacingOccurrences(of: #""status": "in_progress","#, with: #""status": "complete","#)
+            .replacingOccurrences(of: "\n  ]\n}", with: "\n  ],\n  \"completed_at\": \"2026-11-18T11:06:40Z\"\n}"))
+        #expect(try self.session(workspace, "api-migration-phase1").agents.first { $0.agentId == "web-client" }?.status.word == "complete")
+    }
+
+    @Test func writesTheRootEntryOrTheOrchestrator() throws {
+        let workspace = try TemporaryWorkspace("setstatus-root")
+        try DemoWorkspace.write(to: workspace.root)
+        var phase2 = try session(workspace, "search-index-rebuild-phase2")
+        let agent = try #require(phase2.agents.first { $0.agentId == "api-server" })
+        try StatusWriter.set("blocked", agent: agent, in: phase2, root: workspace.root, note: "waiting for the index", now: now)
+        phase2 = try session(workspace, "search-index-rebuild-phase2")
+        let updated = try #require(phase2.agents.first { $0.agentId == "api-server" })
+        #expect(updated.status.word == "blocked" && updated.notes == "waiting for the index")
+        #expect(phase2.agents.first { $0.agentId == "search-service" }?.status.word == "in_progress", "the neighbour is untouched")
+        try StatusWriter.set("complete", agent: try #require(phase2.orchestrator), in: phase2, root: workspace.root, now: now)
+        #expect(try self.session(workspace, "search-index-rebuild-phase2").orchestrator?.status.word == "complete")
+    }
+
+    @Test func keyedAgentsAndPlainIds() throws {
+        let workspace = try TemporaryWorkspace("setstatus-keyed")
+        try workspace.write("coderef/sessions/keyed/communication.json", #"{"agents": {"x": "pending", "y": {"status": "pending"}}}"#)
+        try workspace.write("coderef/sessions/plain/communication.json", #"{"agents": ["p"]}"#)
+        let keyed = try session(workspace, "keyed")
+        try StatusWriter.set("done", agent: keyed.agents[0], in: keyed, root: workspace.root, now: now)
+        try StatusWriter.set("working", agent: keyed.agents[1], in: keyed, root: workspace.root, now: now)
+        #expect(try workspace.read("coderef/sessions/keyed/communication.json") == #"{"agents": {"x": "done", "y": {"status": "working"}}}"#)
+        let plain = try session(workspace, "plain")
+        #expect(throws: StatusWriter.Failure.plainId(agent: "p", file: "coderef/sessions/plain/communication.json")) {
+            try StatusWriter.set("done", agent: plain.agents[0], in: plain, root: workspace.root, now: now)
+        }
+        #expect(throws: StatusWriter.Failure.invalidStatus("bad\u{1B}word")) {
+            try StatusWriter.set("bad\u{1B}word", agent: plain.agents[0], in: plain, root: workspace.root, now: now)
+        }
+    }
+}
