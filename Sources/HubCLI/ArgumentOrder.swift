@@ -3,7 +3,7 @@
 /// own (its default subcommand is the screen), so leading workspace options are moved after the
 /// subcommand name before parsing. Anything else is left exactly as given.
 enum ArgumentOrder {
-    static let valueOptions: Set<String> = ["--root", "--stubs-dir", "--archived-stubs-dir", "--sessions-dir", "--workorders-dir", "--poll"]
+    static let valueOptions: Set<String> = ["--root", "--stubs-dir", "--archived-stubs-dir", "--sessions-dir", "--workorders-dir", "--poll", "--theme"]
 
     /// `--poll` takes an optional value: alone it means every second.
     static func expandPoll(_ arguments: [String]) -> [String] {

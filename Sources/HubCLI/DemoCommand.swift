@@ -10,6 +10,9 @@ struct DemoCommand: ParsableCommand {
         discussion: "On a terminal it opens the screen; otherwise (or with --json / --print) it prints the status."
     )
 
+    @Option(name: .long, help: ArgumentHelp("Colour theme (see 'sessions-hub ui --help').", valueName: "name"))
+    var theme: String?
+
     @Option(name: .customLong("poll"), help: ArgumentHelp("Watch by polling every <ms> milliseconds instead of inotify.", valueName: "ms"))
     var pollMilliseconds: Int?
 
@@ -35,7 +38,7 @@ struct DemoCommand: ParsableCommand {
         }
         let layout = WorkspaceLayout(root: root)
         if !json && !print && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            try ScreenCommand.open(layout, settings: ConfigLoader.load(root: nil).0, pollInterval: pollMilliseconds.map { Double(max(50, $0)) / 1000 })
+            try ScreenCommand.open(layout, settings: ConfigLoader.load(root: nil).0, themeName: theme, pollInterval: pollMilliseconds.map { Double(max(50, $0)) / 1000 })
             return
         }
         let snapshot = WorkspaceLoader(layout: layout).load()

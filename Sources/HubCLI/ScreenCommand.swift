@@ -15,14 +15,21 @@ struct ScreenCommand: ParsableCommand {
 
     func run() throws {
         let (layout, settings) = try workspace.resolve()
-        try ScreenCommand.open(layout, settings: settings, pollInterval: workspace.pollInterval)
+        try ScreenCommand.open(layout, settings: settings, themeName: workspace.theme, pollInterval: workspace.pollInterval)
     }
 
-    /// Runs the screen; a terminal that cannot host it is a usage error (exit 2, one line).
-    static func open(_ layout: WorkspaceLayout, settings: HubSettings, pollInterval: Double? = nil) throws {
+    /// Runs the screen; a terminal that cannot host it, or a theme that cannot be read, is a usage
+    /// error (exit 2, one line).
+    static func open(_ layout: WorkspaceLayout, settings: HubSettings, themeName: String? = nil, pollInterval: Double? = nil) throws {
+        let theme: Theme
+        do {
+            theme = try ThemeLoader.load(themeName ?? settings.theme ?? "default", root: layout.root, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw UsageError("\(error)")
+        }
         let status: Int32
         do {
-            status = try HubScreen.run(layout: layout, settings: settings, pollInterval: pollInterval)
+            status = try HubScreen.run(layout: layout, settings: settings, theme: theme, pollInterval: pollInterval)
         } catch {
             throw UsageError(error.description)
         }

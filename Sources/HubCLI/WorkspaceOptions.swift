@@ -23,6 +23,9 @@ public struct WorkspaceOptions: ParsableArguments {
     @Option(name: .customLong("poll"), help: ArgumentHelp("Watch by checking files every <ms> milliseconds instead of inotify (network filesystems); '--poll' alone means 1000.", valueName: "ms"))
     public var pollMilliseconds: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Colour theme: default, mono, a name in ~/.config/sessions-hub/themes/ or .coderef/themes/, or a .toml file.", valueName: "name"))
+    public var theme: String?
+
     /// Seconds between polls when `--poll` was given.
     public var pollInterval: Double? { pollMilliseconds.map { Double(max(50, $0)) / 1000 } }
 

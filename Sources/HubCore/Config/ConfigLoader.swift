@@ -21,6 +21,8 @@ import TOMLKit
 /// stale_after_minutes = 30
 /// recheck_minutes = 5
 /// bell_on_complete = false
+/// [ui]
+/// theme = "default"
 /// [agents.coderef-docs]
 /// path = "/home/me/projects/coderef-docs"
 /// ```
@@ -116,6 +118,7 @@ public enum ConfigLoader {
             if let minutes = number("watch", "stale_after_minutes") { settings.staleAfter = minutes * 60 }
             if let minutes = number("watch", "recheck_minutes") { settings.recheckInterval = max(10, minutes * 60) }
             if let bell = bool("watch", "bell_on_complete") { settings.bellOnComplete = bell }
+            if let theme = string("ui", "theme") { settings.theme = theme }
             if let agents = table["agents"]?.table {
                 for id in agents.keys {
                     if let path = agents[id]?.table?["path"]?.string { settings.agentPaths[id] = path } else { wrong("agents.\(id).path", "a string") }

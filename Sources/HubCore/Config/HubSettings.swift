@@ -21,6 +21,8 @@ public struct HubSettings: Equatable, Sendable {
     public var bellOnComplete = false
     /// The slow full recheck behind the watcher.
     public var recheckInterval: TimeInterval = 300
+    /// The screen's theme: a built-in name, a name in the themes folders, or a file path.
+    public var theme: String?
     /// Layout overrides from the config (flags win over these).
     public var stubDirectories: [String]?
     public var sessionDirectories: [String]?

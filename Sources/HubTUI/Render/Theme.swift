@@ -11,16 +11,23 @@ public struct Theme: Equatable, Sendable {
         public static let blue = Color.index(4), magenta = Color.index(5), cyan = Color.index(6), white = Color.index(7)
         public static let brightBlack = Color.index(8)
 
-        /// The nearest of the 8 basic colours, for terminals that have only those.
+        /// The nearest of the 8 basic colours (by RGB distance), for terminals that have only those.
         public var basic: Color {
             guard case .index(let n) = self else { return self }
             if n < 8 { return self }
-            if n < 16 { return n == 8 ? .index(7) : .index(n - 8) }
-            if n >= 232 { return (n - 232) < 12 ? .index(0) : .index(7) }
-            let cube = n - 16
-            let r = cube / 36, g = (cube / 6) % 6, b = cube % 6
-            let bits = (r >= 3 ? 1 : 0) | (g >= 3 ? 2 : 0) | (b >= 3 ? 4 : 0)
-            return .index(bits)
+            if n < 16 { return n == 8 ? .index(0) : .index(n - 8) }
+            let rgb: (Int, Int, Int)
+            if n >= 232 {
+                let level = 8 + 10 * (n - 232)
+                rgb = (level, level, level)
+            } else {
+                let levels = [0, 95, 135, 175, 215, 255]
+                let cube = n - 16
+                rgb = (levels[cube / 36], levels[(cube / 6) % 6], levels[cube % 6])
+            }
+            let basics = [(0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229)]
+            let distances = basics.map { ($0.0 - rgb.0) * ($0.0 - rgb.0) + ($0.1 - rgb.1) * ($0.1 - rgb.1) + ($0.2 - rgb.2) * ($0.2 - rgb.2) }
+            return .index(distances.indices.min { distances[$0] < distances[$1] }!)
         }
     }
 

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import HubTestSupport
+@testable import HubTUI
+
+@Suite struct ThemeTests {
+    static let themes = TestPaths.packageRoot + "/Themes"
+
+    @Test func theDefaultThemeFileIsTheBuiltInTheme() throws {
+        let file = try ThemeLoader.parse(file: Self.themes + "/default.toml")
+        for role in StyleRole.allCases {
+            #expect(file.style(role) == Theme.default.style(role), "\(role.name)")
+        }
+    }
+
+    @Test func everyShippedThemeParses() throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.themes) where name.hasSuffix(".toml") {
+            #expect(throws: Never.self) { try ThemeLoader.parse(file: Self.themes + "/" + name) }
+        }
+    }
+
+    @Test func colorsByNameIndexAndHex() throws {
+        let theme = try ThemeLoader.parse("""
+        [styles]
+        accent = { fg = "bright-red", bg = 17, bold = true }
+        muted = { fg = "#ffffff" }
+        text = { fg = "#000000" }
+        complete = { fg = "#5f8700" }
+        """, path: "t.toml")
+        #expect(theme.style(.accent) == Theme.Style(.index(9), on: .index(17), bold: true))
+        #expect(theme.style(.muted).foreground == .index(231))
+        #expect(theme.style(.text).foreground == .index(16))
+        #expect(theme.style(.complete).foreground == .index(64))
+        #expect(theme.style(.header) == Theme.default.style(.header), "roles left out keep the default")
+    }
+
+    @Test func mistakesAreExplained() {
+        #expect(throws: ThemeLoader.Failure.self) { try ThemeLoader.parse("[styles]\nnot_a_role = { fg = 1 }", path: "t.toml") }
+        #expect(throws: ThemeLoader.Failure.self) { try ThemeLoader.parse("[styles]\ntext = { fg = 300 }", path: "t.toml") }
+        #expect(throws: ThemeLoader.Failure.self) { try ThemeLoader.parse("[styles\n", path: "t.toml") }
+        #expect(throws: ThemeLoader.Failure.self) { try ThemeLoader.load("no-such-theme", root: nil, environment: [:]) }
+        #expect((try? ThemeLoader.load("mono", root: nil, environment: [:]))?.name == "mono")
+    }
+
+    @Test func eightColourFallbackIsNearest() {
+        #expect(Theme.Color.index(9).basic == .index(1))
+        #expect(Theme.Color.index(21).basic == .index(4))
+        #expect(Theme.Color.index(33).basic == .index(6), "azure is nearer cyan than blue")
+        #expect(Theme.Color.index(208).basic == .index(3))
+        #expect(Theme.Color.index(236).basic == .index(0))
+        #expect(Theme.Color.default.basic == .default)
+    }
+}
