@@ -195,3 +195,32 @@ import HubTestSupport
         #expect(TextFit.wrap("a\nb", width: 5) == ["a", "b"])
     }
 }
+
+@Suite struct MouseTests {
+    @Test func clicksSelectRowsAndAgents() throws {
+        let (_, snapshot) = try Fixtures.demo()
+        var state = Fixtures.state(snapshot)
+        let rows = ScreenLayout(size: state.size).listRows
+        // Row 5 of the list is "parallel-docs-audit" (ACTIVE header, 2 stubs, STUBS header, auth-token-rotation, parallel-docs-audit).
+        _ = Reducer.reduce(&state, .key(.click(x: rows.x + 3, y: rows.y + 5)))
+        if case .stub(let stub) = state.detail { #expect(stub.featureName == "parallel-docs-audit") } else { Issue.record("a stub should be selected") }
+        _ = Reducer.reduce(&state, .key(.click(x: rows.x + 3, y: rows.y + 0)))
+        #expect(state.selectedRow == 5, "a header is not selectable")
+        Fixtures.press(&state, .character("g"))
+        let session = try #require(state.detailSession ?? { Fixtures.press(&state, .enter); return state.detailSession }())
+        let agents = SessionDetailLayout(session: session, inner: ScreenLayout(size: state.size).detailInner).agents
+        _ = Reducer.reduce(&state, .key(.click(x: agents.x + 4, y: agents.y + 2)))
+        #expect(state.focus == .detail)
+        #expect(state.agentIndex == 2)
+    }
+
+    @Test func theWheelScrollsThePaneUnderThePointer() throws {
+        let (_, snapshot) = try Fixtures.demo()
+        var state = Fixtures.state(snapshot)
+        _ = Reducer.reduce(&state, .key(.wheelDown(x: 2, y: 5)))
+        #expect(state.selectedRow == 5)
+        Fixtures.press(&state, .character("?"))
+        _ = Reducer.reduce(&state, .key(.wheelDown(x: 50, y: 10)))
+        #expect(state.overlay == .help(scroll: 3))
+    }
+}

@@ -15,7 +15,7 @@ public enum StatusTable {
             guard !group.isEmpty else { continue }
             lines.append("  \(bucket.label):")
             for stub in group.sorted(by: stubOrder) {
-                let agents = stub.allAgents.isEmpty ? "" : " · \(stub.allAgents.count) agents"
+                let agents = stub.agents.isEmpty ? "" : " · \(stub.agents.count) agent" + (stub.agents.count == 1 ? "" : "s") + (stub.orchestrator != nil ? " + orchestrator" : "")
                 let warning = stub.breakingChanges ? " ⚠ breaking" : ""
                 lines.append("    " + pad(clean(stub.status.word ?? "?"), 12) + " " + pad(clean(stub.priority ?? "-"), 9) + " " + clean(stub.featureName) + agents + warning)
             }

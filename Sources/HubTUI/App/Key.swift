@@ -6,6 +6,10 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case pageUp, pageDown, home, end
     case enter, tab, backTab, escape, backspace, delete
     case function(Int)
+    /// A left click at a cell.
+    case click(x: Int, y: Int)
+    case wheelUp(x: Int, y: Int)
+    case wheelDown(x: Int, y: Int)
 
     /// How help shows the key.
     public var description: String {
@@ -28,6 +32,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .backspace: return "Backspace"
         case .delete: return "Del"
         case .function(let n): return "F\(n)"
+        case .click: return "click"
+        case .wheelUp: return "wheel up"
+        case .wheelDown: return "wheel down"
         }
     }
 }

@@ -46,6 +46,10 @@ public final class CursesTerminal: Terminal {
         set_escdelay(25)
         curs_set(0)
         leaveok(stdscr, true)
+        if (environment["SESSIONS_HUB_MOUSE"] ?? "1") != "0" {
+            mousemask(shim_mouse_mask(), nil)
+            mouseinterval(0)
+        }
         setUpColors(theme, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
     }
 
@@ -143,7 +147,18 @@ public final class CursesTerminal: Terminal {
         while true {
             let result = wget_wch(stdscr, &character)
             if result == ERR { break }
-            if result == KEY_CODE_YES {
+            if result == KEY_CODE_YES && Int32(character) == KEY_MOUSE {
+                var event = MEVENT()
+                if getmouse(&event) == OK {
+                    let (x, y) = (Int(event.x), Int(event.y))
+                    switch shim_mouse_kind(event.bstate) {
+                    case 1: keys.append(.wheelUp(x: x, y: y))
+                    case 2: keys.append(.wheelDown(x: x, y: y))
+                    case 3: keys.append(.click(x: x, y: y))
+                    default: break
+                    }
+                }
+            } else if result == KEY_CODE_YES {
                 if let key = CursesTerminal.special(Int32(character)) { keys.append(key) }
             } else if let key = CursesTerminal.character(UInt32(character)) {
                 keys.append(key)

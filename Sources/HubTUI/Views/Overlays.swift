@@ -6,7 +6,7 @@ enum Overlays {
         guard let overlay = state.overlay else { return }
         switch overlay {
         case .help(let scroll):
-            let lines = helpLines(keymap)
+            let lines = helpLines(keymap) + [[("", .text)], [(TextFit.pad("mouse", 18), .key), ("click selects a row or an agent; the wheel scrolls", .text)]]
             drawDialog(&canvas, state, title: "Keys", lines: lines, scroll: scroll, footer: "Esc close")
         case .problems(let scroll):
             var lines: [[(String, StyleRole)]] = []
