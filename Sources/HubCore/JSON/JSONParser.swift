@@ -14,6 +14,9 @@ public enum JSONParser {
             var cursor = JSONCursor(buffer: buffer, maxDepth: maxDepth)
             do throws(JSONParseError) {
                 cursor.skipByteOrderMark()
+                if buffer.count >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)) {
+                    throw cursor.error("the file is UTF-16 encoded; save it as UTF-8")
+                }
                 cursor.skipWhitespace()
                 if cursor.atEnd {
                     throw cursor.error(buffer.isEmpty ? "the file is empty" : "no JSON value (only whitespace)")

@@ -26,6 +26,12 @@ import Testing
         #expect(try JSONParser.parse(bytes)["status"] == .string("complete"))
     }
 
+    @Test func utf16FilesAreNamedAsSuch() {
+        #expect {
+            _ = try JSONParser.parse([0xFF, 0xFE] + Array("{}".utf8))
+        } throws: { ($0 as? JSONParseError)?.message.contains("UTF-16") == true }
+    }
+
     @Test func decodesEscapesAndSurrogatePairs() throws {
         let value = try JSONParser.parse(#"["a\"b\\c\/d\n\t\u00e9\u65e5\ud83d\ude80", "\ud800x"]"#)
         let items = try #require(value.arrayValue)
