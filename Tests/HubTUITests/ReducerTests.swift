@@ -224,3 +224,32 @@ import HubTestSupport
         #expect(state.overlay == .help(scroll: 3))
     }
 }
+
+@Suite(.enabled(if: TestPaths.corpusExists)) struct FilterTests {
+    @Test func typingNarrowsTheListAndEscapeClearsIt() throws {
+        let workspace = try TemporaryWorkspace("filter")
+        try workspace.copyContents(of: TestPaths.corpus)
+        var state = Fixtures.state(try Fixtures.snapshot(of: workspace.root))
+        let everything = state.list.rows.count
+        Fixtures.press(&state, .character("/"), .character("c"), .character("s"), .character("v"))
+        #expect(state.filtering && state.filter == "csv")
+        #expect(state.list.rows.count < everything)
+        #expect(Render.screen(state).description.contains("csv-ecosystem-sync"))
+        Fixtures.press(&state, .enter)
+        #expect(!state.filtering && state.filter == "csv", "Enter keeps the filter and returns to the list")
+        Fixtures.press(&state, .character("/"), .character("z"), .character("z"), .character("z"))
+        #expect(state.list.rows.isEmpty)
+        #expect(Render.screen(state).description.contains("Nothing matches /csvzzz"))
+        Fixtures.press(&state, .backspace, .backspace, .backspace, .escape)
+        #expect(state.filter.isEmpty && !state.filtering)
+        #expect(state.list.rows.count == everything)
+    }
+
+    @Test func wordsMatchIdsTagsAgentsAndStatus() throws {
+        var state = Fixtures.state(try Fixtures.snapshot(of: TestPaths.corpus))
+        state.setFilter("stub-094")
+        #expect(state.list.rows.filter(\.isSelectable).count == 1)
+        state.setFilter("papertrail complete")
+        #expect(state.list.rows.contains { if case .session = $0 { return true } else { return false } })
+    }
+}

@@ -83,10 +83,19 @@ public struct AppState: Equatable, Sendable {
         self.selectedRow = list.rows.firstIndex { $0.isSelectable }
     }
 
-    /// Replaces the snapshot and recomputes the list (the only place the list changes).
+    /// `/`: the list shows only what matches; `filtering` while the query is being typed.
+    public private(set) var filter = ""
+    public var filtering = false
+
+    /// Replaces the snapshot and recomputes the list (with `setFilter`, the only places the list changes).
     mutating func setSnapshot(_ snapshot: WorkspaceSnapshot) {
         self.snapshot = snapshot
-        self.list = ListModel(snapshot)
+        self.list = ListModel(snapshot, filter: filter)
+    }
+
+    mutating func setFilter(_ text: String) {
+        filter = text
+        list = ListModel(snapshot, filter: text)
     }
 
     // MARK: - What is selected

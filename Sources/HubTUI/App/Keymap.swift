@@ -3,7 +3,7 @@
 public enum Command: Hashable, Sendable {
     case moveUp, moveDown, first, last, pageUp, pageDown
     case switchPane, open, back
-    case start, yank, yankAll, toggleLongForm
+    case start, yank, yankAll, toggleLongForm, filter
     case problems, reload, help, quit
 }
 
@@ -35,6 +35,7 @@ public struct Keymap: Sendable {
         KeyBinding([.tab, .backTab], .switchPane, "switch between the list and the agents", hint: "pane"),
         KeyBinding([.enter, .right, .character("l")], .open, "open: a stub's session, or a session's agents", hint: "open"),
         KeyBinding([.escape, .left, .character("h")], .back, "back to the list; close a dialog"),
+        KeyBinding([.character("/")], .filter, "filter the list (names, ids, tags, agents, status); Esc clears", hint: "filter"),
         KeyBinding([.character("S")], .start, "start a session from the selected stub (asks first)", hint: "start"),
         KeyBinding([.character("y")], .yank, "copy the selected agent's one-liner to the clipboard", hint: "copy"),
         KeyBinding([.character("Y")], .yankAll, "copy every agent's one-liner of the session, as one block"),

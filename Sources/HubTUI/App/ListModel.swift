@@ -29,7 +29,9 @@ public struct ListModel: Equatable, Sendable {
         self.sessionsByStub = sessionsByStub
     }
 
-    public init(_ snapshot: WorkspaceSnapshot) {
+    /// `filter`: only stubs and sessions whose name, id, tags or status contain every word of it
+    /// (case-insensitive); a sub-session shows with its matching parent.
+    public init(_ snapshot: WorkspaceSnapshot, filter: String = "") {
         let sessions = snapshot.sessions
         var childrenOf: [String: [Int]] = [:]
         for (index, session) in sessions.enumerated() where !session.archived {
@@ -39,6 +41,12 @@ public struct ListModel: Equatable, Sendable {
         // Stubs and the sessions started from them (same feature, or the workorder they were promoted to).
         var sessionsByStub: [String: [Int]] = [:]
         var claimed = Set<Int>()
+        let words = filter.lowercased().split(separator: " ").map(String.init)
+        func matches(_ fields: [String?]) -> Bool {
+            guard !words.isEmpty else { return true }
+            let haystack = fields.compactMap { $0?.lowercased() }.joined(separator: " ")
+            return words.allSatisfy { haystack.contains($0) }
+        }
         let stubs = snapshot.stubs.enumerated().filter { !$0.element.archived }
         // Indexes by feature and workorder id, so matching stubs to sessions is not stubs × sessions.
         var byFeature: [String: [Int]] = [:]
@@ -56,6 +64,7 @@ public struct ListModel: Equatable, Sendable {
             claimed.formUnion(mine)
         }
         let orphans = sessions.indices.filter { !sessions[$0].archived && sessions[$0].parent == nil && !claimed.contains($0) }
+            .filter { matches([sessions[$0].name, sessions[$0].workorderId, sessions[$0].derivedStatus.label] + sessions[$0].agents.map(\.agentId)) }
 
         func isActive(_ sessionIndex: Int) -> Bool { sessions[sessionIndex].derivedStatus != .complete }
         func urgency(_ bucket: StatusBucket) -> Int {
@@ -68,6 +77,8 @@ public struct ListModel: Equatable, Sendable {
         var activeStubs: [(Int, Stub)] = []
         var idleStubs: [(Int, Stub)] = []
         for (index, stub) in stubs {
+            let sessionNames = (sessionsByStub[stub.path] ?? []).flatMap { [sessions[$0].name, sessions[$0].workorderId] }
+            guard matches([stub.featureName, stub.stubId, stub.status.word, stub.priority, stub.category, stub.project] + stub.tags + stub.allAgents + sessionNames) else { continue }
             if let latest = sessionsByStub[stub.path]?.last, isActive(latest) { activeStubs.append((index, stub)) } else { idleStubs.append((index, stub)) }
         }
         activeStubs.sort {
@@ -101,7 +112,7 @@ public struct ListModel: Equatable, Sendable {
         if !active.isEmpty { rows.append(.header("ACTIVE", count: activeStubs.count)) }
         rows += active
         let orphanRows = (activeOrphans + doneOrphans).flatMap(sessionRows)
-        if !orphanRows.isEmpty { rows.append(.header("SESSIONS WITHOUT A STUB", count: orphans.count)) }
+        if !orphanRows.isEmpty { rows.append(.header("SESSIONS WITHOUT A STUB", count: activeOrphans.count + doneOrphans.count)) }
         rows += orphanRows
         if !idleStubs.isEmpty { rows.append(.header("STUBS", count: idleStubs.count)) }
         rows += idleStubs.flatMap { stubRows($0.0, $0.1) }

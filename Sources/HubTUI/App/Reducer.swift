@@ -10,7 +10,9 @@ public enum Reducer {
         var effects: [Effect] = []
         switch action {
         case .key(let key):
-            if case .click = key, state.overlay == nil {
+            if state.filtering {
+                typeFilter(&state, key)
+            } else if case .click = key, state.overlay == nil {
                 click(&state, key)
             } else if case .wheelUp(let x, _) = key {
                 wheel(&state, x: x, by: -3)
@@ -60,6 +62,9 @@ public enum Reducer {
         case .open:
             if state.focus == .list { focusDetail(&state) }
         case .back:
+            if state.focus == .list && !state.filter.isEmpty {
+                applyFilter(&state, "")
+            }
             state.focus = .list
         case .start:
             return startSession(&state)
@@ -67,6 +72,9 @@ public enum Reducer {
             return yank(&state, all: false)
         case .yankAll:
             return yank(&state, all: true)
+        case .filter:
+            state.filtering = true
+            state.focus = .list
         case .toggleLongForm:
             state.longForm.toggle()
             flash(&state, state.longForm ? "one-liners: long form (Markdown)" : "one-liners: short form")
@@ -82,6 +90,38 @@ public enum Reducer {
             return [.quit]
         }
         return []
+    }
+
+    /// Typing a filter: characters narrow the list as they are typed; Enter keeps the filter, Esc drops it.
+    static func typeFilter(_ state: inout AppState, _ key: Key) {
+        switch key {
+        case .enter, .tab:
+            state.filtering = false
+        case .escape:
+            state.filtering = false
+            applyFilter(&state, "")
+        case .backspace, .delete:
+            applyFilter(&state, String(state.filter.dropLast()))
+        case .control("u"):
+            applyFilter(&state, "")
+        case .up, .down, .pageUp, .pageDown:
+            move(&state, by: key == .up ? -1 : key == .down ? 1 : (key == .pageUp ? -10 : 10))
+        case .character(let character) where TerminalText.isPrintable(String(character)):
+            applyFilter(&state, state.filter + String(character))
+        default:
+            break
+        }
+    }
+
+    /// Re-filters, keeping the selection on the same item when it is still listed.
+    static func applyFilter(_ state: inout AppState, _ text: String) {
+        let identity = state.selectedIdentity
+        state.setFilter(text)
+        state.selectedRow = identity.flatMap { id in state.list.rows.indices.first { identityOf(state, $0) == id } }
+            ?? state.list.rows.firstIndex { $0.isSelectable }
+        state.openedSessionPath = nil
+        state.agentIndex = 0
+        state.listScroll = 0
     }
 
     /// A click selects the list row or the agent row under the pointer.

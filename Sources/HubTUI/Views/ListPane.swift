@@ -5,7 +5,9 @@ enum ListPane {
     static func draw(_ canvas: inout Canvas, _ state: AppState, layout: ScreenLayout) {
         let glyphs = state.glyphs
         let total = state.snapshot.stubs.filter { !$0.archived }.count
-        Box.draw(&canvas, layout.listBox, title: "Stubs \(total) · Sessions \(state.snapshot.sessions.filter { !$0.archived }.count)", focused: state.focus == .list && state.overlay == nil, glyphs: glyphs)
+        var title = "Stubs \(total) · Sessions \(state.snapshot.sessions.filter { !$0.archived }.count)"
+        if !state.filter.isEmpty { title += " · /" + state.filter }
+        Box.draw(&canvas, layout.listBox, title: title, focused: state.focus == .list && state.overlay == nil, glyphs: glyphs)
         let inner = layout.listBox.inset(1)
         guard inner.width > 0, inner.height > 0 else { return }
         let columns = Columns(width: inner.width)
@@ -16,6 +18,11 @@ enum ListPane {
         Cells.text(&canvas, header, x: inner.x, y: inner.y, width: inner.width, role: .muted, glyphs: glyphs)
 
         let area = layout.listRows
+        if state.list.rows.isEmpty && !state.filter.isEmpty {
+            Cells.text(&canvas, "Nothing matches /\(state.filter)", x: area.x + 1, y: area.y, width: area.width - 1, role: .muted, glyphs: glyphs)
+            Cells.text(&canvas, "Esc clears the filter", x: area.x + 1, y: area.y + 1, width: area.width - 1, role: .muted, glyphs: glyphs)
+            return
+        }
         if state.list.rows.isEmpty {
             Cells.text(&canvas, "No stubs or sessions here yet.", x: area.x + 1, y: area.y, width: area.width - 1, role: .muted, glyphs: glyphs)
             Cells.text(&canvas, "Stubs live in coderef/working/<feature>/stub.json", x: area.x + 1, y: area.y + 1, width: area.width - 1, role: .muted, glyphs: glyphs)

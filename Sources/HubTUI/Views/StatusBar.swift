@@ -22,6 +22,12 @@ enum StatusBar {
         }
         if state.loading { span("  loading…", .statusBar) }
         span("  ", .statusBar)
+        if state.filtering || !state.filter.isEmpty {
+            span("/", .statusBarKey)
+            span(state.filter + (state.filtering ? (state.glyphs == .ascii ? "_" : "▏") : ""), .statusBarAccent)
+            span(state.filtering ? "  Enter keep  Esc clear  " : "  (Esc clears)  ", .statusBar)
+            if state.filtering { return }
+        }
         if let message = state.message {
             span(message.text, message.isError ? .statusBarError : .statusBar)
             return
