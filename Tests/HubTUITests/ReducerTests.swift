@@ -253,3 +253,21 @@ import HubTestSupport
         #expect(state.list.rows.contains { if case .session = $0 { return true } else { return false } })
     }
 }
+
+@Suite struct FileViewerTests {
+    @Test func cAndIAskForTheRightFile() throws {
+        let (workspace, snapshot) = try Fixtures.demo()
+        var state = AppState(snapshot: snapshot, size: Size(width: 120, height: 40), now: Fixtures.now, context: AppContext(layout: WorkspaceLayout(root: workspace.root)))
+        _ = Reducer.reduce(&state, .resize(state.size))
+        Fixtures.press(&state, .enter, .down, .down)
+        #expect(Reducer.reduce(&state, .key(.character("c"))) == [.readFile(path: workspace.path(".coderef/sessions/api-migration-phase1/web-client/communication.json"), title: ".coderef/sessions/api-migration-phase1/web-client/communication.json")])
+        #expect(Reducer.reduce(&state, .key(.character("i"))) == [.readFile(path: workspace.path(".coderef/sessions/api-migration-phase1/instructions.json"), title: ".coderef/sessions/api-migration-phase1/instructions.json")])
+        _ = Reducer.reduce(&state, .fileLoaded(title: "x.json", text: "{\n  \"a\": \"\u{1B}[31m\"\n}"))
+        guard case .file(_, let lines, 0)? = state.overlay else { Issue.record("the viewer should be open"); return }
+        #expect(lines == ["{", "  \"a\": \"[31m\"", "}"], "controls never reach the screen")
+        Fixtures.press(&state, .down, .down, .down, .down)
+        #expect(state.overlay == .file(title: "x.json", lines: lines, scroll: 2))
+        Fixtures.press(&state, .escape)
+        #expect(state.overlay == nil)
+    }
+}

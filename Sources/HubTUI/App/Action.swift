@@ -17,6 +17,8 @@ public enum Action: Equatable, Sendable {
     case notice(String)
     /// How the workspace is being watched, for the status bar.
     case watching(String)
+    /// A file asked for with `c`/`i` was read (or could not be: the text says why).
+    case fileLoaded(title: String, text: String)
 }
 
 public struct StartFailure: Error, Equatable, Sendable {
@@ -40,4 +42,6 @@ public enum Effect: Equatable, Sendable {
     case copy(CopyRequest)
     /// A whole session just became complete (only when the bell is switched on).
     case bell
+    /// Read a file for the viewer (absolute path, title to show).
+    case readFile(path: String, title: String)
 }

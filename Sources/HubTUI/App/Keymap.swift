@@ -3,7 +3,7 @@
 public enum Command: Hashable, Sendable {
     case moveUp, moveDown, first, last, pageUp, pageDown
     case switchPane, open, back
-    case start, yank, yankAll, toggleLongForm, filter
+    case start, yank, yankAll, toggleLongForm, filter, viewCommunication, viewInstructions
     case problems, reload, help, quit
 }
 
@@ -40,6 +40,8 @@ public struct Keymap: Sendable {
         KeyBinding([.character("y")], .yank, "copy the selected agent's one-liner to the clipboard", hint: "copy"),
         KeyBinding([.character("Y")], .yankAll, "copy every agent's one-liner of the session, as one block"),
         KeyBinding([.character("L")], .toggleLongForm, "switch one-liners between the short and the long (Markdown) form"),
+        KeyBinding([.character("c")], .viewCommunication, "view communication.json (the selected agent's own, when it has one)"),
+        KeyBinding([.character("i")], .viewInstructions, "view instructions.json (the selected agent's own, when it has one)"),
         KeyBinding([.character("p")], .problems, "list the problems found in the workspace's files", hint: "problems"),
         KeyBinding([.character("r")], .reload, "reload the workspace from disk", hint: "reload"),
         KeyBinding([.character("?")], .help, "this help", hint: "help"),

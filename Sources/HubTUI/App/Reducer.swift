@@ -34,6 +34,8 @@ public enum Reducer {
             state.now = now
             if let message = state.message, message.expires <= now { state.message = nil }
             state.flashes = state.flashes.filter { $0.value > now }
+        case .fileLoaded(let title, let text):
+            state.overlay = .file(title: title, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitize(String($0)) }, scroll: 0)
         case .notice(let text):
             flash(&state, text, isError: true)
         case .watching(let summary):
@@ -72,6 +74,8 @@ public enum Reducer {
             return yank(&state, all: false)
         case .yankAll:
             return yank(&state, all: true)
+        case .viewCommunication, .viewInstructions:
+            return viewFile(&state, instructions: command == .viewInstructions)
         case .filter:
             state.filtering = true
             state.focus = .list
@@ -90,6 +94,24 @@ public enum Reducer {
             return [.quit]
         }
         return []
+    }
+
+    /// `c`/`i`: the file behind the detail pane, read by the runtime and shown in a viewer.
+    static func viewFile(_ state: inout AppState, instructions: Bool) -> [Effect] {
+        guard let session = state.detailSession else {
+            if case .stub(let stub) = state.detail, !instructions {
+                return [.readFile(path: stub.absolutePath, title: stub.path)]
+            }
+            flash(&state, instructions ? "select a session to see its instructions" : "select a stub or a session to see its file")
+            return []
+        }
+        let agent = state.focus == .detail ? state.selectedAgent : nil
+        let relative = instructions ? (agent?.instructionsFile ?? session.instructions?.path) : (agent?.nestedFile ?? session.communicationFile)
+        guard let relative else {
+            flash(&state, "\(session.name) has no \(instructions ? "instructions.json" : "communication.json")")
+            return []
+        }
+        return [.readFile(path: state.context.layout.absolute(relative), title: relative)]
     }
 
     /// Typing a filter: characters narrow the list as they are typed; Enter keeps the filter, Esc drops it.
@@ -158,6 +180,7 @@ public enum Reducer {
             switch overlay {
             case .help(let scroll): state.overlay = .help(scroll: max(0, scroll + delta))
             case .problems(let scroll): state.overlay = .problems(scroll: max(0, scroll + delta))
+            case .file(let title, let lines, let scroll): state.overlay = .file(title: title, lines: lines, scroll: min(max(0, scroll + delta), max(0, lines.count - 1)))
             default: break
             }
             return
@@ -212,7 +235,7 @@ public enum Reducer {
         let command = keymap.command(for: key)
         var scroll: Int
         switch overlay {
-        case .help(let s), .problems(let s): scroll = s
+        case .help(let s), .problems(let s), .file(_, _, let s): scroll = s
         case .confirmStart, .pickAgents, .error:
             return handleDialogKey(&state, key)
         }
@@ -232,7 +255,11 @@ public enum Reducer {
             return []
         }
         scroll = max(0, scroll)
-        if case .help = overlay { state.overlay = .help(scroll: scroll) } else { state.overlay = .problems(scroll: scroll) }
+        switch overlay {
+        case .help: state.overlay = .help(scroll: scroll)
+        case .file(let title, let lines, _): state.overlay = .file(title: title, lines: lines, scroll: min(scroll, max(0, lines.count - 1)))
+        default: state.overlay = .problems(scroll: scroll)
+        }
         return []
     }
 

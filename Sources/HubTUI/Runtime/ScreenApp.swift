@@ -98,6 +98,7 @@ public final class ScreenApp {
                     case .quit: quit = true
                     case .reload: actions.append(.snapshotLoaded(live.reloadAll()))
                     case .bell: terminal.writeRaw([7])
+                    case .readFile(let path, let title): actions.append(.fileLoaded(title: title, text: ScreenApp.viewerText(path)))
                     case .startSession(let plan): startSession(plan)
                     case .copy(let request): copy(request)
                     }
@@ -107,6 +108,15 @@ public final class ScreenApp {
             if quit { return exitStatus }
             if state != before { terminal.draw(Render.screen(state, keymap: keymap)) }
         }
+    }
+
+    /// A file for the viewer: at most 2 MB, invalid UTF-8 replaced; a failure becomes the text shown.
+    static func viewerText(_ path: String) -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "(cannot be read: \(path))" }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: 2 * 1024 * 1024)) ?? Data()
+        let text = String(decoding: data, as: UTF8.self)
+        return data.count == 2 * 1024 * 1024 ? text + "\n(… cut at 2 MB)" : text
     }
 
     /// Writes the session in the background; the result comes back as `.sessionStarted`.

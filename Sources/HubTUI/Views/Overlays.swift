@@ -22,6 +22,9 @@ enum Overlays {
             drawDialog(&canvas, state, title: "Start a session?", lines: Dialogs.confirmLines(plan, glyphs: state.glyphs), scroll: 0, footer: "Enter/y create   Esc/n cancel")
         case .pickAgents(_, let candidates, let chosen, let cursor):
             drawDialog(&canvas, state, title: "Choose the agents", lines: Dialogs.pickLines(candidates, chosen: chosen, cursor: cursor), scroll: max(0, cursor - 12), footer: "Space choose  a all  Enter continue  Esc cancel")
+        case .file(let title, let lines, let scroll):
+            let numbered = lines.enumerated().map { [(TextFit.padLeft("\($0.offset + 1)", 4) + " ", StyleRole.muted), ($0.element, StyleRole.text)] }
+            drawDialog(&canvas, state, title: title, lines: numbered, scroll: scroll, footer: "↑↓ PgUp PgDn scroll  Esc close")
         case .error(let message):
             let lines = TextFit.wrap(message, width: min(canvas.width - 8, 82)).map { [($0, StyleRole.error)] }
             drawDialog(&canvas, state, title: "Nothing was changed", lines: lines, scroll: 0, footer: "Enter close")
