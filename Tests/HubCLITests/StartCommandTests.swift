@@ -82,3 +82,18 @@ struct SetStatusCommandTests {
         #expect(unknown.status == 2 && unknown.stderr.contains("no agent 'nobody'"))
     }
 }
+
+@Suite(.enabled(if: TestPaths.binary != nil))
+struct DoctorCommandTests {
+    @Test func reportsEachCheck() throws {
+        let workspace = try TemporaryWorkspace("doctor")
+        try DemoWorkspace.write(to: workspace.root)
+        try workspace.write(".coderef/hub.toml", "[clipboard]\norder = [\"fax\"]\n")
+        let result = try ProcessRunner.run(TestPaths.binary!, ["doctor", "--root", workspace.root])
+        for name in ["terminal", "locale", "clipboard", "watching", "config", "workspace", "files"] {
+            #expect(result.stdout.contains(name), "\(name)")
+        }
+        #expect(result.stdout.contains("✗ config") && result.stdout.contains("unknown method 'fax'"))
+        #expect(result.status == 1)
+    }
+}

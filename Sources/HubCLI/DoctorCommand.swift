@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import HubCore
+
+/// `sessions-hub doctor`: what the hub can do here and what stands in the way — terminal, locale,
+/// clipboard route, watcher, config, and the workspace's problems — each with what to do about it.
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check the terminal, clipboard, file watching, config and workspace, and say what to fix.",
+        discussion: "Exit status: 0 when nothing blocks the hub, 1 when something does (marked ✗)."
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    struct Check {
+        var ok: Bool?
+        var name: String
+        var detail: String
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        var checks: [Check] = []
+
+        let tty = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        let term = environment["TERM"] ?? ""
+        checks.append(Check(ok: tty ? true : nil, name: "terminal", detail: tty ? "TERM=\(term.isEmpty ? "(unset)" : term)" : "not a terminal here (the screen needs one; status and the other commands work)"))
+        let locale = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? ""
+        let utf8 = locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")
+        checks.append(Check(ok: utf8 ? true : nil, name: "locale", detail: utf8 ? locale : "no UTF-8 locale in the environment (\(locale.isEmpty ? "unset" : locale)); the screen falls back to C.UTF-8 or ASCII"))
+
+        let (layout, settings) = try workspace.resolve()
+        let route: String
+        if !(environment["TMUX"] ?? "").isEmpty {
+            route = ToolRunner.which("tmux", environment: environment) != nil ? "inside tmux: tmux load-buffer -w (reaches the outer terminal's clipboard)" : "TMUX is set but tmux is not on PATH"
+        } else if tty {
+            route = "OSC 52 to the terminal" + ((environment["STY"] ?? "").isEmpty ? "" : " (GNU screen passthrough)") + "; the terminal must allow clipboard writes"
+        } else {
+            let tools = [ClipboardMethod.wlCopy, .xclip, .xsel, .pbcopy].filter { ToolRunner.which($0.rawValue, environment: environment) != nil }
+            route = tools.isEmpty ? "no terminal here and no clipboard tool; on a terminal, OSC 52 would be used" : "desktop tool: " + tools.map(\.rawValue).joined(separator: ", ")
+        }
+        let clipboardOK: Bool? = route.contains("not on PATH") ? false : (route.hasPrefix("no terminal") ? nil : true)
+        checks.append(Check(ok: clipboardOK, name: "clipboard", detail: route))
+
+        let folders = WatchedFolders.of(layout)
+        let limit = (try? String(contentsOfFile: "/proc/sys/fs/inotify/max_user_watches", encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let remote = Set(folders.compactMap(FilesystemKind.remote)).sorted()
+        var watching = "inotify for \(folders.count) folders" + (limit.map { " (limit \($0))" } ?? "")
+        if !remote.isEmpty { watching += "; polled: folders on \(remote.joined(separator: ", "))" }
+        checks.append(Check(ok: (limit ?? .max) > folders.count, name: "watching", detail: (limit ?? .max) > folders.count ? watching : watching + " — raise fs.inotify.max_user_watches or use --poll"))
+
+        let (_, configProblems) = ConfigLoader.load(root: layout.root)
+        let configFiles = ConfigLoader.files(root: layout.root, environment: environment).filter { FileManager.default.fileExists(atPath: $0) }
+        checks.append(Check(ok: configProblems.isEmpty, name: "config", detail: configProblems.isEmpty ? (configFiles.isEmpty ? "none (defaults)" : configFiles.joined(separator: ", ")) : configProblems.map(\.description).joined(separator: "; ")))
+        let unknownPaths = settings.agentPaths.filter { !FileManager.default.fileExists(atPath: $0.value) }.map(\.key).sorted()
+        if !unknownPaths.isEmpty { checks.append(Check(ok: nil, name: "agent registry", detail: "paths that do not exist here: \(unknownPaths.joined(separator: ", "))")) }
+
+        let snapshot = WorkspaceLoader(layout: layout).load()
+        checks.append(Check(ok: true, name: "workspace", detail: "\(layout.root): \(snapshot.stubs.count) stubs, \(snapshot.sessions.count) sessions"))
+        checks.append(Check(ok: snapshot.problems.isEmpty ? true : nil, name: "files", detail: snapshot.problems.isEmpty ? "every file read cleanly" : "\(snapshot.problems.count) problem(s): sessions-hub status lists them"))
+
+        for check in checks {
+            let mark = check.ok == true ? "✓" : (check.ok == false ? "✗" : "!")
+            Output.write("\(mark) \(check.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(TerminalText.sanitize(check.detail))\n")
+        }
+        if checks.contains(where: { $0.ok == false }) { throw ExitCode(1) }
+    }
+}
