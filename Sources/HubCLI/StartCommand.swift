@@ -38,6 +38,13 @@ struct StartCommand: ParsableCommand {
         } catch {
             throw UsageError(error.description)
         }
+        try CreateSession.confirmAndApply(plan, root: layout.root, yes: yes, json: json)
+    }
+}
+
+/// What `start` and `advance` share: say the warnings, ask (unless --yes), write, print the result.
+enum CreateSession {
+    static func confirmAndApply(_ plan: SessionPlan, root: String, yes: Bool, json: Bool) throws {
         for warning in plan.warnings { Output.error("note: \(warning)") }
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else { throw UsageError("not a terminal, so cannot ask: pass --yes to create \(plan.displayFolder)") }
@@ -48,7 +55,7 @@ struct StartCommand: ParsableCommand {
             }
         }
         do {
-            try SessionWriter.apply(plan, root: layout.root)
+            try SessionWriter.apply(plan, root: root)
         } catch {
             Output.error(error.description)
             throw ExitCode(1)
@@ -56,7 +63,7 @@ struct StartCommand: ParsableCommand {
         if json {
             let report = JSONValue.object(JSONObject([
                 ("path", .string(plan.displayFolder)), ("absolute_path", .string(plan.folder)),
-                ("workorder_id", .string(plan.workorderId)), ("stub", .string(plan.stubPath)),
+                ("workorder_id", .string(plan.workorderId)), ("phase", .int(plan.phase)), ("stub", .string(plan.stubPath)),
                 ("orchestrator", .string(plan.orchestrator)), ("agents", .array(plan.agents.map(JSONValue.string))),
                 ("unresolved_agents", .array(plan.unresolvedAgents.map(JSONValue.string))),
             ]))

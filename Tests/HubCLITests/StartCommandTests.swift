@@ -97,3 +97,20 @@ struct DoctorCommandTests {
         #expect(result.status == 1)
     }
 }
+
+@Suite(.enabled(if: TestPaths.binary != nil))
+struct AdvanceCommandTests {
+    @Test func startsTheNextPhase() throws {
+        let workspace = try TemporaryWorkspace("cli-advance")
+        try DemoWorkspace.write(to: workspace.root)
+        let result = try ProcessRunner.run(TestPaths.binary!, ["advance", "search-index-rebuild-phase1", "--yes", "--root", workspace.root])
+        #expect(result.status == 2, "phase 2 already exists")
+        #expect(result.stderr.contains("the next phase already exists"))
+        let next = try ProcessRunner.run(TestPaths.binary!, ["advance", "WO-SEARCH-INDEX-REBUILD-002", "--yes", "--json", "--root", workspace.root])
+        #expect(next.status == 0, "\(next.stderr)")
+        let report = try JSONParser.parse(next.stdout)
+        #expect(report["path"] == .string(".coderef/sessions/search-index-rebuild-phase3"))
+        #expect(report["phase"] == .int(3))
+        #expect(next.stderr.contains("phase 2 is not complete yet"))
+    }
+}

@@ -98,3 +98,17 @@ import HubTestSupport
         GoldenFile.check(Render.screen(state), "demo-handoffs")
     }
 }
+
+@Suite struct AdvanceReducerTests {
+    @Test func aAsksToStartTheNextPhase() throws {
+        let (workspace, _) = try Fixtures.demo()
+        let snapshot = workspace.load() // real paths: the planner checks the folder lies in the workspace
+        var state = AppState(snapshot: snapshot, size: Size(width: 120, height: 40), now: Fixtures.now, context: AppContext(layout: WorkspaceLayout(root: workspace.root)))
+        _ = Reducer.reduce(&state, .resize(state.size))
+        Fixtures.press(&state, .down, .enter, .character("a"))
+        guard case .confirmStart(let plan)? = state.overlay else { Issue.record("expected the confirm dialog"); return }
+        #expect(plan.sessionName == "search-index-rebuild-phase3")
+        #expect(Render.screen(state).description.contains("Start phase 3?"))
+        #expect(Reducer.reduce(&state, .key(.enter)) == [.startSession(plan)])
+    }
+}

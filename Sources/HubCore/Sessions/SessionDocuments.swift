@@ -11,17 +11,22 @@ struct SessionDocuments {
     let phaseSlug: String
     let created: String
     let agentPaths: [String: String]
+    /// 1 from a stub; N+1 when advancing.
+    var phase = 1
+    /// The previous phase's session folder (absolute), when advancing.
+    var previousFolder: String?
 
     func outputFile(_ agent: String) -> String { "\(SessionPlanner.fileSlug(agent))-\(phaseSlug).json" }
     func agentPath(_ agent: String) -> String { agentPaths[agent] ?? agent }
     var communicationPath: String { FileSystem.join(folder, "communication.json") }
     var instructionsPath: String { FileSystem.join(folder, "instructions.json") }
-    var phaseTitle: String? { stub.phases.first.map(OneLiner.phaseTitle) }
+    var phaseLine: String? { stub.phases.indices.contains(phase - 1) ? stub.phases[phase - 1] : nil }
+    var phaseTitle: String? { phaseLine.map(OneLiner.phaseTitle) }
 
     var orchestratorRole: String { "Orchestrator: hands each agent its one-liner, checks every output, merges the results into \(outputFile(orchestrator))" }
 
     func agentRole(_ agent: String) -> String {
-        phaseTitle.map { "\($0) for \(agent)" } ?? "Phase 1 of \(stub.featureName) for \(agent)"
+        phaseTitle.map { "\($0) for \(agent)" } ?? "Phase \(phase) of \(stub.featureName) for \(agent)"
     }
 
     func communication() -> JSONValue {
@@ -34,6 +39,7 @@ struct SessionDocuments {
             ("instructions_file", .string(instructionsPath)),
         ]
         if let id = stub.stubId { members.append(("stub_id", .string(id))) }
+        if let previousFolder { members.append(("phase_\(phase - 1)_reference", .string(previousFolder))) }
         members.append(("orchestrator", .object(JSONObject([
             ("agent_id", .string(orchestrator)),
             ("agent_path", .string(agentPath(orchestrator))),
@@ -57,11 +63,12 @@ struct SessionDocuments {
             ("total_agents", .int(agents.count)), ("completed", .int(0)), ("pending", .int(agents.count)), ("not_started", .int(agents.count)),
         ]))))
         if !stub.phases.isEmpty {
-            members.append(("phases", .object(JSONObject(stub.phases.enumerated().map { index, phase in
+            let current = phase
+            members.append(("phases", .object(JSONObject(stub.phases.enumerated().map { index, line in
                 ("phase_\(index + 1)", .object(JSONObject([
-                    ("name", .string(OneLiner.phaseTitle(phase))),
-                    ("description", .string(phase)),
-                    ("status", .string("not_started")),
+                    ("name", .string(OneLiner.phaseTitle(line))),
+                    ("description", .string(line)),
+                    ("status", .string(index + 1 < current ? "complete" : "not_started")),
                     ("lead_agents", .array(agents.map(JSONValue.string))),
                     ("supporting_agents", .array([])),
                     ("dependencies", .array(index == 0 ? [] : [.string("phase_\(index)")])),
@@ -72,10 +79,17 @@ struct SessionDocuments {
         return .object(JSONObject(members))
     }
 
-    /// One step per scope entry, then the output file, then the status report.
+    /// One step per scope entry (phase 1) or the phase's own description (later phases), then the
+    /// output file, then the status report.
     func steps(for agent: String) -> [String] {
-        var steps = stub.scope.map { item in item.area.map { "\($0): \(item.text)" } ?? item.text }
-        if steps.isEmpty, let description = stub.description { steps = ["Do your part of: \(description)"] }
+        var steps: [String] = []
+        if let previousFolder {
+            steps.append("Read what phase \(phase - 1) produced in \(previousFolder)")
+            if let phaseLine { steps.append(phaseLine) }
+        } else {
+            steps = stub.scope.map { item in item.area.map { "\($0): \(item.text)" } ?? item.text }
+        }
+        if steps.isEmpty || (previousFolder != nil && phaseLine == nil), let description = stub.description { steps.append("Do your part of: \(description)") }
         steps.append("Write \(outputFile(agent)) in \(folder)")
         steps.append("Set your status to \"complete\" in \(communicationPath) (agents[] entry with agent_id \"\(agent)\")")
         return steps
@@ -100,7 +114,7 @@ struct SessionDocuments {
             ("workorder_id", .string(workorderId)),
             ("task", .string(stub.title ?? stub.featureName)),
             ("description", .string(stub.description ?? stub.featureName)),
-            ("session_phase", .string(stub.phases.first ?? "Phase 1")),
+            ("session_phase", .string(phaseLine ?? "Phase \(phase)")),
             ("orchestrator_instructions", .object(JSONObject([("role", .string(orchestratorRole)), ("steps", numbered(orchestratorSteps))]))),
             ("agent_instructions", .object(JSONObject(agents.map { agent in
                 (agent, .object(JSONObject([("role", .string(agentRole(agent))), ("steps", numbered(steps(for: agent)))])))
@@ -115,7 +129,7 @@ struct SessionDocuments {
 
     func facts(_ agent: String, isOrchestrator: Bool) -> OneLinerFacts {
         OneLinerFacts(
-            workorderId: workorderId, phase: 1, phaseName: phaseTitle, folder: folder, agentId: agent,
+            workorderId: workorderId, phase: phase, phaseName: phaseTitle, folder: folder, agentId: agent,
             isOrchestrator: isOrchestrator, task: isOrchestrator ? orchestratorRole : (stub.description ?? agentRole(agent)),
             steps: isOrchestrator ? orchestratorSteps : steps(for: agent), instructionsFile: instructionsPath,
             outputFile: FileSystem.join(folder, outputFile(agent)), statusFile: communicationPath
@@ -131,7 +145,7 @@ struct SessionDocuments {
         var lines = [
             "# \(workorderId): \(sessionName)", "",
             TerminalText.sanitize(stub.description ?? stub.featureName, keepNewlines: true), "",
-            "Started from `\(stub.path)` by sessions-hub on \(created).", "",
+            (previousFolder.map { "Phase \(phase), following `\($0)`; started by sessions-hub on \(created)." } ?? "Started from `\(stub.path)` by sessions-hub on \(created)."), "",
             "## Agents", "",
             "- **\(orchestrator)** (orchestrator): `\(outputFile(orchestrator))`",
         ]

@@ -25,6 +25,10 @@ public struct SessionPlan: Equatable, Sendable {
     public var warnings: [String]
     /// Each agent's long one-liner, orchestrator first, as written in the session's README.md.
     public var oneLiners: [(agent: String, text: String)]
+    /// The phase this session is (1 from a stub; N+1 when advancing a phase-N session).
+    public var phase: Int = 1
+    /// Starting from a stub marks it promoted; advancing a phase leaves the stub alone.
+    public var promotesStub = true
 
     public static func == (lhs: SessionPlan, rhs: SessionPlan) -> Bool {
         lhs.folder == rhs.folder && lhs.files == rhs.files && lhs.warnings == rhs.warnings && lhs.agents == rhs.agents
@@ -36,6 +40,8 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
     case invalidName(String, NameValidator.Invalid)
     case outsideWorkspace(String)
     case alreadyStarted(String, existing: String)
+    case phaseExists(String)
+    case notAdvanceable(String)
 
     public var description: String {
         switch self {
@@ -45,6 +51,8 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
         case .outsideWorkspace(let path): return "refusing to write outside the workspace: \(path)"
         case .alreadyStarted(let stub, let existing):
             return "\(stub) already has a session (\(existing)); use --again to start another phase-1 session"
+        case .phaseExists(let path): return "the next phase already exists: \(path)"
+        case .notAdvanceable(let why): return why
         }
     }
 }

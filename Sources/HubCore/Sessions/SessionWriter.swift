@@ -29,7 +29,7 @@ public enum SessionWriter {
     /// `checkpoint` is called with the name of each step before it runs; tests throw from it to
     /// prove that a failure at any point leaves nothing behind.
     public static func apply(_ plan: SessionPlan, root: String, checkpoint: (String) throws -> Void = { _ in }) throws(Failure) {
-        guard NameValidator.isInside(plan.folder, root: root), NameValidator.isInside(plan.stubAbsolutePath, root: root) else {
+        guard NameValidator.isInside(plan.folder, root: root), !plan.promotesStub || NameValidator.isInside(plan.stubAbsolutePath, root: root) else {
             throw .outsideWorkspace(plan.folder)
         }
         let parent = WorkspacePaths.parent(plan.folder)
@@ -54,6 +54,7 @@ public enum SessionWriter {
             throw .io("\(error)")
         }
 
+        guard plan.promotesStub else { return }
         do {
             try checkpoint("promote stub")
             try AtomicFile.update(plan.stubAbsolutePath) { document in

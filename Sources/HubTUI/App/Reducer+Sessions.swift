@@ -23,6 +23,21 @@ extension Reducer {
         return []
     }
 
+    /// `a`: plan the next phase of the session in the detail pane and ask.
+    static func advanceSession(_ state: inout AppState) -> [Effect] {
+        guard let session = state.detailSession else {
+            flash(&state, "select a session (or a stub with a session) to start its next phase")
+            return []
+        }
+        let planner = SessionPlanner(layout: state.context.layout, settings: state.context.settings, now: state.now)
+        do {
+            state.overlay = .confirmStart(try planner.planNextPhase(after: session, snapshot: state.snapshot))
+        } catch {
+            state.overlay = .error(error.description)
+        }
+        return []
+    }
+
     static func plan(_ state: inout AppState, stub: Stub, agents: [String]?) {
         let planner = SessionPlanner(layout: state.context.layout, settings: state.context.settings, now: state.now)
         do {

@@ -70,6 +70,8 @@ public enum Reducer {
             state.focus = .list
         case .start:
             return startSession(&state)
+        case .advance:
+            return advanceSession(&state)
         case .yank:
             return yank(&state, all: false)
         case .yankAll:

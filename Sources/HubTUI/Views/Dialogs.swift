@@ -25,8 +25,10 @@ enum Dialogs {
         for warning in plan.warnings {
             lines.append([(glyphs.warning + " " + warning, .warning)])
         }
-        lines.append([("", .text)])
-        lines.append([("Then the stub is marked promoted to \(plan.workorderId).", .muted)])
+        if plan.promotesStub {
+            lines.append([("", .text)])
+            lines.append([("Then the stub is marked promoted to \(plan.workorderId).", .muted)])
+        }
         return lines
     }
 

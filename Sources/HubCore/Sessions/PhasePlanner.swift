@@ -1,0 +1,69 @@
+import Foundation
+
+/// `a` / `sessions-hub advance`: the next phase of a session, as a sibling folder
+/// `<feature>-phase<N+1>` with the same agents, a `phase_<N>_reference` to the previous folder, and
+/// steps from the phase's line in the stub's `session_phases` (or the session's own `phases{}`).
+extension SessionPlanner {
+    public func planNextPhase(after session: Session, snapshot: WorkspaceSnapshot) throws(PlanError) -> SessionPlan {
+        guard session.parent == nil else { throw .notAdvanceable("\(session.name) is part of another session; advance its parent") }
+        guard !session.archived else { throw .notAdvanceable("\(session.name) is archived") }
+        let stub = snapshot.stubs.first { snapshot.sessions(for: $0).contains { $0.path == session.path } }
+        let current = session.phase ?? 1
+        let next = current + 1
+        let orchestrator = session.orchestrator?.agentId ?? stub?.orchestrator ?? settings.defaultOrchestrator
+        let agents = session.agents.map(\.agentId).filter { $0 != orchestrator }
+        guard !agents.isEmpty else { throw .noAgents(session.name) }
+        do {
+            try NameValidator.validate(session.feature)
+            for id in [orchestrator] + agents { try NameValidator.validate(SessionPlanner.fileSlug(id)) }
+        } catch {
+            throw .invalidName(session.feature, error)
+        }
+        let name = "\(session.feature)-phase\(next)"
+        let folder = WorkspacePaths.standardize(FileSystem.join(WorkspacePaths.parent(session.absolutePath), name))
+        guard NameValidator.isInside(folder, root: layout.root) else { throw .outsideWorkspace(folder) }
+        if FileSystem.exists(folder) || snapshot.sessions.contains(where: { $0.absolutePath == folder }) {
+            throw .phaseExists(layout.display(folder))
+        }
+
+        var warnings: [String] = []
+        if session.derivedStatus != .complete {
+            warnings.append("phase \(current) is not complete yet (\(session.agentsComplete)/\(session.agents.count) agents)")
+        }
+        // The phases: the stub's, else the session's own phases{}, else none.
+        let phases = stub?.phases.isEmpty == false ? stub!.phases : session.phases.map { $0.name ?? $0.key }
+        let base = Stub(
+            featureName: session.feature, folderName: session.feature, path: stub?.path ?? session.path,
+            absolutePath: stub?.absolutePath ?? session.absolutePath, status: Status("promoted"), priority: stub?.priority,
+            stubId: stub?.stubId, title: stub?.title, description: session.description ?? stub?.description, created: nil,
+            category: nil, project: nil, sessionType: nil, agents: agents, orchestrator: orchestrator, scope: [],
+            phases: phases, tags: [], breakingChanges: false, breakingChangesNote: nil, promotedTo: nil, archived: false,
+            raw: .object(JSONObject())
+        )
+        let workorderId = SessionPlanner.workorderId(feature: session.feature, snapshot: snapshot)
+        let slug = phases.indices.contains(next - 1) ? SessionPlanner.phaseSlug(phases[next - 1]) : "phase\(next)"
+        var documents = SessionDocuments(
+            stub: base, workorderId: workorderId, sessionName: name, folder: folder, orchestrator: orchestrator,
+            agents: agents, phaseSlug: slug, created: SessionPlanner.timestamp(now), agentPaths: settings.agentPaths
+        )
+        documents.phase = next
+        documents.previousFolder = session.absolutePath
+        let oneLiners = documents.oneLiners()
+        var plan = SessionPlan(
+            stubPath: base.path, stubAbsolutePath: base.absolutePath, featureName: session.feature,
+            workorderId: workorderId, sessionName: name, folder: folder, displayFolder: layout.display(folder),
+            orchestrator: orchestrator, agents: agents,
+            unresolvedAgents: ([orchestrator] + agents).filter { settings.agentPaths[$0] == nil },
+            phases: phases,
+            files: [
+                SessionPlan.File(name: "communication.json", text: JSONPrinter.pretty(documents.communication()) + "\n"),
+                SessionPlan.File(name: "instructions.json", text: JSONPrinter.pretty(documents.instructions()) + "\n"),
+                SessionPlan.File(name: "README.md", text: documents.readme(oneLiners: oneLiners)),
+            ],
+            warnings: warnings, oneLiners: oneLiners
+        )
+        plan.phase = next
+        plan.promotesStub = false
+        return plan
+    }
+}
