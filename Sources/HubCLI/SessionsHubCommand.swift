@@ -11,7 +11,7 @@ public struct SessionsHubCommand: ParsableCommand {
         With no subcommand, opens the full-screen view of the workspace. The workspace is the nearest \
         folder above the current one that holds .coderef/ or coderef/, or the folder given with --root.
         """,
-        subcommands: [ScreenCommand.self, StatusCommand.self, StartCommand.self, AdvanceCommand.self, OneLinerCommand.self, SetStatusCommand.self, DoctorCommand.self, DemoCommand.self],
+        subcommands: [ScreenCommand.self, StatusCommand.self, StartCommand.self, AdvanceCommand.self, ArchiveCommand.self, OneLinerCommand.self, SetStatusCommand.self, DoctorCommand.self, DemoCommand.self],
         defaultSubcommand: ScreenCommand.self
     )
 

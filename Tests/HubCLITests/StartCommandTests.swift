@@ -114,3 +114,23 @@ struct AdvanceCommandTests {
         #expect(next.stderr.contains("phase 2 is not complete yet"))
     }
 }
+
+@Suite(.enabled(if: TestPaths.binary != nil))
+struct ArchiveCommandTests {
+    @Test func movesASessionAndAStubIntoTheirArchives() throws {
+        let workspace = try TemporaryWorkspace("cli-archive")
+        try DemoWorkspace.write(to: workspace.root)
+        let binary = TestPaths.binary!
+        let session = try ProcessRunner.run(binary, ["archive", "search-index-rebuild-phase1", "--yes", "--root", workspace.root])
+        #expect(session.status == 0, "\(session.stderr)")
+        #expect(session.stdout == ".coderef/sessions/archived/search-index-rebuild-phase1\n")
+        let stub = try ProcessRunner.run(binary, ["archive", "STUB-103", "--yes", "--root", workspace.root])
+        #expect(stub.status == 0, "\(stub.stderr)")
+        #expect(stub.stderr.contains("the stub's status is stub"))
+        let snapshot = workspace.load()
+        #expect(snapshot.sessions.first { $0.name == "search-index-rebuild-phase1" }?.archived == true)
+        #expect(snapshot.stubs.first { $0.featureName == "dark-mode-toggle" }?.archived == true)
+        let again = try ProcessRunner.run(binary, ["archive", "search-index-rebuild-phase1", "--yes", "--root", workspace.root])
+        #expect(again.status == 2 && again.stderr.contains("already archived"))
+    }
+}

@@ -112,3 +112,18 @@ import HubTestSupport
         #expect(Reducer.reduce(&state, .key(.enter)) == [.startSession(plan)])
     }
 }
+
+@Suite struct ArchiveReducerTests {
+    @Test func capitalAAsksThenArchives() throws {
+        let (workspace, _) = try Fixtures.demo()
+        var state = AppState(snapshot: workspace.load(), size: Size(width: 120, height: 40), now: Fixtures.now, context: AppContext(layout: WorkspaceLayout(root: workspace.root)))
+        _ = Reducer.reduce(&state, .resize(state.size))
+        Fixtures.press(&state, .character("G"), .character("A"))
+        guard case .confirmArchive(let plan)? = state.overlay else { Issue.record("expected the archive dialog"); return }
+        #expect(plan.displayTo == "coderef/archived/dark-mode-toggle")
+        #expect(Render.screen(state).description.contains("Archive dark-mode-toggle?"))
+        #expect(Reducer.reduce(&state, .key(.character("y"))) == [.archive(plan)])
+        #expect(Reducer.reduce(&state, .archived(.success("dark-mode-toggle"))) == [.reload])
+        #expect(state.message?.text == "archived dark-mode-toggle")
+    }
+}

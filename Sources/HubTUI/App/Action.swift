@@ -17,6 +17,8 @@ public enum Action: Equatable, Sendable {
     case notice(String)
     /// How the workspace is being watched, for the status bar.
     case watching(String)
+    /// An archive move finished (what was archived) or failed.
+    case archived(Result<String, StartFailure>)
     /// A file asked for with `c`/`i` was read (or could not be: the text says why).
     case fileLoaded(title: String, text: String)
 }
@@ -42,6 +44,7 @@ public enum Effect: Equatable, Sendable {
     case copy(CopyRequest)
     /// A whole session just became complete (only when the bell is switched on).
     case bell
+    case archive(ArchivePlan)
     /// Read a file for the viewer (absolute path, title to show).
     case readFile(path: String, title: String)
 }

@@ -21,6 +21,8 @@ public enum Overlay: Equatable, Sendable {
     case pickAgents(stubPath: String, candidates: [String], chosen: Set<String>, cursor: Int)
     /// Something failed; nothing was changed.
     case error(String)
+    /// `A`: what archiving will move; Enter/y moves it.
+    case confirmArchive(ArchivePlan)
     /// `c`/`i`: a session file, read-only and scrollable.
     case file(title: String, lines: [String], scroll: Int)
 }

@@ -3,7 +3,7 @@
 public enum Command: Hashable, Sendable {
     case moveUp, moveDown, first, last, pageUp, pageDown
     case switchPane, open, back
-    case start, advance, yank, yankAll, toggleLongForm, filter, viewCommunication, viewInstructions
+    case start, advance, archive, yank, yankAll, toggleLongForm, filter, viewCommunication, viewInstructions
     case problems, reload, help, quit
 }
 
@@ -38,6 +38,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("/")], .filter, "filter the list (names, ids, tags, agents, status); Esc clears", hint: "filter"),
         KeyBinding([.character("S")], .start, "start a session from the selected stub (asks first)", hint: "start"),
         KeyBinding([.character("a")], .advance, "start the next phase of the selected session (asks first)"),
+        KeyBinding([.character("A")], .archive, "archive the selected session or stub (moves its folder into archived/; asks first)"),
         KeyBinding([.character("y")], .yank, "copy the selected agent's one-liner to the clipboard", hint: "copy"),
         KeyBinding([.character("Y")], .yankAll, "copy every agent's one-liner of the session, as one block"),
         KeyBinding([.character("L")], .toggleLongForm, "switch one-liners between the short and the long (Markdown) form"),

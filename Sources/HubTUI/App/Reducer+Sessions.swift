@@ -23,6 +23,20 @@ extension Reducer {
         return []
     }
 
+    /// `A`: plan moving the selected session (or stub) into its archive folder, and ask.
+    static func archive(_ state: inout AppState) -> [Effect] {
+        do {
+            switch state.detail {
+            case .session(let session): state.overlay = .confirmArchive(try Archiver.plan(session: session, layout: state.context.layout))
+            case .stub(let stub): state.overlay = .confirmArchive(try Archiver.plan(stub: stub, layout: state.context.layout))
+            case .nothing: flash(&state, "select a session or a stub to archive")
+            }
+        } catch {
+            state.overlay = .error(error.description)
+        }
+        return []
+    }
+
     /// `a`: plan the next phase of the session in the detail pane and ask.
     static func advanceSession(_ state: inout AppState) -> [Effect] {
         guard let session = state.detailSession else {
@@ -87,6 +101,16 @@ extension Reducer {
             default: break
             }
             state.overlay = .pickAgents(stubPath: stubPath, candidates: candidates, chosen: chosen, cursor: cursor)
+        case .confirmArchive(let plan)?:
+            switch key {
+            case .enter, .character("y"):
+                state.overlay = nil
+                return [.archive(plan)]
+            case .escape, .character("n"), .character("q"):
+                state.overlay = nil
+                flash(&state, "nothing was moved")
+            default: break
+            }
         case .error?:
             if [.escape, .enter, .character("q"), .character(" ")].contains(key) { state.overlay = nil }
         default:

@@ -34,6 +34,14 @@ public enum Reducer {
             state.now = now
             if let message = state.message, message.expires <= now { state.message = nil }
             state.flashes = state.flashes.filter { $0.value > now }
+        case .archived(let result):
+            switch result {
+            case .success(let what):
+                flash(&state, "archived \(what)")
+                effects = [.reload]
+            case .failure(let failure):
+                state.overlay = .error(failure.message)
+            }
         case .fileLoaded(let title, let text):
             state.overlay = .file(title: title, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitize(String($0)) }, scroll: 0)
         case .notice(let text):
@@ -72,6 +80,8 @@ public enum Reducer {
             return startSession(&state)
         case .advance:
             return advanceSession(&state)
+        case .archive:
+            return archive(&state)
         case .yank:
             return yank(&state, all: false)
         case .yankAll:
@@ -238,7 +248,7 @@ public enum Reducer {
         var scroll: Int
         switch overlay {
         case .help(let s), .problems(let s), .file(_, _, let s): scroll = s
-        case .confirmStart, .pickAgents, .error:
+        case .confirmStart, .pickAgents, .error, .confirmArchive:
             return handleDialogKey(&state, key)
         }
         switch command {

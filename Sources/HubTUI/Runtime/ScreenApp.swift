@@ -98,6 +98,13 @@ public final class ScreenApp {
                     case .quit: quit = true
                     case .reload: actions.append(.snapshotLoaded(live.reloadAll()))
                     case .bell: terminal.writeRaw([7])
+                    case .archive(let plan):
+                        do {
+                            try Archiver.apply(plan)
+                            actions.append(.archived(.success(plan.what)))
+                        } catch {
+                            actions.append(.archived(.failure(StartFailure("\(error)"))))
+                        }
                     case .readFile(let path, let title): actions.append(.fileLoaded(title: title, text: ScreenApp.viewerText(path)))
                     case .startSession(let plan): startSession(plan)
                     case .copy(let request): copy(request)

@@ -22,6 +22,15 @@ enum Overlays {
             drawDialog(&canvas, state, title: plan.phase > 1 ? "Start phase \(plan.phase)?" : "Start a session?", lines: Dialogs.confirmLines(plan, glyphs: state.glyphs), scroll: 0, footer: "Enter/y create   Esc/n cancel")
         case .pickAgents(_, let candidates, let chosen, let cursor):
             drawDialog(&canvas, state, title: "Choose the agents", lines: Dialogs.pickLines(candidates, chosen: chosen, cursor: cursor), scroll: max(0, cursor - 12), footer: "Space choose  a all  Enter continue  Esc cancel")
+        case .confirmArchive(let plan):
+            var lines: [[(String, StyleRole)]] = [
+                [("Move  ", .muted), (plan.displayFrom + "/", .text)],
+                [("to    ", .muted), (plan.displayTo + "/", .accent)],
+                [("", .text)],
+                [("It stays readable (status --json lists it as archived) and leaves this list.", .muted)],
+            ]
+            for warning in plan.warnings { lines.append([(state.glyphs.warning + " " + warning, .warning)]) }
+            drawDialog(&canvas, state, title: "Archive \(plan.what)?", lines: lines, scroll: 0, footer: "Enter/y archive   Esc/n cancel")
         case .file(let title, let lines, let scroll):
             let numbered = lines.enumerated().map { [(TextFit.padLeft("\($0.offset + 1)", 4) + " ", StyleRole.muted), ($0.element, StyleRole.text)] }
             drawDialog(&canvas, state, title: title, lines: numbered, scroll: scroll, footer: "↑↓ PgUp PgDn scroll  Esc close")

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import HubCore
+
+/// `sessions-hub archive <session|stub>`: the screen's `A`.
+struct ArchiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "archive",
+        abstract: "Move a session folder into its sessions folder's archived/, or a stub's folder into the archived stubs folder.",
+        discussion: "A session is looked up first, then a stub. Asks before moving unless --yes (required without a terminal)."
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: "The session (name, folder, path, workorder id) or stub (feature name, folder, stub id).")
+    var name: String
+
+    @Flag(name: .long, help: "Do not ask.")
+    var yes = false
+
+    func run() throws {
+        let (layout, _) = try workspace.resolve()
+        let snapshot = WorkspaceLoader(layout: layout).load()
+        let plan: ArchivePlan
+        do {
+            if let session = try? Lookup.session(name, in: snapshot) {
+                plan = try Archiver.plan(session: session, layout: layout)
+            } else if let stub = try? Lookup.stub(name, in: snapshot) {
+                plan = try Archiver.plan(stub: stub, layout: layout)
+            } else {
+                throw UsageError("no session or stub named '\(name)' (try 'sessions-hub status' for the list)")
+            }
+        } catch let error as UsageError {
+            throw error
+        } catch {
+            throw UsageError("\(error)")
+        }
+        for warning in plan.warnings { Output.error("note: \(warning)") }
+        if !yes {
+            guard isatty(STDIN_FILENO) == 1 else { throw UsageError("not a terminal, so cannot ask: pass --yes to move \(plan.displayFrom)") }
+            Output.error("move \(plan.displayFrom) to \(plan.displayTo)? [y/N] ")
+            guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
+                Output.error("nothing was moved")
+                throw ExitCode(1)
+            }
+        }
+        do {
+            try Archiver.apply(plan)
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(1)
+        }
+        Output.write("\(plan.displayTo)\n")
+    }
+}
