@@ -8,8 +8,12 @@ public struct SessionsHubCommand: ParsableCommand {
         commandName: "sessions-hub",
         abstract: "Turn idea stubs into coordinated multi-agent sessions and watch the agents finish.",
         discussion: """
-        With no subcommand, opens the full-screen view of the workspace. The workspace is the nearest \
-        folder above the current one that holds .coderef/ or coderef/, or the folder given with --root.
+        With no subcommand, opens the full-screen view of the workspace (press ? there for the keys). \
+        The workspace is the nearest folder above the current one that holds .coderef/ or coderef/, or \
+        the folder given with --root. Workspace options (--root, --stubs-dir, --sessions-dir, \
+        --archived-stubs-dir, --workorders-dir, --poll, --theme) may come before or after the \
+        subcommand name; 'sessions-hub ui --help' lists them. Config: .coderef/hub.toml and \
+        ~/.config/sessions-hub/config.toml (see the README).
         """,
         subcommands: [ScreenCommand.self, StatusCommand.self, StartCommand.self, AdvanceCommand.self, ArchiveCommand.self, OneLinerCommand.self, SetStatusCommand.self, DoctorCommand.self, DemoCommand.self],
         defaultSubcommand: ScreenCommand.self
