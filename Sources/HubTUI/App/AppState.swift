@@ -116,11 +116,14 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// The selected row's identity, which survives a reload: `stub:<path>` or `session:<path>`.
-    public var selectedIdentity: String? {
-        switch selectedListRow {
-        case .stub(let index)?: return "stub:" + snapshot.stubs[index].path
-        case .session(let index, _)?: return "session:" + snapshot.sessions[index].path
-        default: return nil
+    public var selectedIdentity: String? { selectedRow.flatMap(identity(ofRow:)) }
+
+    public func identity(ofRow row: Int) -> String? {
+        guard list.rows.indices.contains(row) else { return nil }
+        switch list.rows[row] {
+        case .stub(let index): return "stub:" + snapshot.stubs[index].path
+        case .session(let index, _): return "session:" + snapshot.sessions[index].path
+        case .header: return nil
         }
     }
 

@@ -322,13 +322,7 @@ public enum Reducer {
         return false
     }
 
-    static func identityOf(_ state: AppState, _ row: Int) -> String? {
-        switch state.list.rows[row] {
-        case .stub(let index): return "stub:" + state.snapshot.stubs[index].path
-        case .session(let index, _): return "session:" + state.snapshot.sessions[index].path
-        case .header: return nil
-        }
-    }
+    static func identityOf(_ state: AppState, _ row: Int) -> String? { state.identity(ofRow: row) }
 
     public static let highlightLifetime: TimeInterval = 4
 
