@@ -13,12 +13,7 @@ extension SessionPlanner {
         let orchestrator = session.orchestrator?.agentId ?? stub?.orchestrator ?? settings.defaultOrchestrator
         let agents = session.agents.map(\.agentId).filter { $0 != orchestrator }
         guard !agents.isEmpty else { throw .noAgents(session.name) }
-        do {
-            try NameValidator.validate(session.feature)
-            for id in [orchestrator] + agents { try NameValidator.validate(SessionPlanner.fileSlug(id)) }
-        } catch {
-            throw .invalidName(session.feature, error)
-        }
+        try validateNames(feature: session.feature, ids: [orchestrator] + agents)
         let name = "\(session.feature)-phase\(next)"
         let folder = WorkspacePaths.standardize(FileSystem.join(WorkspacePaths.parent(session.absolutePath), name))
         guard NameValidator.isInside(folder, root: layout.root) else { throw .outsideWorkspace(folder) }
@@ -40,30 +35,14 @@ extension SessionPlanner {
             phases: phases, tags: [], breakingChanges: false, breakingChangesNote: nil, promotedTo: nil, archived: false,
             raw: .object(JSONObject())
         )
-        let workorderId = SessionPlanner.workorderId(feature: session.feature, snapshot: snapshot)
         let slug = phases.indices.contains(next - 1) ? SessionPlanner.phaseSlug(phases[next - 1]) : "phase\(next)"
         var documents = SessionDocuments(
-            stub: base, workorderId: workorderId, sessionName: name, folder: folder, orchestrator: orchestrator,
-            agents: agents, phaseSlug: slug, created: SessionPlanner.timestamp(now), agentPaths: settings.agentPaths
+            stub: base, workorderId: SessionPlanner.workorderId(feature: session.feature, snapshot: snapshot),
+            sessionName: name, folder: folder, orchestrator: orchestrator, agents: agents,
+            phaseSlug: slug, created: SessionPlanner.timestamp(now), agentPaths: settings.agentPaths
         )
         documents.phase = next
         documents.previousFolder = session.absolutePath
-        let oneLiners = documents.oneLiners()
-        var plan = SessionPlan(
-            stubPath: base.path, stubAbsolutePath: base.absolutePath, featureName: session.feature,
-            workorderId: workorderId, sessionName: name, folder: folder, displayFolder: layout.display(folder),
-            orchestrator: orchestrator, agents: agents,
-            unresolvedAgents: ([orchestrator] + agents).filter { settings.agentPaths[$0] == nil },
-            phases: phases,
-            files: [
-                SessionPlan.File(name: "communication.json", text: JSONPrinter.pretty(documents.communication()) + "\n"),
-                SessionPlan.File(name: "instructions.json", text: JSONPrinter.pretty(documents.instructions()) + "\n"),
-                SessionPlan.File(name: "README.md", text: documents.readme(oneLiners: oneLiners)),
-            ],
-            warnings: warnings, oneLiners: oneLiners
-        )
-        plan.phase = next
-        plan.promotesStub = false
-        return plan
+        return assemble(documents, warnings: warnings)
     }
 }

@@ -20,12 +20,7 @@ public struct SessionPlanner: Sendable {
         let agents = unique(chosen ?? named).filter { $0 != (stub.orchestrator ?? settings.defaultOrchestrator) }
         let orchestrator = stub.orchestrator ?? settings.defaultOrchestrator
         guard !agents.isEmpty else { throw .noAgents(stub.featureName) }
-        do {
-            try NameValidator.validate(stub.featureName)
-            for id in [orchestrator] + agents { try NameValidator.validate(SessionPlanner.fileSlug(id)) }
-        } catch {
-            throw .invalidName(stub.featureName, error)
-        }
+        try validateNames(feature: stub.featureName, ids: [orchestrator] + agents)
 
         var warnings: [String] = []
         let existing = snapshot.sessions(for: stub)
@@ -49,25 +44,44 @@ public struct SessionPlanner: Sendable {
         let folder = WorkspacePaths.standardize(FileSystem.join(sessionsDirectory, name))
         guard NameValidator.isInside(folder, root: layout.root) else { throw .outsideWorkspace(folder) }
 
-        let workorderId = SessionPlanner.workorderId(feature: stub.featureName, snapshot: snapshot)
-        let phaseSlug = SessionPlanner.phaseSlug(stub.phases.first)
-        let unresolved = ([orchestrator] + agents).filter { settings.agentPaths[$0] == nil }
         let documents = SessionDocuments(
-            stub: stub, workorderId: workorderId, sessionName: name, folder: folder, orchestrator: orchestrator,
-            agents: agents, phaseSlug: phaseSlug, created: SessionPlanner.timestamp(now), agentPaths: settings.agentPaths
+            stub: stub, workorderId: SessionPlanner.workorderId(feature: stub.featureName, snapshot: snapshot),
+            sessionName: name, folder: folder, orchestrator: orchestrator, agents: agents,
+            phaseSlug: SessionPlanner.phaseSlug(stub.phases.first), created: SessionPlanner.timestamp(now), agentPaths: settings.agentPaths
         )
+        return assemble(documents, warnings: warnings)
+    }
+
+    /// Every name that becomes part of a path (the feature, each agent's file-name slug) is checked.
+    func validateNames(feature: String, ids: [String]) throws(PlanError) {
+        do {
+            try NameValidator.validate(feature)
+            for id in ids { try NameValidator.validate(SessionPlanner.fileSlug(id)) }
+        } catch {
+            throw .invalidName(feature, error)
+        }
+    }
+
+    /// The plan for a new session's documents: the files, the one-liners, and what the dialog shows.
+    /// A later phase (with a previous folder) leaves the stub alone.
+    func assemble(_ documents: SessionDocuments, warnings: [String]) -> SessionPlan {
         let oneLiners = documents.oneLiners()
-        let files = [
-            SessionPlan.File(name: "communication.json", text: JSONPrinter.pretty(documents.communication()) + "\n"),
-            SessionPlan.File(name: "instructions.json", text: JSONPrinter.pretty(documents.instructions()) + "\n"),
-            SessionPlan.File(name: "README.md", text: documents.readme(oneLiners: oneLiners)),
-        ]
-        return SessionPlan(
-            stubPath: stub.path, stubAbsolutePath: stub.absolutePath, featureName: stub.featureName,
-            workorderId: workorderId, sessionName: name, folder: folder, displayFolder: layout.display(folder),
-            orchestrator: orchestrator, agents: agents, unresolvedAgents: unresolved, phases: stub.phases,
-            files: files, warnings: warnings, oneLiners: oneLiners
+        var plan = SessionPlan(
+            stubPath: documents.stub.path, stubAbsolutePath: documents.stub.absolutePath, featureName: documents.stub.featureName,
+            workorderId: documents.workorderId, sessionName: documents.sessionName, folder: documents.folder,
+            displayFolder: layout.display(documents.folder), orchestrator: documents.orchestrator, agents: documents.agents,
+            unresolvedAgents: ([documents.orchestrator] + documents.agents).filter { settings.agentPaths[$0] == nil },
+            phases: documents.stub.phases,
+            files: [
+                SessionPlan.File(name: "communication.json", text: JSONPrinter.pretty(documents.communication()) + "\n"),
+                SessionPlan.File(name: "instructions.json", text: JSONPrinter.pretty(documents.instructions()) + "\n"),
+                SessionPlan.File(name: "README.md", text: documents.readme(oneLiners: oneLiners)),
+            ],
+            warnings: warnings, oneLiners: oneLiners
         )
+        plan.phase = documents.phase
+        plan.promotesStub = documents.previousFolder == nil
+        return plan
     }
 
     /// A stub without `agents_involved`: the known agent whose id is its `target_project`/`project`.
