@@ -35,15 +35,8 @@ struct ArchiveCommand: ParsableCommand {
         } catch {
             throw UsageError("\(error)")
         }
-        for warning in plan.warnings { Output.error("note: \(warning)") }
-        if !yes {
-            guard isatty(STDIN_FILENO) == 1 else { throw UsageError("not a terminal, so cannot ask: pass --yes to move \(plan.displayFrom)") }
-            Output.error("move \(plan.displayFrom) to \(plan.displayTo)? [y/N] ")
-            guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
-                Output.error("nothing was moved")
-                throw ExitCode(1)
-            }
-        }
+        try Confirm.ask("move \(plan.displayFrom) to \(plan.displayTo)?", notes: plan.warnings, yes: yes,
+                        flagHint: "move \(plan.displayFrom)", refusal: "nothing was moved")
         do {
             try Archiver.apply(plan)
         } catch {

@@ -38,7 +38,7 @@ struct DemoCommand: ParsableCommand {
         }
         let layout = WorkspaceLayout(root: root)
         if !json && !print && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            try ScreenCommand.open(layout, settings: ConfigLoader.load(root: nil).0, themeName: theme, pollInterval: pollMilliseconds.map { Double(max(50, $0)) / 1000 })
+            try ScreenCommand.open(layout, settings: ConfigLoader.load(root: nil).0, themeName: theme, pollInterval: WorkspaceOptions.seconds(fromPollMilliseconds: pollMilliseconds))
             return
         }
         let snapshot = WorkspaceLoader(layout: layout).load()

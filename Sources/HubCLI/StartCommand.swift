@@ -45,15 +45,8 @@ struct StartCommand: ParsableCommand {
 /// What `start` and `advance` share: say the warnings, ask (unless --yes), write, print the result.
 enum CreateSession {
     static func confirmAndApply(_ plan: SessionPlan, root: String, yes: Bool, json: Bool) throws {
-        for warning in plan.warnings { Output.error("note: \(warning)") }
-        if !yes {
-            guard isatty(STDIN_FILENO) == 1 else { throw UsageError("not a terminal, so cannot ask: pass --yes to create \(plan.displayFolder)") }
-            Output.error("create \(plan.displayFolder) (\(plan.workorderId)) with \(plan.orchestrator) (orchestrator), \(plan.agents.joined(separator: ", "))? [y/N] ")
-            guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
-                Output.error("nothing was created")
-                throw ExitCode(1)
-            }
-        }
+        try Confirm.ask("create \(plan.displayFolder) (\(plan.workorderId)) with \(plan.orchestrator) (orchestrator), \(plan.agents.joined(separator: ", "))?",
+                        notes: plan.warnings, yes: yes, flagHint: "create \(plan.displayFolder)", refusal: "nothing was created")
         do {
             try SessionWriter.apply(plan, root: root)
         } catch {
@@ -70,6 +63,21 @@ enum CreateSession {
             Output.write(JSONPrinter.compact(report) + "\n")
         } else {
             Output.write("\(plan.displayFolder)\t\(plan.workorderId)\n")
+        }
+    }
+}
+
+/// Asking before a command changes the workspace: notes first, then a y/N question on stderr.
+/// Without a terminal there is nobody to ask, so `--yes` is required.
+enum Confirm {
+    static func ask(_ question: String, notes: [String], yes: Bool, flagHint: String, refusal: String) throws {
+        for note in notes { Output.error("note: \(note)") }
+        guard !yes else { return }
+        guard isatty(STDIN_FILENO) == 1 else { throw UsageError("not a terminal, so cannot ask: pass --yes to \(flagHint)") }
+        Output.error(question + " [y/N] ")
+        guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
+            Output.error(refusal)
+            throw ExitCode(1)
         }
     }
 }

@@ -27,7 +27,12 @@ public struct WorkspaceOptions: ParsableArguments {
     public var theme: String?
 
     /// Seconds between polls when `--poll` was given.
-    public var pollInterval: Double? { pollMilliseconds.map { Double(max(50, $0)) / 1000 } }
+    public var pollInterval: Double? { WorkspaceOptions.seconds(fromPollMilliseconds: pollMilliseconds) }
+
+    /// `--poll` milliseconds as seconds, at least 50 ms (a tighter loop would only burn CPU).
+    static func seconds(fromPollMilliseconds milliseconds: Int?) -> Double? {
+        milliseconds.map { Double(max(50, $0)) / 1000 }
+    }
 
     public init() {}
 
