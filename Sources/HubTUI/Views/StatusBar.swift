@@ -1,4 +1,7 @@
 import HubCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The bottom line: workspace, counts, problems, then a message or the key hints.
 enum StatusBar {
@@ -59,7 +62,3 @@ enum ProcessEnvironment {
         return String(cString: value)
     }()
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif
