@@ -28,6 +28,10 @@ public struct WorkspaceSnapshot: Equatable, Sendable {
 
     public func session(at path: String) -> Session? { sessions.first { $0.path == path } }
 
+    /// Stubs and sessions that are not archived (counted on every frame: no copies).
+    public var activeStubCount: Int { stubs.reduce(0) { $0 + ($1.archived ? 0 : 1) } }
+    public var activeSessionCount: Int { sessions.reduce(0) { $0 + ($1.archived ? 0 : 1) } }
+
     /// The sessions started from a stub: same feature (by `feature_name` or folder), or the workorder
     /// the stub was promoted to.
     public func sessions(for stub: Stub) -> [Session] {

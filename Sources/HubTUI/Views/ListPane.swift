@@ -4,8 +4,7 @@ import HubCore
 enum ListPane {
     static func draw(_ canvas: inout Canvas, _ state: AppState, layout: ScreenLayout) {
         let glyphs = state.glyphs
-        let total = state.snapshot.stubs.filter { !$0.archived }.count
-        var title = "Stubs \(total) · Sessions \(state.snapshot.sessions.filter { !$0.archived }.count)"
+        var title = "Stubs \(state.snapshot.activeStubCount) · Sessions \(state.snapshot.activeSessionCount)"
         if !state.filter.isEmpty { title += " · /" + state.filter }
         Box.draw(&canvas, layout.listBox, title: title, focused: state.focus == .list && state.overlay == nil, glyphs: glyphs)
         let inner = layout.listBox.inset(1)

@@ -15,8 +15,8 @@ enum StatusBar {
             x += Cells.text(&canvas, text, x: x, y: rect.y, width: rect.maxX - x, role: role, glyphs: glyphs)
         }
         span(" " + shortRoot(state.snapshot.root) + " ", .statusBarAccent)
-        let stubs = state.snapshot.stubs.filter { !$0.archived }.count
-        let sessions = state.snapshot.sessions.filter { !$0.archived }.count
+        let stubs = state.snapshot.activeStubCount
+        let sessions = state.snapshot.activeSessionCount
         span(" \(stubs) stubs · \(sessions) sessions", .statusBar)
         let problems = state.snapshot.problems.count
         if problems > 0 {
