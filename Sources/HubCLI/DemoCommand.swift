@@ -42,6 +42,6 @@ struct DemoCommand: ParsableCommand {
             return
         }
         let snapshot = WorkspaceLoader(layout: layout).load()
-        Output.write(json ? JSONPrinter.compact(StatusReport.json(snapshot)) + "\n" : StatusTable.render(snapshot))
+        if json { Output.writeStatusJSON(snapshot) } else { Output.write(StatusTable.render(snapshot)) }
     }
 }

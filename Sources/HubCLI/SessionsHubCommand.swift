@@ -60,6 +60,27 @@ enum Output {
     }
 
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        var text = text
+        text.withUTF8 { writeAll(Array($0)) }
+    }
+
+    /// Bytes to stdout with one write loop (no copies through Data).
+    static func writeAll(_ bytes: [UInt8]) {
+        var offset = 0
+        bytes.withUnsafeBytes { raw in
+            while offset < raw.count {
+                let count = Glibc.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return }
+                offset += count
+            }
+        }
+    }
+
+    /// The workspace as `status --json` prints it: one linear pass into bytes, one write.
+    static func writeStatusJSON(_ snapshot: WorkspaceSnapshot) {
+        var bytes = JSONPrinter.compactBytes(StatusReport.json(snapshot))
+        bytes.append(UInt8(ascii: "\n"))
+        writeAll(bytes)
     }
 }

@@ -52,7 +52,7 @@ struct StatusCommand: ParsableCommand {
     }
 
     private func print(_ snapshot: WorkspaceSnapshot) {
-        Output.write(json ? JSONPrinter.compact(StatusReport.json(snapshot)) + "\n" : StatusTable.render(snapshot))
+        if json { Output.writeStatusJSON(snapshot) } else { Output.write(StatusTable.render(snapshot)) }
     }
 
     static func line(_ change: SnapshotChange, time: String) -> String {

@@ -94,12 +94,21 @@ enum FileSystem {
         guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
         if info.st_mode & S_IFMT == S_IFDIR { throw .unreadable("it is a folder") }
         if Int(info.st_size) > maxReadBytes { throw .tooLarge(Int(info.st_size)) }
-        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+        // The size is a hint (the file may be growing or shrinking right now): read until EOF,
+        // doubling the buffer when it fills, so a read is linear in the file's length.
+        var capacity = max(4096, Int(info.st_size) + 1)
+        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 1)
+        defer { buffer.deallocate() }
         var filled = 0
-        // The size is a hint (the file may be growing or shrinking right now): read until EOF.
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if filled == capacity {
+                let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity * 2, alignment: 1)
+                bigger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: filled)
+                buffer.deallocate()
+                buffer = bigger
+                capacity *= 2
+            }
+            let count = Glibc.read(fd, buffer.baseAddress! + filled, capacity - filled)
             if count < 0 {
                 if errno == EINTR { continue }
                 if errno == EISDIR { throw .unreadable("it is a folder") }
@@ -109,8 +118,7 @@ enum FileSystem {
             filled += count
             if filled > maxReadBytes { throw .tooLarge(filled) }
         }
-        bytes.removeSubrange(filled...)
-        return bytes
+        return [UInt8](UnsafeRawBufferPointer(rebasing: buffer[0..<filled]))
     }
 }
 

@@ -4,17 +4,17 @@ enum InstructionsDecoder {
         let object = value.objectValue ?? JSONObject()
         if value.objectValue == nil { log.add(file, "expected a JSON object at the top, found \(value.kindName)") }
         let fields = FieldReader(object, file: file, log: log)
-        var agentSteps: [(agent: String, steps: [String])] = []
+        var agentSteps: [AgentSteps] = []
         if let agents = object["agent_instructions"]?.objectValue {
             for member in agents.members {
                 let id = member.key.hasSuffix("_agent") ? String(member.key.dropLast("_agent".count)) : member.key
-                agentSteps.append((id, steps(member.value)))
+                agentSteps.append(AgentSteps(agent: id, steps: steps(member.value)))
             }
         }
         // A per-agent file (nested layout) lists the agent's own steps at the top.
         if let agentId = agentId ?? object["agent_id"]?.stringValue {
             let own = steps(object["execution_steps"] ?? object["steps"] ?? .null)
-            if !own.isEmpty { agentSteps.append((agentId, own)) }
+            if !own.isEmpty { agentSteps.append(AgentSteps(agent: agentId, steps: own)) }
         }
         return Instructions(
             path: file,
@@ -24,8 +24,7 @@ enum InstructionsDecoder {
             sessionPhase: fields.string("session_phase"),
             orchestratorSteps: steps(object["orchestrator_instructions"] ?? .null),
             agentSteps: agentSteps,
-            blocks: blocks(object["blocks"]),
-            raw: value
+            blocks: blocks(object["blocks"])
         )
     }
 

@@ -142,7 +142,6 @@ struct SessionLoader {
             log.add(file, "expected a JSON object at the top, found \(value.kindName)")
             return session
         }
-        session.raw = value
         let fields = FieldReader(object, file: file, log: log)
         session.workorderId = fields.string("workorder_id") ?? fields.string("session_id")
         session.featureName = fields.string("feature_name")

@@ -36,8 +36,7 @@ enum StubDecoder {
             breakingChanges: breaking.flag,
             breakingChangesNote: breaking.note,
             promotedTo: fields.string("promoted_to"),
-            archived: archived,
-            raw: value ?? .object(JSONObject())
+            archived: archived
         )
     }
 

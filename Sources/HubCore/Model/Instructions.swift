@@ -9,9 +9,8 @@ public struct Instructions: Equatable, Sendable {
     public var sessionPhase: String?
     public var orchestratorSteps: [String]
     /// Steps per agent id (a key `<agent>_agent` is read as `<agent>`), in written order.
-    public var agentSteps: [(agent: String, steps: [String])]
+    public var agentSteps: [AgentSteps]
     public var blocks: [InstructionBlock]
-    public var raw: JSONValue
 
     /// The agent's steps: its `agent_instructions` entry, else the dashboard blocks assigned to it.
     public func steps(for agentId: String) -> [String]? {
@@ -23,8 +22,16 @@ public struct Instructions: Equatable, Sendable {
         return assigned.isEmpty ? nil : assigned
     }
 
-    public static func == (lhs: Instructions, rhs: Instructions) -> Bool {
-        lhs.path == rhs.path && lhs.raw == rhs.raw
+}
+
+/// One agent's steps in instructions.json, in written order.
+public struct AgentSteps: Equatable, Sendable {
+    public var agent: String
+    public var steps: [String]
+
+    public init(agent: String, steps: [String]) {
+        self.agent = agent
+        self.steps = steps
     }
 }
 

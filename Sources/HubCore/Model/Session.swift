@@ -35,7 +35,6 @@ public struct Session: Equatable, Sendable {
     public var archived: Bool
     /// The parent session's path for a sub-session.
     public var parent: String?
-    public var raw: JSONValue?
     /// Files of this session that could not be read at the last change (probably being written):
     /// the session shows its last good state until they change again.
     public var unreadableFiles: [String] = []

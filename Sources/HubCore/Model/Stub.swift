@@ -1,5 +1,6 @@
 /// An idea waiting to become a session: `coderef/working/<feature>/stub.json`.
-/// A view over the file's JSON: fields the hub understands are lifted out, the rest stays in `raw`.
+/// The fields the hub understands, lifted out of the file. No copy of the document is kept (at 10,000
+/// stubs that doubled the memory); a writer reads the file it edits again.
 public struct Stub: Equatable, Sendable {
     /// `feature_name`, or the folder name when the file has none.
     public var featureName: String
@@ -31,7 +32,6 @@ public struct Stub: Equatable, Sendable {
     public var breakingChangesNote: String?
     public var promotedTo: String?
     public var archived: Bool
-    public var raw: JSONValue
 
     /// Every agent id the stub names, orchestrator first.
     public var allAgents: [String] { (orchestrator.map { [$0] } ?? []) + agents }

@@ -32,8 +32,7 @@ extension SessionPlanner {
             absolutePath: stub?.absolutePath ?? session.absolutePath, status: Status("promoted"), priority: stub?.priority,
             stubId: stub?.stubId, title: stub?.title, description: session.description ?? stub?.description, created: nil,
             category: nil, project: nil, sessionType: nil, agents: agents, orchestrator: orchestrator, scope: [],
-            phases: phases, tags: [], breakingChanges: false, breakingChangesNote: nil, promotedTo: nil, archived: false,
-            raw: .object(JSONObject())
+            phases: phases, tags: [], breakingChanges: false, breakingChangesNote: nil, promotedTo: nil, archived: false
         )
         let slug = phases.indices.contains(next - 1) ? SessionPlanner.phaseSlug(phases[next - 1]) : "phase\(next)"
         var documents = SessionDocuments(
