@@ -21,28 +21,35 @@ import HubTestSupport
         }
     }
 
-    @Test func sAsksThenEnterStartsTheSession() throws {
+    @Test func sAsksForAPlanThenEnterStartsTheSession() throws {
         var (_, state) = try demo()
         select(&state, stub: "parallel-docs-audit")
-        Fixtures.press(&state, .character("S"))
-        guard case .confirmStart(let plan)? = state.overlay else { Issue.record("expected the confirm dialog, got \(String(describing: state.overlay))"); return }
-        #expect(plan.workorderId == "WO-PARALLEL-DOCS-AUDIT-001")
-        #expect(plan.agents == ["docs-writer", "api-server", "web-client"])
-        let screen = Render.screen(state).description
-        #expect(screen.contains("Start a session?") && screen.contains(".coderef/sessions/parallel-docs-audit-phase1/"))
-        let effects = Reducer.reduce(&state, .key(.enter))
-        #expect(effects == [.startSession(plan)])
+        // The reducer does not plan (planning looks at the disk): it asks the runtime to.
+        let effects = Reducer.reduce(&state, .key(.character("S")))
+        guard case .plan(let request)? = effects.first, case .start(let stub, nil) = request.kind else { Issue.record("expected a plan request, got \(effects)"); return }
+        #expect(stub.featureName == "parallel-docs-audit")
         #expect(state.overlay == nil)
-
+        guard case .success(.start(let plan)) = request.plan() else { Issue.record("the plan failed"); return }
+        _ = Reducer.reduce(&state, .planned(.success(.start(plan))))
+        #expect(state.overlay == .confirmStart(plan))
+        #expect(Reducer.reduce(&state, .key(.enter)) == [.startSession(plan)])
+        #expect(state.overlay == nil)
         let reload = Reducer.reduce(&state, .sessionStarted(.success(plan.displayFolder)))
         #expect(reload == [.reload])
-        #expect(state.pendingSelection == "session:" + plan.displayFolder)
+        #expect(state.pendingSelection == .session(plan.displayFolder))
     }
 
     @Test func escapeCancelsAndAFailureShowsADialog() throws {
         var (_, state) = try demo()
         select(&state, stub: "parallel-docs-audit")
-        Fixtures.press(&state, .character("S"), .escape)
+        Fixtures.press(&state, .character("S"))
+        _ = Reducer.reduce(&state, .planned(.failure(PlanFailure("nothing to plan"))))
+        #expect(state.overlay == .error("nothing to plan"))
+        Fixtures.press(&state, .escape)
+        #expect(state.overlay == nil)
+        guard case .plan(let request)? = Reducer.reduce(&state, .key(.character("S"))).first, case .success(let planned) = request.plan() else { Issue.record("no plan"); return }
+        _ = Reducer.reduce(&state, .planned(.success(planned)))
+        Fixtures.press(&state, .escape)
         #expect(state.overlay == nil)
         #expect(state.message?.text == "nothing was created")
         _ = Reducer.reduce(&state, .sessionStarted(.failure(StartFailure("disk full"))))
@@ -61,9 +68,11 @@ import HubTestSupport
         #expect(state.message?.text.contains("choose at least one") == true)
         let index = candidates.firstIndex(of: "web-client")!
         for _ in 0..<index { Fixtures.press(&state, .down) }
-        Fixtures.press(&state, .character(" "), .enter)
-        guard case .confirmStart(let plan)? = state.overlay else { Issue.record("expected the confirm dialog"); return }
-        #expect(plan.agents == ["web-client"])
+        Fixtures.press(&state, .character(" "))
+        let effects = Reducer.reduce(&state, .key(.enter))
+        guard case .plan(let request)? = effects.first, case .start(_, let agents) = request.kind else { Issue.record("expected a plan request"); return }
+        #expect(agents == ["web-client"])
+        #expect(state.overlay == nil)
     }
 
     @Test func yCopiesTheSelectedAgentsOneLinerAndRecordsTheHandoff() throws {
@@ -96,34 +105,5 @@ import HubTestSupport
         #expect(screen.contains("⚠ 1h"), "docs-writer is still not started an hour after its hand-off")
         #expect(screen.contains("2m ago"))
         GoldenFile.check(Render.screen(state), "demo-handoffs")
-    }
-}
-
-@Suite struct AdvanceReducerTests {
-    @Test func aAsksToStartTheNextPhase() throws {
-        let (workspace, _) = try Fixtures.demo()
-        let snapshot = workspace.load() // real paths: the planner checks the folder lies in the workspace
-        var state = AppState(snapshot: snapshot, size: Size(width: 120, height: 40), now: Fixtures.now, context: AppContext(layout: WorkspaceLayout(root: workspace.root)))
-        _ = Reducer.reduce(&state, .resize(state.size))
-        Fixtures.press(&state, .down, .enter, .character("a"))
-        guard case .confirmStart(let plan)? = state.overlay else { Issue.record("expected the confirm dialog"); return }
-        #expect(plan.sessionName == "search-index-rebuild-phase3")
-        #expect(Render.screen(state).description.contains("Start phase 3?"))
-        #expect(Reducer.reduce(&state, .key(.enter)) == [.startSession(plan)])
-    }
-}
-
-@Suite struct ArchiveReducerTests {
-    @Test func capitalAAsksThenArchives() throws {
-        let (workspace, _) = try Fixtures.demo()
-        var state = AppState(snapshot: workspace.load(), size: Size(width: 120, height: 40), now: Fixtures.now, context: AppContext(layout: WorkspaceLayout(root: workspace.root)))
-        _ = Reducer.reduce(&state, .resize(state.size))
-        Fixtures.press(&state, .character("G"), .character("A"))
-        guard case .confirmArchive(let plan)? = state.overlay else { Issue.record("expected the archive dialog"); return }
-        #expect(plan.displayTo == "coderef/archived/dark-mode-toggle")
-        #expect(Render.screen(state).description.contains("Archive dark-mode-toggle?"))
-        #expect(Reducer.reduce(&state, .key(.character("y"))) == [.archive(plan)])
-        #expect(Reducer.reduce(&state, .archived(.success("dark-mode-toggle"))) == [.reload])
-        #expect(state.message?.text == "archived dark-mode-toggle")
     }
 }

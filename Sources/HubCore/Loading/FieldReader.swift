@@ -85,8 +85,8 @@ struct FieldReader {
 final class ProblemLog {
     private(set) var problems: [Problem] = []
 
-    func add(_ path: String, _ message: String) {
-        problems.append(Problem(path: path, message: message))
+    func add(_ path: String, _ message: String, kind: Problem.Kind = .field) {
+        problems.append(Problem(path: path, message: message, kind: kind))
     }
 
     func add(_ problem: Problem) { problems.append(problem) }

@@ -129,13 +129,13 @@ enum JSONFile {
         do {
             bytes = try FileSystem.read(absolutePath)
         } catch {
-            log.add(displayPath, "\(error)")
+            log.add(displayPath, "\(error)", kind: .unreadable)
             return nil
         }
         do {
             return try JSONParser.parse(bytes)
         } catch {
-            log.add(displayPath, "not valid JSON: \(error)")
+            log.add(displayPath, "not valid JSON: \(error)", kind: .invalidJSON)
             return nil
         }
     }

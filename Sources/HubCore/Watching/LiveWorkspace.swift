@@ -8,17 +8,21 @@ public final class LiveWorkspace {
     public let loader: WorkspaceLoader
     public let source: ChangeSource
     public private(set) var current: WorkspaceSnapshot
-    /// Changes arriving within this window after the first become one reload (agents often write a
-    /// file in several steps; a burst of saves must not cost a reload each).
-    public var coalesce: TimeInterval = 0.01
+    /// Changes arriving within this window after the first become one reload. It is short: an
+    /// atomic save (write, rename) is queued whole before we look, and a burst that arrives while a
+    /// reload runs is taken as one batch by the next reload anyway.
+    public var coalesce: TimeInterval = 0.002
     public var recheckInterval: TimeInterval
     private var pending = ChangeBatch()
     private var due: Date?
     private var nextRecheck: Date
     private var watchedFolders: [String] = []
+    public private(set) var hasLoaded = false
 
     /// `pollInterval` set: stat-poll everything (`--poll`); else inotify, polling only where needed.
-    public init(loader: WorkspaceLoader, pollInterval: TimeInterval? = nil, recheckInterval: TimeInterval = 300, now: Date = Date()) {
+    /// `loadNow: false` leaves the first full load to `loadInitial()` (the screen runs it on its
+    /// workspace thread, so the first frame does not wait for it).
+    public init(loader: WorkspaceLoader, pollInterval: TimeInterval? = nil, recheckInterval: TimeInterval = 300, now: Date = Date(), loadNow: Bool = true) {
         self.loader = loader
         if let pollInterval {
             source = PollingSource(interval: pollInterval)
@@ -27,11 +31,22 @@ public final class LiveWorkspace {
         }
         self.recheckInterval = recheckInterval
         nextRecheck = now.addingTimeInterval(recheckInterval)
-        current = loader.load()
+        current = WorkspaceSnapshot(root: loader.layout.root)
+        if loadNow { _ = loadInitial() }
+    }
+
+    /// The first full load; watching starts before reading, so nothing written meanwhile is missed.
+    public func loadInitial() -> WorkspaceSnapshot {
         rewatch()
+        current = loader.load()
+        hasLoaded = true
+        rewatch()
+        return current
     }
 
     public var fileDescriptor: Int32 { source.fileDescriptor }
+    /// Changes have been seen and are waiting for their reload (the coalescing window).
+    public var hasPendingChanges: Bool { due != nil }
     public var summary: String { source.summary }
 
     public var nextDeadline: Date? {
@@ -40,6 +55,12 @@ public final class LiveWorkspace {
 
     /// Collects waiting changes; returns a new snapshot when a reload happened, and messages for the person.
     public func update(now: Date = Date()) -> (snapshot: WorkspaceSnapshot?, messages: [String]) {
+        let result = poll(now: now)
+        return (result.reload?.snapshot, result.messages)
+    }
+
+    /// Like `update`, and says what the reload re-read (`touched` nil: everything).
+    public func poll(now: Date = Date()) -> (reload: WorkspaceReload?, messages: [String]) {
         let batch = source.collect(now: now)
         var messages = batch.messages
         if !batch.paths.isEmpty || batch.needsFullRescan {
@@ -47,35 +68,32 @@ public final class LiveWorkspace {
             if due == nil { due = now.addingTimeInterval(coalesce) }
         }
         if let due, now >= due {
-            let next = pending.needsFullRescan ? loader.load() : loader.reload(changed: pending.paths, previous: current)
+            let next = pending.needsFullRescan ? WorkspaceReload(snapshot: loader.load(), touched: nil) : loader.reloadTouching(changed: pending.paths, previous: current)
             if pending.needsFullRescan { messages.append("some changes were missed (inotify queue overflow): read everything again") }
             // Re-listing every folder costs; only a new or removed folder can change what is watched.
             let folderAppeared = pending.needsFullRescan || pending.paths.contains { FileSystem.isDirectory($0) }
             pending = ChangeBatch()
             self.due = nil
             nextRecheck = now.addingTimeInterval(recheckInterval)
-            return (accept(next, rewatching: folderAppeared || foldersChanged(current, next)), messages)
+            let structure = next.touched?.structureChanged ?? true
+            return (accept(next, rewatching: folderAppeared || structure), messages)
         }
         if now >= nextRecheck {
             nextRecheck = now.addingTimeInterval(recheckInterval)
             let next = loader.load()
-            return (next == current ? nil : accept(next), messages)
+            return (next == current ? nil : accept(WorkspaceReload(snapshot: next, touched: nil)), messages)
         }
         return (nil, messages)
     }
 
     /// A full reload now (the `r` key).
-    public func reloadAll() -> WorkspaceSnapshot { accept(loader.load(), rewatching: true) }
+    public func reloadAll() -> WorkspaceSnapshot { accept(WorkspaceReload(snapshot: loader.load(), touched: nil), rewatching: true).snapshot }
 
-    private func accept(_ next: WorkspaceSnapshot, rewatching: Bool = true) -> WorkspaceSnapshot {
-        current = LastGoodState.keep(previous: current, next: next)
+    private func accept(_ next: WorkspaceReload, rewatching: Bool = true) -> WorkspaceReload {
+        current = LastGoodState.keep(previous: current, next: next.snapshot)
+        hasLoaded = true
         if rewatching { rewatch() }
-        return current
-    }
-
-    private func foldersChanged(_ old: WorkspaceSnapshot, _ new: WorkspaceSnapshot) -> Bool {
-        old.sessions.count != new.sessions.count || old.stubs.count != new.stubs.count
-            || !old.sessions.map(\.path).elementsEqual(new.sessions.map(\.path))
+        return WorkspaceReload(snapshot: current, touched: next.touched)
     }
 
     private func rewatch() {

@@ -40,20 +40,40 @@ public struct SnapshotChange: Equatable, Sendable {
 }
 
 public enum SnapshotDiff {
+    /// The changes between two snapshots. With `touched` (what an incremental reload re-read), only
+    /// those folders are compared: the cost is that of the change, not of the workspace.
+    public static func changes(from old: WorkspaceSnapshot, to new: WorkspaceSnapshot, touched: TouchedItems?) -> [SnapshotChange] {
+        guard let touched else { return changes(from: old, to: new) }
+        var changes: [SnapshotChange] = []
+        for folder in touched.sessionFolders.sorted() {
+            changes += sessionChanges(old: old.sessions.indices(inFolder: folder).map { old.sessions[$0] },
+                                      new: new.sessions.indices(inFolder: folder).map { new.sessions[$0] })
+        }
+        for folder in touched.stubFolders.sorted() {
+            changes += stubChanges(old: old.stubs.indices(inFolder: folder).map { old.stubs[$0] },
+                                   new: new.stubs.indices(inFolder: folder).map { new.stubs[$0] })
+        }
+        return changes
+    }
+
     /// Sessions equal in both (the incremental reload keeps unchanged ones as they were, so most
     /// compare by storage identity) are skipped at once; only the rest are compared agent by agent.
     public static func changes(from old: WorkspaceSnapshot, to new: WorkspaceSnapshot) -> [SnapshotChange] {
+        sessionChanges(old: old.sessions, new: new.sessions) + stubChanges(old: old.stubs, new: new.stubs)
+    }
+
+    static func sessionChanges(old: [Session], new: [Session]) -> [SnapshotChange] {
         var changes: [SnapshotChange] = []
         var oldIndex: [String: Int] = [:]
-        for (index, session) in old.sessions.enumerated() where oldIndex[session.path] == nil { oldIndex[session.path] = index }
+        for (index, session) in old.enumerated() where oldIndex[session.path] == nil { oldIndex[session.path] = index }
         var seen = Set<String>()
-        for session in new.sessions {
+        for session in new {
             seen.insert(session.path)
             guard let index = oldIndex[session.path] else {
                 changes.append(SnapshotChange(kind: .sessionAdded, path: session.path, to: session.derivedStatus.rawValue))
                 continue
             }
-            let before = old.sessions[index]
+            let before = old[index]
             if before.agents == session.agents && before.orchestrator == session.orchestrator { continue }
             var previous: [String: String?] = [:]
             for agent in before.everyone where previous[agent.agentId] == nil { previous[agent.agentId] = .some(agent.status.word) }
@@ -67,13 +87,18 @@ public enum SnapshotDiff {
                 changes.append(SnapshotChange(kind: .sessionStatus, path: session.path, from: before.derivedStatus.rawValue, to: session.derivedStatus.rawValue))
             }
         }
-        for session in old.sessions where !seen.contains(session.path) {
+        for session in old where !seen.contains(session.path) {
             changes.append(SnapshotChange(kind: .sessionRemoved, path: session.path, from: session.derivedStatus.rawValue))
         }
+        return changes
+    }
+
+    static func stubChanges(old: [Stub], new: [Stub]) -> [SnapshotChange] {
+        var changes: [SnapshotChange] = []
         var oldStubs: [String: String?] = [:]
-        for stub in old.stubs where oldStubs[stub.path] == nil { oldStubs[stub.path] = .some(stub.status.word) }
+        for stub in old where oldStubs[stub.path] == nil { oldStubs[stub.path] = .some(stub.status.word) }
         var newStubs = Set<String>()
-        for stub in new.stubs {
+        for stub in new {
             newStubs.insert(stub.path)
             if let was = oldStubs[stub.path] {
                 if was != stub.status.word { changes.append(SnapshotChange(kind: .stubStatus, path: stub.path, from: was, to: stub.status.word)) }
@@ -81,7 +106,7 @@ public enum SnapshotDiff {
                 changes.append(SnapshotChange(kind: .stubAdded, path: stub.path, to: stub.status.word))
             }
         }
-        for stub in old.stubs where !newStubs.contains(stub.path) {
+        for stub in old where !newStubs.contains(stub.path) {
             changes.append(SnapshotChange(kind: .stubRemoved, path: stub.path, from: stub.status.word))
         }
         return changes

@@ -1,84 +1,158 @@
+/// What an incremental reload re-read: the session and stub folders the changed paths fall in
+/// (display paths), and whether items appeared or disappeared. The screen uses it to diff, re-place
+/// and highlight only these; `nil` in a `WorkspaceReload` means everything was read again.
+public struct TouchedItems: Equatable, Sendable {
+    /// Session folders re-read (a session's own path; its sub-sessions are below it).
+    public var sessionFolders: Set<String> = []
+    /// Stub folders re-read (a stub's path is `<folder>/stub.json` or one level deeper).
+    public var stubFolders: Set<String> = []
+    public var handoffs = false
+    /// Sessions or stubs were added or removed: positions moved, so lists must be rebuilt.
+    public var structureChanged = false
+
+    public init(sessionFolders: Set<String> = [], stubFolders: Set<String> = [], handoffs: Bool = false, structureChanged: Bool = false) {
+        self.sessionFolders = sessionFolders
+        self.stubFolders = stubFolders
+        self.handoffs = handoffs
+        self.structureChanged = structureChanged
+    }
+
+    public var isEmpty: Bool { sessionFolders.isEmpty && stubFolders.isEmpty && !handoffs }
+
+    /// Both reloads' folders together (for a burst delivered as one update).
+    public func merged(with other: TouchedItems) -> TouchedItems {
+        TouchedItems(sessionFolders: sessionFolders.union(other.sessionFolders), stubFolders: stubFolders.union(other.stubFolders),
+                     handoffs: handoffs || other.handoffs, structureChanged: structureChanged || other.structureChanged)
+    }
+
+    /// Indices of the sessions these folders hold in `sessions` (sorted by path).
+    public func sessionIndices(in sessions: [Session]) -> [Int] {
+        sessionFolders.flatMap { sessions.indices(inFolder: $0) }
+    }
+
+    /// Indices of the stubs these folders hold in `stubs` (sorted by path).
+    public func stubIndices(in stubs: [Stub]) -> [Int] {
+        stubFolders.flatMap { stubs.indices(inFolder: $0) }
+    }
+}
+
+/// A snapshot after a reload, and what was re-read (nil: everything).
+public struct WorkspaceReload: Sendable {
+    public var snapshot: WorkspaceSnapshot
+    public var touched: TouchedItems?
+
+    public init(snapshot: WorkspaceSnapshot, touched: TouchedItems?) {
+        self.snapshot = snapshot
+        self.touched = touched
+    }
+}
+
 /// Live updates re-read only what changed: the session folders and stub folders that hold the changed
 /// paths. Anything the reload cannot place (a configured folder itself, a workorder) means a full scan.
+/// Items are found by binary search and replaced in place, so the cost is that of the change.
 extension WorkspaceLoader {
     public func reload(changed paths: Set<String>, previous: WorkspaceSnapshot) -> WorkspaceSnapshot {
+        reloadTouching(changed: paths, previous: previous).snapshot
+    }
+
+    public func reloadTouching(changed paths: Set<String>, previous: WorkspaceSnapshot) -> WorkspaceReload {
         var sessionFolders = Set<String>()
         var stubFolders: [String: Bool] = [:]
-        var handoffs = false
+        var touched = TouchedItems()
         let sessionDirectories = unique(layout.sessionDirectories.map(layout.absolute))
         let stubDirectories = unique(layout.stubDirectories.map(layout.absolute)).map { ($0, false) }
             + unique(layout.archivedStubDirectories.map(layout.absolute)).map { ($0, true) }
         let handoffFolder = WorkspacePaths.parent(FileSystem.join(layout.root, HandoffLog.relativePath))
+        func everything() -> WorkspaceReload { WorkspaceReload(snapshot: load(), touched: nil) }
 
         pathLoop: for path in paths {
             if path.hasPrefix(handoffFolder + "/") || path == handoffFolder {
-                handoffs = true
+                touched.handoffs = true
                 continue
             }
             for directory in sessionDirectories {
                 guard let parts = components(path, under: directory) else { continue }
-                guard let first = parts.first else { return load() }
+                guard let first = parts.first else { return everything() }
                 var folder = FileSystem.join(directory, first)
                 if first == layout.archiveFolderName {
-                    guard parts.count >= 2 else { return load() }
+                    guard parts.count >= 2 else { return everything() }
                     folder = FileSystem.join(folder, parts[1])
                 }
-                let known = previous.sessions.contains { $0.absolutePath == folder || $0.absolutePath.hasPrefix(folder + "/") }
-                if FileSystem.isDirectory(folder) || known { sessionFolders.insert(folder) }
+                let known = !previous.sessions.indices(inFolder: layout.display(folder)).isEmpty
+                if known || FileSystem.isDirectory(folder) { sessionFolders.insert(folder) }
                 continue pathLoop
             }
             for (directory, archived) in stubDirectories {
                 guard let parts = components(path, under: directory) else { continue }
-                guard let first = parts.first else { return load() }
+                guard let first = parts.first else { return everything() }
                 stubFolders[FileSystem.join(directory, first)] = archived
                 continue pathLoop
             }
             // A parent of a configured folder (`.coderef/` gaining `sessions/`) or anything else: start over.
-            return load()
+            return everything()
         }
 
         var snapshot = previous
         let log = ProblemLog()
-        func owned(_ displayPath: String, by folders: [String]) -> Bool {
-            folders.contains { displayPath == $0 || displayPath.hasPrefix($0 + "/") }
+        func owned(_ displayPath: String, by folders: Set<String>) -> Bool {
+            var folder = displayPath
+            while true {
+                if folders.contains(folder) { return true }
+                let up = WorkspacePaths.parent(folder)
+                if up == folder || up == "." || up == "/" { return false }
+                folder = up
+            }
         }
 
         if !sessionFolders.isEmpty {
-            let shown = sessionFolders.map(layout.display)
-            snapshot.sessions.removeAll { owned($0.path, by: shown) }
-            snapshot.problems.removeAll { owned($0.path, by: shown) }
             let loader = SessionLoader(layout: layout, resolver: resolver, log: log)
-            for folder in sessionFolders.sorted() where FileSystem.isDirectory(folder) {
-                let parent = WorkspacePaths.parent(folder)
-                let archived = WorkspacePaths.lastComponent(parent) == layout.archiveFolderName
-                    && !sessionDirectories.contains(parent)
-                snapshot.sessions += loader.loadSession(folder, name: WorkspacePaths.lastComponent(folder), archived: archived, parent: nil)
+            var moved = false
+            for folder in sessionFolders.sorted() {
+                let shown = layout.display(folder)
+                touched.sessionFolders.insert(shown)
+                var fresh: [Session] = []
+                if FileSystem.isDirectory(folder) {
+                    let parent = WorkspacePaths.parent(folder)
+                    let archived = WorkspacePaths.lastComponent(parent) == layout.archiveFolderName && !sessionDirectories.contains(parent)
+                    fresh = loader.loadSession(folder, name: WorkspacePaths.lastComponent(folder), archived: archived, parent: nil)
+                }
+                // The same folders back: a phase number depends only on the siblings, which did not change.
+                moved = snapshot.sessions.replace(inFolder: shown, with: fresh) { old, new in new.phase = old.phase } || moved
             }
-            snapshot.sessions = SessionPhases.assign(snapshot.sessions).sorted { $0.path < $1.path }
-            snapshot.features = SessionPhases.timelines(snapshot.sessions)
+            if moved {
+                touched.structureChanged = true
+                snapshot.sessions = SessionPhases.assign(snapshot.sessions).sorted { $0.path < $1.path }
+                snapshot.features = SessionPhases.timelines(snapshot.sessions)
+            }
         }
 
         if !stubFolders.isEmpty {
-            let shown = stubFolders.keys.map(layout.display)
-            snapshot.stubs.removeAll { owned($0.path, by: shown) }
-            snapshot.workorders.removeAll { owned($0.path, by: shown) }
-            snapshot.problems.removeAll { owned($0.path, by: shown) }
-            for (folder, archived) in stubFolders.sorted(by: { $0.key < $1.key }) where FileSystem.isDirectory(folder) {
-                scanStubFolder(folder, name: WorkspacePaths.lastComponent(folder), archived: archived, log: log, stubs: &snapshot.stubs) { path, fallbackId in
-                    guard FileSystem.isFile(path) else { return }
-                    let display = layout.display(path)
-                    if let value = JSONFile.load(path, displayPath: display, log: log) {
-                        snapshot.workorders.append(WorkorderLoader.decode(value, path: display, fallbackId: fallbackId, log: log))
+            for (folder, archived) in stubFolders.sorted(by: { $0.key < $1.key }) {
+                let shown = layout.display(folder)
+                touched.stubFolders.insert(shown)
+                var stubs: [Stub] = []
+                var workorders: [Workorder] = []
+                if FileSystem.isDirectory(folder) {
+                    scanStubFolder(folder, name: WorkspacePaths.lastComponent(folder), archived: archived, log: log, stubs: &stubs) { path, fallbackId in
+                        guard FileSystem.isFile(path) else { return }
+                        let display = layout.display(path)
+                        if let value = JSONFile.load(path, displayPath: display, log: log) {
+                            workorders.append(WorkorderLoader.decode(value, path: display, fallbackId: fallbackId, log: log))
+                        }
                     }
                 }
+                if snapshot.stubs.replace(inFolder: shown, with: stubs) { touched.structureChanged = true }
+                _ = snapshot.workorders.replace(inFolder: shown, with: workorders)
             }
-            snapshot.stubs.sort { $0.path < $1.path }
-            snapshot.workorders.sort { $0.path < $1.path }
         }
 
-        if handoffs { snapshot.handoffs = HandoffLog.load(root: layout.root) }
-        snapshot.problems = deduplicated(snapshot.problems + log.problems)
-        return snapshot
+        if touched.handoffs { snapshot.handoffs = HandoffLog.load(root: layout.root) }
+        let rereadFolders = touched.sessionFolders.union(touched.stubFolders)
+        if !rereadFolders.isEmpty {
+            snapshot.problems.removeAll { owned($0.path, by: rereadFolders) }
+            snapshot.problems = deduplicated(snapshot.problems + log.problems)
+        }
+        return WorkspaceReload(snapshot: snapshot, touched: touched)
     }
 
     /// The path's components below `directory`, or nil when it is not inside it.
@@ -86,32 +160,5 @@ extension WorkspaceLoader {
         if path == directory { return [] }
         guard path.hasPrefix(directory + "/") else { return nil }
         return path.dropFirst(directory.count + 1).split(separator: "/").map(String.init)
-    }
-}
-
-/// A file caught halfway through being written must not blank a row: when a reload finds a file
-/// unreadable that was readable before, the previous state of its stub or session stays, marked,
-/// until the file's next change.
-public enum LastGoodState {
-    static func isUnreadable(_ problem: Problem) -> Bool {
-        problem.message.hasPrefix("not valid JSON") || problem.message.hasPrefix("cannot be read")
-    }
-
-    public static func keep(previous: WorkspaceSnapshot, next: WorkspaceSnapshot) -> WorkspaceSnapshot {
-        let before = Set(previous.problems.filter(isUnreadable).map(\.path))
-        let newlyBroken = next.problems.filter { isUnreadable($0) && !before.contains($0.path) }.map(\.path)
-        guard !newlyBroken.isEmpty else { return next }
-        var result = next
-        for (index, session) in result.sessions.enumerated() {
-            let broken = newlyBroken.filter { $0.hasPrefix(session.path + "/") }
-            guard !broken.isEmpty, var old = previous.session(at: session.path) else { continue }
-            old.unreadableFiles = broken
-            result.sessions[index] = old
-        }
-        for (index, stub) in result.stubs.enumerated() where newlyBroken.contains(stub.path) {
-            guard let old = previous.stubs.first(where: { $0.path == stub.path }) else { continue }
-            result.stubs[index] = old
-        }
-        return result
     }
 }

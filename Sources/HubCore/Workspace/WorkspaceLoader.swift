@@ -56,7 +56,7 @@ public struct WorkspaceLoader: Sendable {
                 let bytes = try FileSystem.read(file)
                 logEntries += WorkorderLoader.parseLog(String(decoding: bytes, as: UTF8.self), path: layout.display(file))
             } catch {
-                log.add(layout.display(file), "\(error)")
+                log.add(layout.display(file), "\(error)", kind: .unreadable)
             }
         }
 

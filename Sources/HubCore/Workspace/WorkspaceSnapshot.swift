@@ -26,7 +26,7 @@ public struct WorkspaceSnapshot: Equatable, Sendable {
         self.handoffs = handoffs
     }
 
-    public func session(at path: String) -> Session? { sessions.first { $0.path == path } }
+    public func session(at path: String) -> Session? { sessions.index(ofPath: path).map { sessions[$0] } }
 
     /// Stubs and sessions that are not archived (counted on every frame: no copies).
     public var activeStubCount: Int { stubs.reduce(0) { $0 + ($1.archived ? 0 : 1) } }

@@ -5,7 +5,10 @@ import HubCore
 public enum Action: Equatable, Sendable {
     case key(Key)
     case resize(Size)
-    case snapshotLoaded(WorkspaceSnapshot)
+    /// A new snapshot; `touched` says what an incremental reload re-read (nil: everything).
+    case snapshotLoaded(WorkspaceSnapshot, touched: TouchedItems? = nil)
+    /// A plan asked for with `.plan` is ready to confirm, or cannot be made.
+    case planned(Result<PlannedChange, PlanFailure>)
     case tick(Date)
     /// SIGINT, SIGTERM, SIGHUP.
     case terminate
@@ -39,6 +42,8 @@ public struct CopyRequest: Equatable, Sendable {
 /// What the reducer asks the runtime to do; results come back as Actions.
 public enum Effect: Equatable, Sendable {
     case reload
+    /// Plan a start, advance or archive (planning looks at the disk, so it is never done in `reduce`).
+    case plan(PlanRequest)
     case quit
     case startSession(SessionPlan)
     case copy(CopyRequest)

@@ -68,7 +68,7 @@ public struct AppState: Equatable, Sendable {
     /// `y` copies the long form (toggled with `L`; default from the settings).
     public var longForm: Bool
     /// Selected after the next snapshot arrives (a session just created).
-    public var pendingSelection: String?
+    public var pendingSelection: ItemID?
     /// Agent rows whose status just changed, highlighted until the given time (`session path`, NUL, `agent id`).
     public var flashes: [String: Date] = [:]
     /// How the workspace is watched (`inotify 14 folders`), shown in the status bar.
@@ -91,9 +91,13 @@ public struct AppState: Equatable, Sendable {
     public private(set) var filter = ""
     public var filtering = false
 
-    /// Replaces the snapshot and recomputes the list (with `setFilter`, the only places the list changes).
-    mutating func setSnapshot(_ snapshot: WorkspaceSnapshot) {
+    /// Replaces the snapshot and updates the list (with `setFilter`, the only places the list
+    /// changes). With `touched` (what an incremental reload re-read) the rows are kept when none of
+    /// those items moved, so a live update costs what changed.
+    mutating func setSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil) {
+        let old = self.snapshot
         self.snapshot = snapshot
+        if let touched, list.isStill(valid: old, for: snapshot, touched: touched, filtered: !filter.isEmpty) { return }
         self.list = ListModel(snapshot, filter: filter)
     }
 
@@ -115,16 +119,22 @@ public struct AppState: Equatable, Sendable {
         return list.rows[selectedRow]
     }
 
-    /// The selected row's identity, which survives a reload: `stub:<path>` or `session:<path>`.
-    public var selectedIdentity: String? { selectedRow.flatMap(identity(ofRow:)) }
+    /// The selected row's identity, which survives a reload.
+    public var selectedIdentity: ItemID? { selectedRow.flatMap(identity(ofRow:)) }
 
-    public func identity(ofRow row: Int) -> String? {
+    public func identity(ofRow row: Int) -> ItemID? {
         guard list.rows.indices.contains(row) else { return nil }
         switch list.rows[row] {
-        case .stub(let index): return "stub:" + snapshot.stubs[index].path
-        case .session(let index, _): return "session:" + snapshot.sessions[index].path
+        case .stub(let index): return .stub(snapshot.stubs[index].path)
+        case .session(let index, _): return .session(snapshot.sessions[index].path)
         case .header: return nil
         }
+    }
+
+    /// The row of an item, looking first where it was (after a reload that moved nothing, it is there).
+    public func row(of identity: ItemID, near hint: Int?) -> Int? {
+        if let hint, self.identity(ofRow: hint) == identity { return hint }
+        return list.rows.indices.first { self.identity(ofRow: $0) == identity }
     }
 
     /// What the detail pane shows.

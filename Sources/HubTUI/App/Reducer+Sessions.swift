@@ -3,7 +3,21 @@ import HubCore
 
 /// Starting sessions and copying one-liners: the dialogs, and the effects they lead to.
 extension Reducer {
-    /// `S`: plan the session (pure) and ask; a stub without agents first gets the agent picker.
+    /// The effect that plans `kind` with the state's snapshot, layout, settings and clock.
+    static func planEffect(_ state: AppState, _ kind: PlanRequest.Kind) -> [Effect] {
+        [.plan(PlanRequest(kind, snapshot: state.snapshot, layout: state.context.layout, settings: state.context.settings, now: state.now))]
+    }
+
+    /// A plan came back: show what it will do and ask, or say why it cannot be done.
+    static func planned(_ state: inout AppState, _ result: Result<PlannedChange, PlanFailure>) {
+        switch result {
+        case .success(.start(let plan)): state.overlay = .confirmStart(plan)
+        case .success(.archive(let plan)): state.overlay = .confirmArchive(plan)
+        case .failure(let failure): state.overlay = .error(failure.message)
+        }
+    }
+
+    /// `S`: plan the session (an effect) and ask; a stub without agents first gets the agent picker.
     static func startSession(_ state: inout AppState) -> [Effect] {
         guard case .stub(let stub) = state.detail, state.openedSessionPath == nil else {
             flash(&state, "select a stub to start a session from it")
@@ -19,22 +33,18 @@ extension Reducer {
             state.overlay = .pickAgents(stubPath: stub.path, candidates: candidates, chosen: [], cursor: 0)
             return []
         }
-        plan(&state, stub: stub, agents: nil)
-        return []
+        return planEffect(state, .start(stub: stub, agents: nil))
     }
 
     /// `A`: plan moving the selected session (or stub) into its archive folder, and ask.
     static func archive(_ state: inout AppState) -> [Effect] {
-        do {
-            switch state.detail {
-            case .session(let session): state.overlay = .confirmArchive(try Archiver.plan(session: session, layout: state.context.layout))
-            case .stub(let stub): state.overlay = .confirmArchive(try Archiver.plan(stub: stub, layout: state.context.layout))
-            case .nothing: flash(&state, "select a session or a stub to archive")
-            }
-        } catch {
-            state.overlay = .error(error.description)
+        switch state.detail {
+        case .session(let session): return planEffect(state, .archiveSession(session))
+        case .stub(let stub): return planEffect(state, .archiveStub(stub))
+        case .nothing:
+            flash(&state, "select a session or a stub to archive")
+            return []
         }
-        return []
     }
 
     /// `a`: plan the next phase of the session in the detail pane and ask.
@@ -43,22 +53,7 @@ extension Reducer {
             flash(&state, "select a session (or a stub with a session) to start its next phase")
             return []
         }
-        let planner = SessionPlanner(layout: state.context.layout, settings: state.context.settings, now: state.now)
-        do {
-            state.overlay = .confirmStart(try planner.planNextPhase(after: session, snapshot: state.snapshot))
-        } catch {
-            state.overlay = .error(error.description)
-        }
-        return []
-    }
-
-    static func plan(_ state: inout AppState, stub: Stub, agents: [String]?) {
-        let planner = SessionPlanner(layout: state.context.layout, settings: state.context.settings, now: state.now)
-        do {
-            state.overlay = .confirmStart(try planner.plan(stub: stub, snapshot: state.snapshot, agents: agents, again: true))
-        } catch {
-            state.overlay = .error(error.description)
-        }
+        return planEffect(state, .advance(session: session))
     }
 
     static func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
@@ -88,12 +83,12 @@ extension Reducer {
                     flash(&state, "choose at least one agent (Space)")
                     return []
                 }
-                guard let stub = state.snapshot.stubs.first(where: { $0.path == stubPath }) else {
+                guard let index = state.snapshot.stubs.index(ofPath: stubPath) else {
                     state.overlay = nil
                     return []
                 }
-                plan(&state, stub: stub, agents: candidates.filter(chosen.contains))
-                return []
+                state.overlay = nil
+                return planEffect(state, .start(stub: state.snapshot.stubs[index], agents: candidates.filter(chosen.contains)))
             case .escape, .character("q"):
                 state.overlay = nil
                 flash(&state, "nothing was created")
@@ -122,7 +117,7 @@ extension Reducer {
     static func sessionStarted(_ state: inout AppState, _ result: Result<String, StartFailure>) -> [Effect] {
         switch result {
         case .success(let path):
-            state.pendingSelection = "session:" + path
+            state.pendingSelection = .session(path)
             flash(&state, "created \(path) — Tab to the agents, y copies a one-liner")
             return [.reload]
         case .failure(let failure):

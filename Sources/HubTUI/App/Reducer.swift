@@ -27,9 +27,11 @@ public enum Reducer {
             }
         case .resize(let size):
             state.size = size
-        case .snapshotLoaded(let snapshot):
-            effects = noteChanges(&state, from: state.snapshot, to: snapshot)
-            replaceSnapshot(&state, snapshot)
+        case .snapshotLoaded(let snapshot, let touched):
+            effects = noteChanges(&state, from: state.snapshot, to: snapshot, touched: touched)
+            replaceSnapshot(&state, snapshot, touched: touched)
+        case .planned(let result):
+            planned(&state, result)
         case .tick(let now):
             state.now = now
             if let message = state.message, message.expires <= now { state.message = nil }
@@ -151,7 +153,7 @@ public enum Reducer {
     static func applyFilter(_ state: inout AppState, _ text: String) {
         let identity = state.selectedIdentity
         state.setFilter(text)
-        state.selectedRow = identity.flatMap { id in state.list.rows.indices.first { identityOf(state, $0) == id } }
+        state.selectedRow = identity.flatMap { state.row(of: $0, near: nil) }
             ?? state.list.rows.firstIndex { $0.isSelectable }
         state.openedSessionPath = nil
         state.agentIndex = 0
@@ -276,11 +278,11 @@ public enum Reducer {
     }
 
     /// A new snapshot keeps the selection on the same stub/session/agent (by identity, not index).
-    static func replaceSnapshot(_ state: inout AppState, _ snapshot: WorkspaceSnapshot) {
+    static func replaceSnapshot(_ state: inout AppState, _ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil) {
         let identity = state.selectedIdentity
         let agentId = state.selectedAgent?.agentId
         let oldRow = state.selectedRow ?? 0
-        state.setSnapshot(snapshot)
+        state.setSnapshot(snapshot, touched: touched)
         state.loading = false
         if let pending = state.pendingSelection, selectPending(&state, pending) {
             state.pendingSelection = nil
@@ -289,7 +291,7 @@ public enum Reducer {
             state.focus = .detail
             return
         }
-        if let identity, let row = state.list.rows.indices.first(where: { identityOf(state, $0) == identity }) {
+        if let identity, let row = state.row(of: identity, near: oldRow) {
             state.selectedRow = row
         } else {
             let selectable = state.list.rows.indices.filter { state.list.rows[$0].isSelectable }
@@ -304,14 +306,13 @@ public enum Reducer {
     }
 
     /// Selects a just-created session: its own row, or the row of the stub it belongs to (opened).
-    static func selectPending(_ state: inout AppState, _ identity: String) -> Bool {
-        if let row = state.list.rows.indices.first(where: { identityOf(state, $0) == identity }) {
+    static func selectPending(_ state: inout AppState, _ identity: ItemID) -> Bool {
+        if let row = state.row(of: identity, near: nil) {
             state.selectedRow = row
             state.openedSessionPath = nil
             return true
         }
-        let path = String(identity.dropFirst("session:".count))
-        guard let index = state.snapshot.sessions.firstIndex(where: { $0.path == path }) else { return false }
+        guard case .session(let path) = identity, let index = state.snapshot.sessions.index(ofPath: path) else { return false }
         for (row, item) in state.list.rows.enumerated() {
             if case .stub(let stubIndex) = item, state.list.sessionsByStub[state.snapshot.stubs[stubIndex].path]?.contains(index) == true {
                 state.selectedRow = row
@@ -322,16 +323,15 @@ public enum Reducer {
         return false
     }
 
-    static func identityOf(_ state: AppState, _ row: Int) -> String? { state.identity(ofRow: row) }
 
     public static let highlightLifetime: TimeInterval = 4
 
     /// Rows whose status changed are highlighted for a few seconds; a session that just became
     /// complete rings the bell when that is switched on.
-    static func noteChanges(_ state: inout AppState, from old: WorkspaceSnapshot, to new: WorkspaceSnapshot) -> [Effect] {
+    static func noteChanges(_ state: inout AppState, from old: WorkspaceSnapshot, to new: WorkspaceSnapshot, touched: TouchedItems?) -> [Effect] {
         guard !old.sessions.isEmpty || !old.stubs.isEmpty else { return [] }
         var effects: [Effect] = []
-        for change in SnapshotDiff.changes(from: old, to: new) {
+        for change in SnapshotDiff.changes(from: old, to: new, touched: touched) {
             switch change.kind {
             case .agentStatus:
                 if let agent = change.agent, change.from != nil { state.flashes[AppState.flashKey(change.path, agent)] = state.now.addingTimeInterval(highlightLifetime) }

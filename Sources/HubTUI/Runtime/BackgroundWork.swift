@@ -1,10 +1,7 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// Work that must not block the screen (clipboard tools, writing a session) runs on its own
-/// thread; what it produces comes back through a pipe that the event loop polls with the terminal.
+/// The way back to the event loop from other threads: messages are queued under a lock and a byte
+/// on a pipe wakes the loop's `poll(2)`.
 final class BackgroundWork: @unchecked Sendable {
     enum Message: Sendable {
         case action(Action)
@@ -14,44 +11,23 @@ final class BackgroundWork: @unchecked Sendable {
 
     private let lock = NSLock()
     private var queue: [Message] = []
-    private(set) var readDescriptor: Int32 = -1
-    private var writeDescriptor: Int32 = -1
+    private let wake = WakePipe()
 
-    init() {
-        var fds: [Int32] = [0, 0]
-        if pipe(&fds) == 0 {
-            readDescriptor = fds[0]
-            writeDescriptor = fds[1]
-            for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        }
-    }
-
-    deinit {
-        close(readDescriptor)
-        close(writeDescriptor)
-    }
+    var readDescriptor: Int32 { wake.readDescriptor }
 
     func post(_ message: Message) {
-        lock.lock()
-        queue.append(message)
-        lock.unlock()
-        var byte: UInt8 = 1
-        _ = write(writeDescriptor, &byte, 1)
-    }
-
-    func run(_ job: @escaping @Sendable (BackgroundWork) -> Void) {
-        let thread = Thread { [self] in job(self) }
-        thread.start()
+        lock.withLock { queue.append(message) }
+        wake.signal()
     }
 
     /// Everything posted so far (drains the pipe too).
     func take() -> [Message] {
-        var buffer = [UInt8](repeating: 0, count: 256)
-        while read(readDescriptor, &buffer, buffer.count) > 0 {}
-        lock.lock()
-        defer { lock.unlock() }
-        let messages = queue
-        queue.removeAll()
-        return messages
+        wake.drain()
+        return lock.withLock {
+            defer { queue.removeAll() }
+            return queue
+        }
     }
+
+    var isEmpty: Bool { lock.withLock { queue.isEmpty } }
 }

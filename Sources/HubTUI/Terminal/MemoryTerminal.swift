@@ -39,7 +39,9 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {
     public var inputDescriptor: Int32 { pipeRead }
 
     /// Queues keys and wakes the event loop.
-    public func send(_ keys: Key...) {
+    public func send(_ keys: Key...) { send(keys) }
+
+    public func send(_ keys: [Key]) {
         lock.lock()
         pending += keys
         lock.unlock()

@@ -1,0 +1,64 @@
+import Foundation
+
+/// A change to plan (start, advance, archive), with every value the planning needs captured when it
+/// was asked for. Planning looks at the disk (free folder names, what already exists), so the screen
+/// never plans inside its reducer: it hands a request to its effect runner, which calls `plan()` off
+/// the event loop and sends the result back as an action.
+public struct PlanRequest: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        /// A session from a stub; `agents` replaces the stub's own list (chosen in the picker).
+        case start(stub: Stub, agents: [String]?)
+        /// The next phase of a session.
+        case advance(session: Session)
+        case archiveSession(Session)
+        case archiveStub(Stub)
+    }
+
+    public var kind: Kind
+    public var snapshot: WorkspaceSnapshot
+    public var layout: WorkspaceLayout
+    public var settings: HubSettings
+    public var now: Date
+
+    public init(_ kind: Kind, snapshot: WorkspaceSnapshot, layout: WorkspaceLayout, settings: HubSettings, now: Date) {
+        self.kind = kind
+        self.snapshot = snapshot
+        self.layout = layout
+        self.settings = settings
+        self.now = now
+    }
+
+    /// What the plan would do, or one sentence saying why it cannot be done.
+    public func plan() -> Result<PlannedChange, PlanFailure> {
+        let planner = SessionPlanner(layout: layout, settings: settings, now: now)
+        do {
+            switch kind {
+            case .start(let stub, let agents):
+                return .success(.start(try planner.plan(stub: stub, snapshot: snapshot, agents: agents, again: true)))
+            case .advance(let session):
+                return .success(.start(try planner.planNextPhase(after: session, snapshot: snapshot)))
+            case .archiveSession(let session):
+                return .success(.archive(try Archiver.plan(session: session, layout: layout)))
+            case .archiveStub(let stub):
+                return .success(.archive(try Archiver.plan(stub: stub, layout: layout)))
+            }
+        } catch let error as CustomStringConvertible {
+            return .failure(PlanFailure(error.description))
+        } catch {
+            return .failure(PlanFailure("\(error)"))
+        }
+    }
+}
+
+/// A planned change, ready to confirm: a session (or phase) to write, or a folder to archive.
+public enum PlannedChange: Equatable, Sendable {
+    case start(SessionPlan)
+    case archive(ArchivePlan)
+}
+
+/// Why a plan could not be made, or a change could not be applied: one sentence for a person.
+public struct PlanFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

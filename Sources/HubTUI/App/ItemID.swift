@@ -1,0 +1,5 @@
+/// What a list row stands for, by identity (its path), so a selection survives reloads and filters.
+public enum ItemID: Hashable, Sendable {
+    case stub(String)
+    case session(String)
+}

@@ -1,0 +1,94 @@
+import Foundation
+import HubCore
+
+/// Runs the reducer's effects at the edge, never on the event loop's thread when they can block:
+/// planning, writing sessions, archiving and reading files one at a time in order on a disk queue;
+/// copies on their own queue (a clipboard tool may hang until its deadline); reloads on the
+/// workspace thread. Every result comes back to the loop as an action through `BackgroundWork`.
+final class EffectRunner: @unchecked Sendable {
+    let results = BackgroundWork()
+    private let worker: WorkspaceWorker
+    private let disk = DispatchQueue(label: "sessions-hub.disk")
+    private let clipboard = DispatchQueue(label: "sessions-hub.clipboard")
+    private let lock = NSLock()
+    private var inFlight = 0
+    private let context: AppContext
+    private let environment: [String: String]
+
+    init(live: LiveWorkspace, context: AppContext, environment: [String: String]) {
+        self.context = context
+        self.environment = environment
+        let results = self.results
+        worker = WorkspaceWorker(live: live) { results.post($0) }
+    }
+
+    func start() { worker.start() }
+    func stop() { worker.stop() }
+
+    /// True when no effect is running and the workspace thread has nothing to read.
+    var isIdle: Bool { lock.withLock { inFlight == 0 } && !worker.isBusy && results.isEmpty }
+
+    /// Starts `effect`; `.quit` and `.bell` belong to the loop (they touch the terminal) and are not run here.
+    func run(_ effect: Effect) {
+        switch effect {
+        case .quit, .bell: return
+        case .reload: worker.requestReload()
+        case .plan(let request):
+            background(on: disk) { $0.post(.action(.planned(request.plan()))) }
+        case .startSession(let plan):
+            let root = context.layout.root
+            background(on: disk) { results in
+                do {
+                    try SessionWriter.apply(plan, root: root)
+                    results.post(.action(.sessionStarted(.success(plan.displayFolder))))
+                } catch {
+                    results.post(.action(.sessionStarted(.failure(StartFailure("\(error)")))))
+                }
+            }
+        case .archive(let plan):
+            background(on: disk) { results in
+                do {
+                    try Archiver.apply(plan)
+                    results.post(.action(.archived(.success(plan.what))))
+                } catch {
+                    results.post(.action(.archived(.failure(StartFailure("\(error)")))))
+                }
+            }
+        case .readFile(let path, let title):
+            background(on: disk) { $0.post(.action(.fileLoaded(title: title, text: EffectRunner.viewerText(path)))) }
+        case .copy(let request):
+            let root = context.layout.root
+            let order = context.settings.clipboardOrder
+            let environment = self.environment
+            background(on: clipboard) { results in
+                let result = Clipboard.copy(request.text, order: order, environment: environment) { bytes in
+                    results.post(.terminalBytes(bytes))
+                    return true
+                }
+                let now = Date()
+                if case .success = result {
+                    try? HandoffLog.record(root: root, session: request.sessionPath, agents: request.agents, at: now)
+                }
+                results.post(.action(.copyFinished(request, result, at: now)))
+            }
+        }
+    }
+
+    private func background(on queue: DispatchQueue, _ job: @escaping @Sendable (BackgroundWork) -> Void) {
+        lock.withLock { inFlight += 1 }
+        let results = self.results
+        queue.async { [self] in
+            job(results)
+            lock.withLock { inFlight -= 1 }
+        }
+    }
+
+    /// A file for the viewer: at most 2 MB, invalid UTF-8 replaced; a failure becomes the text shown.
+    static func viewerText(_ path: String) -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "(cannot be read: \(path))" }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: 2 * 1024 * 1024)) ?? Data()
+        let text = String(decoding: data, as: UTF8.self)
+        return data.count == 2 * 1024 * 1024 ? text + "\n(… cut at 2 MB)" : text
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import HubCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one owner of the live workspace: a thread of its own that loads it, waits on the watcher,
+/// reloads what changed and posts each new snapshot to the event loop as an action. Reloads never
+/// run on the loop's thread, so keys, resizes and signals are answered while a large workspace is
+/// being read.
+final class WorkspaceWorker: @unchecked Sendable {
+    private let live: LiveWorkspace
+    private let post: @Sendable (BackgroundWork.Message) -> Void
+    private let lock = NSLock()
+    private var reloadRequested = false
+    private var stopped = false
+    private var working = false
+    private let wake: WakePipe
+
+    init(live: LiveWorkspace, post: @escaping @Sendable (BackgroundWork.Message) -> Void) {
+        self.live = live
+        self.post = post
+        self.wake = WakePipe()
+    }
+
+    func start() {
+        let thread = Thread { [self] in loop() }
+        thread.name = "sessions-hub.workspace"
+        thread.start()
+    }
+
+    /// A full reload (`r`), answered as soon as the current read is done.
+    func requestReload() {
+        lock.withLock { reloadRequested = true }
+        wake.signal()
+    }
+
+    func stop() {
+        lock.withLock { stopped = true }
+        wake.signal()
+    }
+
+    /// True while reading or holding changes that are about to be read (tests wait for this to end).
+    var isBusy: Bool { lock.withLock { working || reloadRequested } }
+
+    private func loop() {
+        if !live.hasLoaded {
+            setWorking(true)
+            let snapshot = live.loadInitial()
+            post(.action(.snapshotLoaded(snapshot)))
+            post(.action(.watching(live.summary)))
+            setWorking(false)
+        }
+        while true {
+            let timeout = live.nextDeadline.map { Int32(max(0, min(60_000, $0.timeIntervalSinceNow * 1000 + 1))) } ?? 60_000
+            var descriptors = [
+                pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wake.readDescriptor, events: Int16(POLLIN), revents: 0),
+            ]
+            _ = poll(&descriptors, nfds_t(descriptors.count), timeout)
+            wake.drain()
+            let (stop, reload) = lock.withLock { () -> (Bool, Bool) in
+                defer { reloadRequested = false }
+                working = true
+                return (stopped, reloadRequested)
+            }
+            if stop { return }
+            if reload {
+                post(.action(.snapshotLoaded(live.reloadAll())))
+                post(.action(.watching(live.summary)))
+            }
+            let (update, messages) = live.poll(now: Date())
+            for message in messages { post(.action(.notice(message))) }
+            if let update {
+                post(.action(.snapshotLoaded(update.snapshot, touched: update.touched)))
+                if update.touched == nil || update.touched?.structureChanged == true { post(.action(.watching(live.summary))) }
+            }
+            setWorking(live.hasPendingChanges)
+        }
+    }
+
+    private func setWorking(_ value: Bool) { lock.withLock { working = value } }
+}
+
+/// A pipe whose only job is to wake a `poll(2)` from another thread.
+final class WakePipe: @unchecked Sendable {
+    private(set) var readDescriptor: Int32 = -1
+    private var writeDescriptor: Int32 = -1
+
+    init() {
+        var fds: [Int32] = [0, 0]
+        if pipe(&fds) == 0 {
+            readDescriptor = fds[0]
+            writeDescriptor = fds[1]
+            for fd in fds {
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            }
+        }
+    }
+
+    deinit {
+        close(readDescriptor)
+        close(writeDescriptor)
+    }
+
+    func signal() {
+        var byte: UInt8 = 1
+        _ = write(writeDescriptor, &byte, 1)
+    }
+
+    func drain() {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while read(readDescriptor, &buffer, buffer.count) > 0 {}
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import HubCore
+import HubTestSupport
+@testable import HubTUI
+
+/// The real event loop, in-process: keys in, effects run by the runtime (planning, writing, reloads
+/// on their own threads), the screen read back. These replace reducer tests that needed real paths.
+@Suite struct ScreenScenarioTests {
+    func demo(size: Size = Size(width: 120, height: 40)) throws -> ScreenHarness {
+        let workspace = try TemporaryWorkspace("scenario")
+        try DemoWorkspace.write(to: workspace.root)
+        return ScreenHarness(workspace, size: size)
+    }
+
+    @Test func theFirstFrameComesBeforeTheWorkspaceIsReadThenTheListFillsIn() throws {
+        let workspace = try TemporaryWorkspace("scenario-first")
+        try DemoWorkspace.write(to: workspace.root)
+        let terminal = MemoryTerminal(size: Size(width: 100, height: 30))
+        let layout = WorkspaceLayout(root: workspace.root)
+        let app = ScreenApp(terminal: terminal, live: LiveWorkspace(loader: WorkspaceLoader(layout: layout), loadNow: false), context: AppContext(layout: layout), environment: [:])
+        #expect(app.state.loading)
+        _ = app.step(timeout: 0)
+        #expect(terminal.frames.first?.description.contains("loading…") == true, "the first frame says it is loading")
+        let deadline = Date().addingTimeInterval(10)
+        while app.state.loading && Date() < deadline { _ = app.step(timeout: 5) }
+        #expect(!app.state.loading)
+        #expect(terminal.lastFrame?.description.contains("api-migration") == true)
+        _ = app.step(timeout: 0)
+    }
+
+    @Test func sPlansOffTheLoopAsksAndEnterWritesTheSession() throws {
+        let screen = try demo()
+        screen.select("parallel-docs-audit")
+        screen.press(.character("S"))
+        guard case .confirmStart(let plan)? = screen.state.overlay else { Issue.record("expected the confirm dialog, got \(String(describing: screen.state.overlay))"); return }
+        #expect(plan.workorderId == "WO-PARALLEL-DOCS-AUDIT-001")
+        #expect(plan.agents == ["docs-writer", "api-server", "web-client"])
+        #expect(screen.screen.contains("Start a session?") && screen.screen.contains(".coderef/sessions/parallel-docs-audit-phase1/"))
+        screen.press(.enter)
+        #expect(screen.runUntil { $0.state.detailSession?.name == "parallel-docs-audit-phase1" })
+        #expect(FileManager.default.fileExists(atPath: screen.workspace.path(".coderef/sessions/parallel-docs-audit-phase1/communication.json")))
+        #expect(try screen.workspace.read("coderef/working/parallel-docs-audit/stub.json").contains("\"promoted\""))
+        #expect(screen.state.focus == .detail)
+    }
+
+    @Test func aAsksToStartTheNextPhase() throws {
+        let screen = try demo()
+        screen.press(.down, .enter, .character("a"))
+        guard case .confirmStart(let plan)? = screen.state.overlay else { Issue.record("expected the confirm dialog, got \(String(describing: screen.state.overlay))"); return }
+        #expect(plan.sessionName == "search-index-rebuild-phase3")
+        #expect(screen.screen.contains("Start phase 3?"))
+        screen.press(.escape)
+        #expect(screen.state.overlay == nil)
+        #expect(!FileManager.default.fileExists(atPath: screen.workspace.path(".coderef/sessions/search-index-rebuild-phase3")))
+    }
+
+    @Test func capitalAAsksThenArchivesAndTheListFollows() throws {
+        let screen = try demo()
+        screen.press(.character("G"), .character("A"))
+        guard case .confirmArchive(let plan)? = screen.state.overlay else { Issue.record("expected the archive dialog"); return }
+        #expect(plan.displayTo == "coderef/archived/dark-mode-toggle")
+        #expect(screen.screen.contains("Archive dark-mode-toggle?"))
+        screen.press(.character("y"))
+        #expect(screen.runUntil { $0.state.message?.text == "archived dark-mode-toggle" })
+        #expect(FileManager.default.fileExists(atPath: screen.workspace.path("coderef/archived/dark-mode-toggle/stub.json")))
+        #expect(screen.runUntil { !$0.screen.contains("dark-mode-toggle") })
+    }
+
+    @Test func anAgentsChangeFromAnotherWriterReachesTheScreenWithNoKeyPressed() throws {
+        let screen = try demo()
+        screen.press(.enter)
+        let session = try #require(screen.state.detailSession)
+        let agent = try #require(session.agents.first { $0.status.bucket != .blocked })
+        // The agent's own nested file when it has one (its word wins), else the session's file.
+        let file = screen.workspace.path(agent.nestedFile ?? (session.path + "/communication.json"))
+        var document = try JSONDocument(text: String(contentsOfFile: file, encoding: .utf8))
+        if agent.nestedFile != nil {
+            try document.set("status", to: .string("blocked"))
+        } else {
+            let index = try #require(document.root["agents"]?.arrayValue?.firstIndex { $0["agent_id"]?.stringValue == agent.agentId })
+            try document.set(["agents", .index(index), "status"], to: .string("blocked"))
+        }
+        try document.text.write(toFile: file + ".tmp", atomically: false, encoding: .utf8)
+        rename(file + ".tmp", file)
+        #expect(screen.runUntil { $0.state.detailSession?.agents.first { $0.agentId == agent.agentId }?.status.word == "blocked" })
+        #expect(screen.state.flashes[AppState.flashKey(session.path, agent.agentId)] != nil, "the changed row is highlighted")
+    }
+
+    @Test func aKeyIsAnsweredWhileAFullReloadIsStillRunning() throws {
+        let workspace = try TemporaryWorkspace("scenario-large")
+        for index in 0..<600 {
+            let agents = (0..<8).map { #"{"agent_id": "agent-\#($0)", "status": "in_progress"}"# }.joined(separator: ", ")
+            _ = try workspace.write(".coderef/sessions/feature-\(index)-phase1/communication.json", #"{"workorder_id": "WO-F-\#(index)", "agents": [\#(agents)]}"#)
+            _ = try workspace.write("coderef/working/idea-\(index)/stub.json", #"{"feature_name": "idea-\#(index)", "status": "planning"}"#)
+        }
+        let screen = ScreenHarness(workspace)
+        screen.terminal.send(.character("r"), .character("?"))
+        _ = screen.app.step(timeout: 100)
+        // The reload runs on the workspace thread; the loop handled `?` in the same turn.
+        #expect(screen.state.overlay == .help(scroll: 0))
+        #expect(!screen.app.isIdle, "the reload is still in flight (600 sessions take longer than one loop turn)")
+        screen.terminal.send(.escape, .character("q"))
+        let status = screen.app.step(timeout: 100)
+        #expect(status == 0, "q quits at once, mid-reload")
+    }
+}
+
+/// The reducer is pure: it never reads or writes the disk. The same keys on the same snapshot give
+/// the same state and effects whether or not the workspace still exists.
+@Suite struct ReducerPurityTests {
+    @Test func theReducerGivesTheSameAnswerWithTheWorkspaceGone() throws {
+        let workspace = try TemporaryWorkspace("purity")
+        try DemoWorkspace.write(to: workspace.root)
+        let snapshot = workspace.load()
+        let keys: [Key] = [.down, .enter, .character("a"), .escape, .character("A"), .escape, .tab, .character("g"),
+                           .character("S"), .enter, .escape, .character("c"), .character("i"), .character("y"), .character("G"), .character("A")]
+        func run() -> (AppState, [[Effect]]) {
+            var state = AppState(snapshot: snapshot, size: Size(width: 120, height: 40), now: Fixtures.now, context: AppContext(layout: WorkspaceLayout(root: workspace.root)))
+            var effects: [[Effect]] = []
+            for key in keys { effects.append(Reducer.reduce(&state, .key(key))) }
+            return (state, effects)
+        }
+        let (before, beforeEffects) = run()
+        try FileManager.default.removeItem(atPath: workspace.root)
+        let (after, afterEffects) = run()
+        #expect(before == after)
+        #expect(beforeEffects == afterEffects)
+        #expect(beforeEffects.joined().contains { if case .plan = $0 { return true } else { return false } }, "S, a and A ask for plans")
+    }
+}
