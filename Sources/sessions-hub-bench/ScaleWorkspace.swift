@@ -4,12 +4,16 @@ import HubCore
 /// A generated workspace at the scale DESIGN.md names: 1,000 stubs, 500 sessions, 5,000 agents
 /// (half the sessions in the nested layout, with a file per agent).
 enum ScaleWorkspace {
-    static func write(to root: String, stubs: Int = 1000, sessions: Int = 500, agentsPerSession: Int = 10) throws {
+    /// Returns the number of JSON files written.
+    @discardableResult
+    static func write(to root: String, stubs: Int = 1000, sessions: Int = 500, agentsPerSession: Int = 10) throws -> Int {
+        var files = 0
         let manager = FileManager.default
         func put(_ relative: String, _ text: String) throws {
             let path = root + "/" + relative
             try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            files += 1
         }
         let statuses = ["not_started", "in_progress", "complete", "blocked", "pending", "done"]
         for index in 0..<stubs {
@@ -43,5 +47,6 @@ enum ScaleWorkspace {
                 }
             }
         }
+        return files
     }
 }

@@ -5,144 +5,126 @@ import HubTUI
 import Glibc
 #endif
 
-/// sessions-hub-bench [--quick]: load time, memory, render time, change-to-screen latency against raw
-/// inotify, and idle CPU of the open screen. Prints a Markdown table for the README.
-let quick = CommandLine.arguments.contains("--quick")
-let root = FileManager.default.temporaryDirectory.appendingPathComponent("sessions-hub-bench-\(getpid())").path
-defer { try? FileManager.default.removeItem(atPath: root) }
+/// sessions-hub-bench [--quick] [--scales 1,10]: the [SCALE] figures at each scale, in one run, next
+/// to `jq -c .` over the same files: `status --json`, the screen's first frame, file renamed → frame,
+/// key → frame, `q` during a full reload, peak memory with the screen open, idle CPU. Prints one
+/// Markdown table for the README. `--screen ROOT` is the child process that hosts the screen.
+let arguments = CommandLine.arguments
+let quick = arguments.contains("--quick")
+if let index = arguments.firstIndex(of: "--screen"), index + 1 < arguments.count {
+    ScreenChild.run(root: arguments[index + 1], quick: quick)
+}
+if let index = arguments.firstIndex(of: "--generate"), index + 1 < arguments.count {
+    // `--generate DIR [SCALE]`: write the workspace only (for profiling and for trying the screen).
+    let scale = index + 2 < arguments.count ? Int(arguments[index + 2]) ?? 1 : 1
+    let files = try ScaleWorkspace.write(to: arguments[index + 1], stubs: 1000 * scale, sessions: 500 * scale)
+    print("wrote \(files) files to \(arguments[index + 1])")
+    exit(0)
+}
+let scales = arguments.firstIndex(of: "--scales").flatMap { index in
+    index + 1 < arguments.count ? arguments[index + 1].split(separator: ",").compactMap { Int($0) } : nil
+} ?? [1, 10]
+let binFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+let hub = binFolder + "/sessions-hub"
+let hasJQ = Measure.shell("command -v jq") != nil
+let runs = quick ? 3 : 5
 
-func now() -> Double { Date().timeIntervalSince1970 }
-func percentile(_ values: [Double], _ p: Double) -> Double {
-    let sorted = values.sorted()
-    guard !sorted.isEmpty else { return .nan }
-    return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p + 0.5))]
+struct Row {
+    var name: String
+    var values: [String]
 }
-func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
-func maxRSSMegabytes() -> Double {
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_maxrss) / 1024
+nonisolated(unsafe) var rows: [Row] = []
+func put(_ name: String, _ column: Int, _ value: String) {
+    if let index = rows.firstIndex(where: { $0.name == name }) {
+        rows[index].values[column] = value
+    } else {
+        var values = Array(repeating: "", count: scales.count)
+        values[column] = value
+        rows.append(Row(name: name, values: values))
+    }
 }
-func cpuSeconds() -> Double {
-    guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
-          let close = stat.lastIndex(of: ")") else { return 0 }
-    let fields = stat[stat.index(after: close)...].split(separator: " ")
-    let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
-    return ((Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)) / ticks
+func ratio(_ mine: Double, _ baseline: Double?) -> String {
+    guard let baseline, baseline > 0 else { return Measure.ms(mine) }
+    return Measure.ms(mine) + String(format: " (%.2f× jq)", mine / baseline)
 }
 
-var rows: [(String, String)] = []
-print("generating the workspace (1,000 stubs, 500 sessions, 5,000 agents)…")
-try ScaleWorkspace.write(to: root)
-let layout = WorkspaceLayout(root: root)
-let loader = WorkspaceLoader(layout: layout)
+for (column, scale) in scales.enumerated() {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("sessions-hub-bench-\(getpid())-\(scale)x").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let stubs = 1000 * scale, sessions = 500 * scale
+    FileHandle.standardError.write(Data("generating \(scale)×: \(stubs) stubs, \(sessions) sessions, \(sessions * 10) agents…\n".utf8))
+    let files = try ScaleWorkspace.write(to: root, stubs: stubs, sessions: sessions)
+    put("workspace (stubs / sessions / agents / files)", column, "\(stubs) / \(sessions) / \(sessions * 10) / \(files)")
+    // Warm the page cache for everyone alike.
+    _ = Measure.shell("cat $(find \(Measure.quoted(root)) -name '*.json') > /dev/null")
 
-// 1. Full load.
-var loads: [Double] = []
-var snapshot = WorkspaceSnapshot(root: root)
-for _ in 0..<(quick ? 2 : 5) {
-    let start = now()
-    snapshot = loader.load()
-    loads.append(now() - start)
-}
-rows.append(("full load (\(snapshot.stubs.count) stubs, \(snapshot.sessions.count) sessions, \(snapshot.sessions.reduce(0) { $0 + $1.agents.count }) agents), median", ms(percentile(loads, 0.5))))
-rows.append(("peak memory after loading", String(format: "%.0f MB", maxRSSMegabytes())))
-
-// 2. Render a 120×40 frame of the open session.
-var state = AppState(snapshot: snapshot, size: Size(width: 120, height: 40), now: Date())
-_ = Reducer.reduce(&state, .key(.enter))
-var renders: [Double] = []
-for _ in 0..<200 {
-    let start = now()
-    _ = Render.screen(state)
-    renders.append(now() - start)
-}
-rows.append(("render one 120×40 frame, median / p99", ms(percentile(renders, 0.5)) + " / " + ms(percentile(renders, 0.99))))
-var keys: [Double] = []
-for index in 0..<200 {
-    let start = now()
-    _ = Reducer.reduce(&state, .key(index % 2 == 0 ? .down : .up))
-    _ = Render.screen(state)
-    keys.append(now() - start)
-}
-rows.append(("key press to new frame (reduce + render), median / p99", ms(percentile(keys, 0.5)) + " / " + ms(percentile(keys, 0.99))))
-
-// Parts of a live update, on their own.
-func median(_ runs: Int, _ body: () -> Void) -> Double {
-    var times: [Double] = []
+    var jq: Double?
+    if hasJQ {
+        let times = (0..<runs).compactMap { _ in Measure.shell("find \(Measure.quoted(root)) -name '*.json' -print0 | xargs -0 jq -c . > /dev/null") }
+        jq = times.isEmpty ? nil : Measure.median(times)
+        put("baseline: `jq -c .` over the same files, median", column, jq.map(Measure.ms) ?? "jq failed")
+    } else {
+        put("baseline: `jq -c .` over the same files, median", column, "jq not installed: skipped")
+    }
+    let statusTimes = (0..<runs).compactMap { _ in Measure.shell("\(Measure.quoted(hub)) --root \(Measure.quoted(root)) status --json > /dev/null") }
+    put("`status --json`, median", column, statusTimes.isEmpty ? "failed" : ratio(Measure.median(statusTimes), jq))
+    let loader = WorkspaceLoader(layout: WorkspaceLayout(root: root))
+    var loads: [Double] = []
     for _ in 0..<runs {
-        let start = now()
-        body()
-        times.append(now() - start)
+        let start = Measure.now()
+        _ = loader.load()
+        loads.append(Measure.now() - start)
     }
-    return percentile(times, 0.5)
-}
-let changedFile: Set<String> = [root + "/.coderef/sessions/feature-0-phase1/agent-3/communication.json"]
-rows.append(("incremental reload of one changed session, median", ms(median(20) { _ = loader.reload(changed: changedFile, previous: snapshot) })))
-rows.append(("list model for the snapshot, median", ms(median(20) { _ = ListModel(snapshot) })))
-rows.append(("snapshot diff, median", ms(median(20) { _ = SnapshotDiff.changes(from: snapshot, to: snapshot) })))
-rows.append(("reducer on a new snapshot, median", ms(median(20) { var copy = state; _ = Reducer.reduce(&copy, .snapshotLoaded(snapshot)) })))
+    put("full load in-process, median", column, ratio(Measure.median(loads), jq))
 
-// 3. Raw inotify latency on the same files.
-let changes = quick ? 50 : 200
-let target = root + "/.coderef/sessions/feature-0-phase1/agent-3/communication.json"
-let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-_ = inotify_add_watch(fd, (target as NSString).deletingLastPathComponent, UInt32(IN_MOVED_TO | IN_CLOSE_WRITE))
-var raw: [Double] = []
-var buffer = [UInt8](repeating: 0, count: 4096)
-for index in 0..<changes {
-    try Data(#"{"agent_id": "agent-3", "status": "raw-\#(index)"}"#.utf8).write(to: URL(fileURLWithPath: target + ".tmp"))
-    let start = now()
-    rename(target + ".tmp", target)
-    var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-    _ = poll(&descriptor, 1, 1000)
-    raw.append(now() - start)
-    while read(fd, &buffer, buffer.count) > 0 {}
-}
-close(fd)
-
-// 4. Change → frame latency through the real event loop (watcher, reload, reduce, render, draw).
-let terminal = MemoryTerminal(size: Size(width: 120, height: 40))
-terminal.keepsFrames = false
-let live = LiveWorkspace(loader: loader)
-nonisolated(unsafe) let app = ScreenApp(terminal: terminal, live: live)
-let marker = NSLock()
-nonisolated(unsafe) var wanted = ""
-nonisolated(unsafe) var seenAt: Double = 0
-terminal.onDraw = { canvas in
-    marker.lock()
-    defer { marker.unlock() }
-    if !wanted.isEmpty && seenAt == 0 && canvas.description.contains(wanted) { seenAt = now() }
-}
-let loop = Thread { _ = app.run() }
-loop.start()
-terminal.send(.enter) // open feature-0-phase1's agents (the first session in the list)
-Thread.sleep(forTimeInterval: 0.5)
-var latencies: [Double] = []
-for index in 0..<changes {
-    let word = "step-\(index)"
-    try Data(#"{"agent_id": "agent-3", "status": "\#(word)"}"#.utf8).write(to: URL(fileURLWithPath: target + ".tmp"))
-    marker.lock(); wanted = word; seenAt = 0; marker.unlock()
-    let start = now()
-    rename(target + ".tmp", target)
-    let deadline = start + 2
-    while now() < deadline {
-        marker.lock(); let seen = seenAt; marker.unlock()
-        if seen > 0 { latencies.append(seen - start); break }
-        usleep(200)
+    // The screen in a child process, as a user starts it.
+    FileHandle.standardError.write(Data("screen at \(scale)×…\n".utf8))
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    child.arguments = ["--screen", root] + (quick ? ["--quick"] : [])
+    let output = Pipe()
+    child.standardOutput = output
+    let started = Measure.now()
+    try child.run()
+    var buffer = Data()
+    var quitAt = 0.0
+    readLoop: while true {
+        let chunk = output.fileHandleForReading.availableData
+        if chunk.isEmpty { break }
+        buffer.append(chunk)
+        while let newline = buffer.firstIndex(of: 10) {
+            let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+            buffer.removeSubrange(buffer.startIndex...newline)
+            let parts = line.split(separator: " ").map(String.init)
+            let number = { (index: Int) -> Double in parts.indices.contains(index) ? Double(parts[index]) ?? .nan : .nan }
+            switch parts.first {
+            case "LIST"?: put("start → first frame with the list drawn", column, ratio(Measure.now() - started, jq))
+            case "KEY"?: put("key → frame, p50 / p99", column, Measure.ms(number(1)) + " / " + Measure.ms(number(2)))
+            case "CHANGE"?:
+                put("file renamed → frame with the new status, p50 / p99 (seen)", column,
+                    Measure.ms(number(3)) + " / " + Measure.ms(number(4)) + " (\(parts[1])/\(parts[2]))")
+            case "RSS"?: put("peak RSS with the screen open", column, String(format: "%.0f MB", number(1)))
+            case "IDLE"?: put("idle screen: CPU ticks, wakeups over \(Int(number(3))) s", column, "\(parts[1]) ticks, \(parts[2]) wakeups")
+            case "QUIT"?:
+                quitAt = Measure.now()
+                put("`q` during a full reload → process gone", column, parts.count > 1 && parts[1] == "idle" ? "(reload already done) " : "")
+            case "EXITED"?: break
+            default: break
+            }
+        }
+    }
+    child.waitUntilExit()
+    if quitAt > 0 {
+        let index = rows.firstIndex { $0.name == "`q` during a full reload → process gone" }!
+        rows[index].values[column] += Measure.ms(Measure.now() - quitAt)
     }
 }
-rows.append(("raw inotify event after rename, p50 / p99", ms(percentile(raw, 0.5)) + " / " + ms(percentile(raw, 0.99))))
-rows.append(("file renamed → frame with the new status drawn (\(latencies.count)/\(changes) seen), p50 / p99", ms(percentile(latencies, 0.5)) + " / " + ms(percentile(latencies, 0.99))))
 
-// 5. Idle: nothing changes, no key is pressed.
-let idleSeconds = quick ? 10.0 : 60.0
-let wakeupsBefore = app.wakeups
-let cpuBefore = cpuSeconds()
-Thread.sleep(forTimeInterval: idleSeconds)
-let cpuIdle = cpuSeconds() - cpuBefore
-rows.append(("idle screen over \(Int(idleSeconds)) s: CPU, wakeups", String(format: "%.2f%% (%.0f ms), %d wakeups", cpuIdle / idleSeconds * 100, cpuIdle * 1000, app.wakeups - wakeupsBefore)))
-terminal.send(.character("q"))
-
-print("\n| measurement | result |\n| --- | --- |")
-for (name, value) in rows { print("| \(name) | \(value) |") }
+var host = ""
+if let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8), let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }) {
+    host = line.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+}
+print("\n\(ProcessInfo.processInfo.activeProcessorCount) cores, \(host); release build; \(ISO8601DateFormatter().string(from: Date()))\n")
+print("| measurement | " + scales.map { "\($0)×" }.joined(separator: " | ") + " |")
+print("| --- |" + String(repeating: " --- |", count: scales.count))
+for row in rows { print("| \(row.name) | " + row.values.joined(separator: " | ") + " |") }

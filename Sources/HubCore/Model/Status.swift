@@ -62,6 +62,10 @@ public struct Status: Equatable, Sendable, CustomStringConvertible {
     }
 
     static func normalise(_ word: String) -> String {
+        // Most words are already keys (`in_progress`): say so without building a new string.
+        if word.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }) && !word.contains("__") {
+            return word
+        }
         var key = ""
         var lastWasUnderscore = false
         for character in word.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {

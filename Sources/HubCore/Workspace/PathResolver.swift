@@ -36,8 +36,11 @@ public struct PathResolver: Sendable {
     }
 
     public func resolve(_ written: String, inside sessionDirectory: String) -> String? {
-        let trimmed = written.trimmingCharacters(in: .whitespaces)
+        let trimmed = PathResolver.trimmed(written)
         guard !trimmed.isEmpty else { return nil }
+        // Each candidate is examined once (a plain `out.json` is both "relative to the session" and
+        // its own trailing component): a missing output costs as few lookups as possible.
+        var tried = Set<String>()
         // (path, may lie outside the root): relative paths may not climb out of the workspace.
         var candidates: [(String, Bool)] = []
         if trimmed.hasPrefix("/") {
@@ -52,6 +55,7 @@ public struct PathResolver: Sendable {
         for (candidate, outsideAllowed) in candidates {
             let standardized = WorkspacePaths.standardize(candidate)
             if !outsideAllowed && !NameValidator.isInside(standardized, root: root) { continue }
+            guard tried.insert(standardized).inserted else { continue }
             if FileSystem.isFile(standardized) { return standardized }
         }
         // Trailing components inside the session folder, longest first. `..` never leaves it.
@@ -61,9 +65,17 @@ public struct PathResolver: Sendable {
         for start in first..<components.count {
             let tail = components[start...]
             if tail.contains("..") || tail.contains(".") { continue }
-            let candidate = FileSystem.join(sessionDirectory, tail.joined(separator: "/"))
-            if FileSystem.isFile(candidate) { return WorkspacePaths.standardize(candidate) }
+            let candidate = WorkspacePaths.standardize(FileSystem.join(sessionDirectory, tail.joined(separator: "/")))
+            guard tried.insert(candidate).inserted else { continue }
+            if FileSystem.isFile(candidate) { return candidate }
         }
         return nil
+    }
+
+    /// Without surrounding spaces and tabs; no copy when there are none (the usual case).
+    static func trimmed(_ text: String) -> String {
+        func isSpace(_ character: Character) -> Bool { character == " " || character == "\t" }
+        guard let first = text.first, let last = text.last, isSpace(first) || isSpace(last) else { return text }
+        return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 }

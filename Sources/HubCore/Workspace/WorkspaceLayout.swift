@@ -47,6 +47,7 @@ public struct WorkspaceLayout: Equatable, Sendable {
 public enum WorkspacePaths {
     /// Removes `.` and empty components and resolves `..` lexically; keeps a leading `/`.
     public static func standardize(_ path: String) -> String {
+        if isStandard(path) { return path }
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -60,6 +61,30 @@ public enum WorkspacePaths {
         }
         let joined = parts.joined(separator: "/")
         return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    /// True when `standardize` would return the path unchanged: no empty, `.` or `..` component and
+    /// no trailing slash (checked on bytes: loading asks this for every path it resolves).
+    static func isStandard(_ path: String) -> Bool {
+        var previous: UInt8 = UInt8(ascii: "/")
+        var dots = 0
+        var componentLength = 0
+        var isFirst = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if previous == UInt8(ascii: "/") && !isFirst { return false }
+                if componentLength > 0 && dots == componentLength && dots <= 2 { return false }
+                dots = 0
+                componentLength = 0
+            } else {
+                componentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+            isFirst = false
+            previous = byte
+        }
+        if path.isEmpty || previous == UInt8(ascii: "/") { return path == "/" }
+        return !(dots == componentLength && dots <= 2)
     }
 
     public static func relative(_ path: String, to root: String) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A full scan of a workspace into a `WorkspaceSnapshot`. Never throws: whatever cannot be read
 /// becomes a problem with its path, and everything else is still loaded.
 public struct WorkspaceLoader: Sendable {
@@ -11,32 +13,47 @@ public struct WorkspaceLoader: Sendable {
 
     public func load() -> WorkspaceSnapshot {
         let log = ProblemLog()
-        var stubs: [Stub] = []
-        var workorders: [Workorder] = []
         var seenPlans = Set<String>()
 
-        func addPlan(_ path: String, fallbackId: String) {
-            guard FileSystem.isFile(path), seenPlans.insert(path).inserted else { return }
-            let shown = layout.display(path)
-            guard let value = JSONFile.load(path, displayPath: shown, log: log) else { return }
-            workorders.append(WorkorderLoader.decode(value, path: shown, fallbackId: fallbackId, log: log))
+        // Every stub folder and session folder is a job; jobs are read in parallel (their files are
+        // independent), each chunk with its own problem log, and put back together in order.
+        var jobs: [LoadJob] = []
+        for directory in unique(layout.stubDirectories.map(layout.absolute)) {
+            for name in FileSystem.subdirectories(directory) { jobs.append(.stubFolder(FileSystem.join(directory, name), name: name, archived: false)) }
         }
-
-        func loadStubs(in base: String, archived: Bool) {
-            for name in FileSystem.subdirectories(base) {
-                scanStubFolder(FileSystem.join(base, name), name: name, archived: archived, log: log, stubs: &stubs, addPlan: addPlan)
+        for directory in unique(layout.archivedStubDirectories.map(layout.absolute)) {
+            for name in FileSystem.subdirectories(directory) { jobs.append(.stubFolder(FileSystem.join(directory, name), name: name, archived: true)) }
+        }
+        for directory in unique(layout.sessionDirectories.map(layout.absolute)) {
+            for name in FileSystem.subdirectories(directory) {
+                let folder = FileSystem.join(directory, name)
+                if name == layout.archiveFolderName {
+                    for archivedName in FileSystem.subdirectories(folder) {
+                        jobs.append(.session(FileSystem.join(folder, archivedName), name: archivedName, archived: true))
+                    }
+                } else {
+                    jobs.append(.session(folder, name: name, archived: false))
+                }
             }
         }
-
-        for directory in unique(layout.stubDirectories.map(layout.absolute)) { loadStubs(in: directory, archived: false) }
-        for directory in unique(layout.archivedStubDirectories.map(layout.absolute)) { loadStubs(in: directory, archived: true) }
-
-        let sessionLoader = SessionLoader(layout: layout, resolver: resolver, log: log)
+        let parts = ParallelLoad.run(jobs) { slice in loadChunk(slice) }
+        var stubs: [Stub] = []
         var sessions: [Session] = []
-        for directory in unique(layout.sessionDirectories.map(layout.absolute)) {
-            sessions += sessionLoader.loadDirectory(directory)
+        var workorders: [Workorder] = []
+        for part in parts {
+            stubs += part.stubs
+            sessions += part.sessions
+            for plan in part.workorders where seenPlans.insert(plan.path).inserted { workorders.append(plan) }
+            for problem in part.log.problems { log.add(problem) }
         }
         sessions = SessionPhases.assign(sessions)
+
+        func addPlan(_ path: String, fallbackId: String) {
+            guard FileSystem.isFile(path) else { return }
+            let shown = layout.display(path)
+            guard seenPlans.insert(shown).inserted, let value = JSONFile.load(path, displayPath: shown, log: log) else { return }
+            workorders.append(WorkorderLoader.decode(value, path: shown, fallbackId: fallbackId, log: log))
+        }
 
         // Workorders: the workspace's own, and those in the agents' project folders.
         var workorderHomes = unique(layout.workorderDirectories.map(layout.absolute))
@@ -73,6 +90,26 @@ public struct WorkspaceLoader: Sendable {
             problems: deduplicated(log.problems),
             handoffs: HandoffLog.load(root: layout.root)
         )
+    }
+
+    /// One chunk of a full load: its stub and session folders, read in order with a log of its own.
+    private func loadChunk(_ jobs: ArraySlice<LoadJob>) -> LoadedPart {
+        let part = LoadedPart()
+        let sessionLoader = SessionLoader(layout: layout, resolver: resolver, log: part.log)
+        for job in jobs {
+            switch job {
+            case .stubFolder(let folder, let name, let archived):
+                scanStubFolder(folder, name: name, archived: archived, log: part.log, stubs: &part.stubs) { path, fallbackId in
+                    guard FileSystem.isFile(path) else { return }
+                    let shown = layout.display(path)
+                    guard let value = JSONFile.load(path, displayPath: shown, log: part.log) else { return }
+                    part.workorders.append(WorkorderLoader.decode(value, path: shown, fallbackId: fallbackId, log: part.log))
+                }
+            case .session(let folder, let name, let archived):
+                part.sessions += sessionLoader.loadSession(folder, name: name, archived: archived, parent: nil)
+            }
+        }
+        return part
     }
 
     /// One folder of a stubs directory: its stub.json (or, one level deeper, its group's stubs) and
@@ -155,5 +192,50 @@ enum SessionPhases {
             let members = groups[feature]!.sorted { ($0.phase ?? 0, $0.path) < ($1.phase ?? 0, $1.path) }
             return FeatureTimeline(feature: feature, sessionPaths: members.map(\.path))
         }
+    }
+}
+
+/// A folder a full load reads.
+enum LoadJob: Sendable {
+    case stubFolder(String, name: String, archived: Bool)
+    case session(String, name: String, archived: Bool)
+}
+
+/// What one chunk of a full load found.
+final class LoadedPart: @unchecked Sendable {
+    var stubs: [Stub] = []
+    var sessions: [Session] = []
+    var workorders: [Workorder] = []
+    let log = ProblemLog()
+}
+
+/// Runs chunks of jobs on every core and returns their results in the jobs' order.
+enum ParallelLoad {
+    static func run<Job: Sendable, Result>(_ jobs: [Job], _ body: @escaping (ArraySlice<Job>) -> Result) -> [Result] {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        // Many small chunks balance uneven folders (stub folders are cheap, session folders are
+        // not); tiny workspaces stay on one thread.
+        let chunks = jobs.count < 64 ? 1 : min(jobs.count / 16, cores * 32)
+        guard chunks > 1 else { return [body(jobs[...])] }
+        let size = (jobs.count + chunks - 1) / chunks
+        let box = ResultBox<Job, Result>(count: chunks, body: body)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let lower = min(jobs.count, chunk * size), upper = min(jobs.count, lower + size)
+            box.store(chunk, box.body(jobs[lower..<upper]))
+        }
+        return box.results.map { $0! }
+    }
+
+    /// The chunks' results, each slot written once by its own chunk under a lock.
+    private final class ResultBox<Job, Result>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [Result?]
+        let body: (ArraySlice<Job>) -> Result
+        init(count: Int, body: @escaping (ArraySlice<Job>) -> Result) {
+            slots = Array(repeating: nil, count: count)
+            self.body = body
+        }
+        func store(_ index: Int, _ result: Result) { lock.withLock { slots[index] = result } }
+        var results: [Result?] { lock.withLock { slots } }
     }
 }

@@ -89,3 +89,14 @@ import HubTestSupport
         }
     }
 }
+
+@Suite struct StandardPathTests {
+    /// The fast check may only say "already standard" when the full standardisation agrees (it may
+    /// be cautious with relative `..`, which then takes the slow path).
+    @Test(arguments: ["/", "", ".", "..", "a", "/a/b", "a/b/", "//a", "/a//b", "./a", "a/.", "a/..", "../a", "/a/./b", "/a/../b",
+                      "a/...", ".hidden/x", "a/.b", "/x/y/z.json", "C:\\Users\\x", "a/b/c/", "/..", "a..b/c"])
+    func isStandardAgreesWithStandardize(path: String) {
+        if WorkspacePaths.isStandard(path) { #expect(WorkspacePaths.standardize(path) == path, "\(path)") }
+        if !["", ".", "..", "../a"].contains(path) { #expect(WorkspacePaths.isStandard(path) == (WorkspacePaths.standardize(path) == path), "\(path)") }
+    }
+}
