@@ -14,6 +14,16 @@ public protocol ChangeSource: AnyObject {
     func watch(_ directories: [String])
     /// For the status bar: `inotify 14 folders`.
     var summary: String { get }
+    /// True when the source watches new folders by itself and can add trees while a full load reads
+    /// them (`watchTree`, called from the load's threads); else everything is given to `watch`.
+    var watchesTreesWhileLoading: Bool { get }
+    /// Adds one stub or session folder and the folders below it (`depth`: its depth in the walk).
+    func watchTree(_ folder: String, depth: Int)
+}
+
+extension ChangeSource {
+    public var watchesTreesWhileLoading: Bool { false }
+    public func watchTree(_ folder: String, depth: Int) {}
 }
 
 public struct ChangeBatch: Equatable, Sendable {
@@ -43,16 +53,45 @@ public struct ChangeBatch: Equatable, Sendable {
 public enum WatchedFolders {
     public static let maxDepth = 4
 
+    /// Depth of a stub folder (`<stubs dir>/<feature>`) and of a session folder in the walk below.
+    public static let stubFolderDepth = 3
+    public static let sessionFolderDepth = 1
+
     public static func of(_ layout: WorkspaceLayout) -> [String] {
+        collect(layout, trees: true)
+    }
+
+    /// Only the folders that hold stub and session folders (and their parents): what must be
+    /// watched before a load starts; the load watches each stub and session folder as it reads it.
+    public static func frame(_ layout: WorkspaceLayout) -> [String] {
+        collect(layout, trees: false)
+    }
+
+    /// Everything to watch in and below `folder`, which sits at `depth` of the walk.
+    public static func tree(_ folder: String, depth: Int) -> [String] {
         var result: [String] = []
-        var seen = Set<String>()
-        func add(_ path: String) { if seen.insert(path).inserted { result.append(path) } }
         func walk(_ path: String, depth: Int) {
-            guard FileSystem.isDirectory(path) else { return }
-            add(path)
+            result.append(path)
             guard depth < maxDepth else { return }
             for name in FileSystem.subdirectories(path) where name != ".git" && name != "node_modules" {
                 walk(FileSystem.join(path, name), depth: depth + 1)
+            }
+        }
+        if FileSystem.isDirectory(folder) { walk(folder, depth: depth) }
+        return result
+    }
+
+    static func collect(_ layout: WorkspaceLayout, trees: Bool) -> [String] {
+        var result: [String] = []
+        var seen = Set<String>()
+        func add(_ path: String) { if seen.insert(path).inserted { result.append(path) } }
+        // Children come from `subdirectories` (readdir's d_type), so only the start is stat'ed.
+        func walk(_ path: String, depth: Int, known: Bool = false) {
+            guard known || FileSystem.isDirectory(path) else { return }
+            add(path)
+            guard depth < maxDepth else { return }
+            for name in FileSystem.subdirectories(path) where name != ".git" && name != "node_modules" {
+                walk(FileSystem.join(path, name), depth: depth + 1, known: true)
             }
         }
         // The parents (`.coderef/`, `coderef/`) so that a sessions folder created later is noticed.
@@ -65,8 +104,20 @@ public enum WatchedFolders {
             }
             if FileSystem.isDirectory(folder) { add(WorkspacePaths.parent(folder)) }
         }
-        for location in layout.stubDirectories + layout.archivedStubDirectories { walk(layout.absolute(location), depth: 2) }
-        for location in layout.sessionDirectories { walk(layout.absolute(location), depth: 0) }
+        if trees {
+            for location in layout.stubDirectories + layout.archivedStubDirectories { walk(layout.absolute(location), depth: 2) }
+            for location in layout.sessionDirectories { walk(layout.absolute(location), depth: 0) }
+        } else {
+            for location in layout.stubDirectories + layout.archivedStubDirectories where FileSystem.isDirectory(layout.absolute(location)) {
+                add(layout.absolute(location))
+            }
+            for location in layout.sessionDirectories where FileSystem.isDirectory(layout.absolute(location)) {
+                let folder = layout.absolute(location)
+                add(folder)
+                let archive = FileSystem.join(folder, layout.archiveFolderName)
+                if FileSystem.isDirectory(archive) { add(archive) }
+            }
+        }
         let handoffs = WorkspacePaths.parent(FileSystem.join(layout.root, HandoffLog.relativePath))
         if FileSystem.isDirectory(handoffs) { add(handoffs) }
         return result

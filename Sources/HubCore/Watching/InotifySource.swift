@@ -11,6 +11,8 @@ import Glibc
 /// 9p/drvfs under WSL, FUSE) are polled too.
 public final class InotifySource: ChangeSource {
     public let fileDescriptor: Int32
+    /// Guards the two maps: a full load adds watches from several threads (`watchTree`).
+    private let lock = NSLock()
     private var watches: [Int32: String] = [:]
     private var watched: [String: Int32] = [:]
     private let fallback: PollingSource
@@ -32,49 +34,81 @@ public final class InotifySource: ChangeSource {
     public var nextCheck: Date? { fallback.isEmpty ? nil : fallback.nextCheck }
 
     public var summary: String {
-        var parts = ["inotify \(watched.count) folder" + (watched.count == 1 ? "" : "s")]
+        let count = lock.withLock { watched.count }
+        var parts = ["inotify \(count) folder" + (count == 1 ? "" : "s")]
         if !fallback.isEmpty { parts.append(fallback.summary) }
         return parts.joined(separator: " · ")
     }
 
     public func watch(_ directories: [String]) {
         let wanted = Set(directories)
-        for (path, wd) in watched where !wanted.contains(path) {
+        for (path, wd) in lock.withLock({ watched }) where !wanted.contains(path) {
             inotify_rm_watch(fileDescriptor, wd)
-            watched[path] = nil
-            watches[wd] = nil
+            lock.withLock {
+                watched[path] = nil
+                watches[wd] = nil
+            }
         }
         var polled: [String] = []
-        for directory in directories where watched[directory] == nil {
-            if let kind = FilesystemKind.remote(directory) {
-                polled.append(directory)
-                _ = kind
-                continue
-            }
-            if !add(directory) { polled.append(directory) }
+        // Whether a folder is on a filesystem inotify cannot see into is asked of the kernel once
+        // per tree (a folder below a checked one shares its answer): one statfs per folder cost
+        // more than the watches themselves in a large workspace.
+        var remote: [String: Bool] = [:]
+        for directory in directories where lock.withLock({ watched[directory] == nil }) {
+            let parent = WorkspacePaths.parent(directory)
+            let isRemote = remote[parent] ?? (FilesystemKind.remote(directory) != nil)
+            remote[directory] = isRemote
+            if isRemote || !add(directory) { polled.append(directory) }
         }
         fallback.watch(polled)
     }
+
+    public var watchesTreesWhileLoading: Bool { true }
+
+    public func watchTree(_ folder: String, depth: Int) {
+        let tree = WatchedFolders.tree(folder, depth: depth)
+        // A tree on a filesystem inotify cannot see into is polled, as in `watch`.
+        let remote = FilesystemKind.remote(folder) != nil
+        var polled: [String] = []
+        for directory in tree where lock.withLock({ watched[directory] == nil }) {
+            if remote || !add(directory) { polled.append(directory) }
+        }
+        if !polled.isEmpty { lock.withLock { fallbackAdditions += polled } }
+    }
+
+    /// Folders `watchTree` could not watch (limit reached), handed to the poller on the next collect.
+    private var fallbackAdditions: [String] = []
 
     /// False when the watch could not be added (limit reached, or the folder is gone).
     @discardableResult
     private func add(_ directory: String) -> Bool {
         let wd = inotify_add_watch(fileDescriptor, directory, InotifySource.mask | UInt32(IN_ONLYDIR))
         if wd < 0 {
-            if errno == ENOSPC && !reportedLimit {
-                reportedLimit = true
-                pendingMessages.append("inotify watch limit reached (fs.inotify.max_user_watches): polling the remaining folders")
+            let failure = errno
+            if failure == ENOSPC {
+                lock.withLock {
+                    if !reportedLimit {
+                        reportedLimit = true
+                        pendingMessages.append("inotify watch limit reached (fs.inotify.max_user_watches): polling the remaining folders")
+                    }
+                }
             }
-            return errno != ENOENT && errno != ENOTDIR ? false : true
+            return failure != ENOENT && failure != ENOTDIR ? false : true
         }
-        watches[wd] = directory
-        watched[directory] = wd
+        lock.withLock {
+            watches[wd] = directory
+            watched[directory] = wd
+        }
         return true
     }
 
     public func collect(now: Date) -> ChangeBatch {
-        var batch = ChangeBatch(messages: pendingMessages)
-        pendingMessages.removeAll()
+        let (messages, additions) = lock.withLock { () -> ([String], [String]) in
+            defer { pendingMessages.removeAll(); fallbackAdditions.removeAll() }
+            return (pendingMessages, fallbackAdditions)
+        }
+        if !additions.isEmpty { fallback.add(additions) }
+        var batch = ChangeBatch(messages: messages)
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         let headerSize = MemoryLayout<inotify_event>.size
         while true {
@@ -90,10 +124,12 @@ public final class InotifySource: ChangeSource {
                     batch.needsFullRescan = true
                     continue
                 }
-                guard let directory = watches[event.wd] else { continue }
+                guard let directory = lock.withLock({ watches[event.wd] }) else { continue }
                 if event.mask & UInt32(IN_IGNORED) != 0 {
-                    watches[event.wd] = nil
-                    watched[directory] = nil
+                    lock.withLock {
+                        watches[event.wd] = nil
+                        watched[directory] = nil
+                    }
                     continue
                 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
@@ -110,7 +146,7 @@ public final class InotifySource: ChangeSource {
     }
 
     private func addRecursively(_ directory: String, depth: Int, into batch: inout ChangeBatch) {
-        guard depth < WatchedFolders.maxDepth, watched[directory] == nil, add(directory) else { return }
+        guard depth < WatchedFolders.maxDepth, lock.withLock({ watched[directory] == nil }), add(directory) else { return }
         for entry in FileSystem.entries(directory) {
             let path = FileSystem.join(directory, entry)
             batch.paths.insert(path)

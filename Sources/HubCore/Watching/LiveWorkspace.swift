@@ -35,13 +35,59 @@ public final class LiveWorkspace {
         if loadNow { _ = loadInitial() }
     }
 
-    /// The first full load; watching starts before reading, so nothing written meanwhile is missed.
+    /// The first full load, then watching (`loadForFirstFrame` + `startWatching`).
     public func loadInitial() -> WorkspaceSnapshot {
-        rewatch()
-        current = loader.load()
+        let snapshot = loadForFirstFrame()
+        startWatching()
+        return snapshot
+    }
+
+    /// The first full load, as fast as it can be, so the screen can draw: with inotify nothing is
+    /// watched yet (setting up tens of thousands of watches costs as much as reading); call
+    /// `startWatching` right after showing it. A poller needs its baseline first, so it gets it here.
+    public func loadForFirstFrame() -> WorkspaceSnapshot {
+        if source.watchesTreesWhileLoading {
+            loadStarted = Date()
+            current = Trace.timed("first load") { loader.load() }
+        } else {
+            current = fullLoad()
+        }
         hasLoaded = true
-        rewatch()
         return current
+    }
+
+    /// Watches everything, then catches up with what changed while the first load ran: a file
+    /// written after the load started has a modification (or change) time at or after that moment
+    /// and is reloaded like any other change; from here on inotify reports every change.
+    public func startWatching() {
+        guard let started = loadStarted else { return }
+        loadStarted = nil
+        let folders = Trace.timed("watch") { () -> [String] in
+            let folders = WatchedFolders.of(loader.layout)
+            watchedFolders = folders
+            source.watch(folders)
+            return folders
+        }
+        let changed = Trace.timed("catch up") { WrittenSince.paths(in: folders, since: started) }
+        if !changed.isEmpty {
+            pending.merge(ChangeBatch(paths: changed))
+            if due == nil { due = Date() }
+        }
+    }
+
+    private var loadStarted: Date?
+
+    /// A full load that watches as it reads: the folders that hold stubs and sessions first, then
+    /// each stub and session folder just before it is read (on the load's threads). A source that
+    /// cannot do that gets every folder before the load starts.
+    private func fullLoad() -> WorkspaceSnapshot {
+        nonisolated(unsafe) let source = self.source
+        guard source.watchesTreesWhileLoading else {
+            Trace.timed("watch") { rewatch() }
+            return Trace.timed("load") { loader.load() }
+        }
+        for folder in WatchedFolders.frame(loader.layout) { source.watchTree(folder, depth: WatchedFolders.maxDepth) }
+        return Trace.timed("load, watching") { loader.load { folder, depth in source.watchTree(folder, depth: depth) } }
     }
 
     public var fileDescriptor: Int32 { source.fileDescriptor }
@@ -68,26 +114,29 @@ public final class LiveWorkspace {
             if due == nil { due = now.addingTimeInterval(coalesce) }
         }
         if let due, now >= due {
-            let next = pending.needsFullRescan ? WorkspaceReload(snapshot: loader.load(), touched: nil) : loader.reloadTouching(changed: pending.paths, previous: current)
+            let next = pending.needsFullRescan ? WorkspaceReload(snapshot: fullLoad(), touched: nil) : loader.reloadTouching(changed: pending.paths, previous: current)
             if pending.needsFullRescan { messages.append("some changes were missed (inotify queue overflow): read everything again") }
             // Re-listing every folder costs; only a new or removed folder can change what is watched.
             let folderAppeared = pending.needsFullRescan || pending.paths.contains { FileSystem.isDirectory($0) }
+            let rescanned = pending.needsFullRescan
             pending = ChangeBatch()
             self.due = nil
             nextRecheck = now.addingTimeInterval(recheckInterval)
             let structure = next.touched?.structureChanged ?? true
-            return (accept(next, rewatching: folderAppeared || structure), messages)
+            // inotify watches new folders as they appear; a poller is told about them here.
+            let rewatching = next.touched == nil && !rescanned || (!source.watchesTreesWhileLoading && (folderAppeared || structure))
+            return (accept(next, rewatching: rewatching), messages)
         }
         if now >= nextRecheck {
             nextRecheck = now.addingTimeInterval(recheckInterval)
-            let next = loader.load()
-            return (next == current ? nil : accept(WorkspaceReload(snapshot: next, touched: nil)), messages)
+            let next = fullLoad()
+            return (next == current ? nil : accept(WorkspaceReload(snapshot: next, touched: nil), rewatching: false), messages)
         }
         return (nil, messages)
     }
 
     /// A full reload now (the `r` key).
-    public func reloadAll() -> WorkspaceSnapshot { accept(WorkspaceReload(snapshot: loader.load(), touched: nil), rewatching: true).snapshot }
+    public func reloadAll() -> WorkspaceSnapshot { accept(WorkspaceReload(snapshot: fullLoad(), touched: nil), rewatching: false).snapshot }
 
     private func accept(_ next: WorkspaceReload, rewatching: Bool = true) -> WorkspaceReload {
         current = LastGoodState.keep(previous: current, next: next.snapshot)

@@ -37,6 +37,19 @@ public final class PollingSource: ChangeSource {
         nextCheck = directories.isEmpty ? nil : Date().addingTimeInterval(interval)
     }
 
+    /// More folders to poll, keeping what is known of the others.
+    func add(_ more: [String]) {
+        directories += more
+        for directory in more {
+            if let stamp = PollingSource.stamp(directory) { stamps[directory] = stamp }
+            for entry in FileSystem.entries(directory) {
+                let path = FileSystem.join(directory, entry)
+                if let stamp = PollingSource.stamp(path) { stamps[path] = stamp }
+            }
+        }
+        if nextCheck == nil { nextCheck = Date().addingTimeInterval(interval) }
+    }
+
     public func collect(now: Date) -> ChangeBatch {
         guard let due = nextCheck, due <= now else { return ChangeBatch() }
         let current = scan()

@@ -11,7 +11,10 @@ public struct WorkspaceLoader: Sendable {
         self.resolver = resolver ?? PathResolver(root: layout.root)
     }
 
-    public func load() -> WorkspaceSnapshot {
+    /// `watching`, when given, is called (from the load's threads) with each stub and session folder
+    /// and its depth in `WatchedFolders`' walk just before the folder is read, so that a watcher can
+    /// watch each folder before it is read without a separate walk of the whole workspace.
+    public func load(watching: (@Sendable (String, Int) -> Void)? = nil) -> WorkspaceSnapshot {
         let log = ProblemLog()
         var seenPlans = Set<String>()
 
@@ -36,7 +39,7 @@ public struct WorkspaceLoader: Sendable {
                 }
             }
         }
-        let parts = ParallelLoad.run(jobs) { slice in loadChunk(slice) }
+        let parts = ParallelLoad.run(jobs) { slice in loadChunk(slice, watching: watching) }
         var stubs: [Stub] = []
         var sessions: [Session] = []
         var workorders: [Workorder] = []
@@ -93,10 +96,14 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// One chunk of a full load: its stub and session folders, read in order with a log of its own.
-    private func loadChunk(_ jobs: ArraySlice<LoadJob>) -> LoadedPart {
+    private func loadChunk(_ jobs: ArraySlice<LoadJob>, watching: (@Sendable (String, Int) -> Void)?) -> LoadedPart {
         let part = LoadedPart()
         let sessionLoader = SessionLoader(layout: layout, resolver: resolver, log: part.log)
         for job in jobs {
+            switch job {
+            case .stubFolder(let folder, _, _): watching?(folder, WatchedFolders.stubFolderDepth)
+            case .session(let folder, _, let archived): watching?(folder, WatchedFolders.sessionFolderDepth + (archived ? 1 : 0))
+            }
             switch job {
             case .stubFolder(let folder, let name, let archived):
                 scanStubFolder(folder, name: name, archived: archived, log: part.log, stubs: &part.stubs) { path, fallbackId in

@@ -26,6 +26,17 @@ public enum Action: Equatable, Sendable {
     case fileLoaded(title: String, text: String)
 }
 
+extension Action {
+    /// The case's name, for traces.
+    var traceName: String {
+        switch self {
+        case .key(let key): return "key \(key)"
+        case .snapshotLoaded(_, let touched): return touched == nil ? "snapshot (full)" : "snapshot (incremental)"
+        default: return String(describing: self).prefix { $0 != "(" }.description
+        }
+    }
+}
+
 public struct StartFailure: Error, Equatable, Sendable {
     public var message: String
     public init(_ message: String) { self.message = message }

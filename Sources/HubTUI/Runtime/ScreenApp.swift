@@ -103,7 +103,7 @@ public final class ScreenApp {
         }
 
         for action in actions {
-            for effect in Reducer.reduce(&state, action, keymap: keymap) {
+            for effect in Trace.timed("reduce \(action.traceName)", { Reducer.reduce(&state, action, keymap: keymap) }) {
                 switch effect {
                 case .quit: return finish(exitStatus)
                 case .bell: terminal.writeRaw([7])
@@ -129,7 +129,7 @@ public final class ScreenApp {
     /// Renders the state; hands the frame to the terminal only when it differs from the last one
     /// (the minute tick, say, changes nothing unless an age label moves).
     private func drawIfChanged() {
-        let frame = Render.screen(state, keymap: keymap)
+        let frame = Trace.timed("render") { Render.screen(state, keymap: keymap) }
         guard frame != lastFrame else { return }
         lastFrame = frame
         framesDrawn += 1

@@ -46,10 +46,12 @@ final class WorkspaceWorker: @unchecked Sendable {
     private func loop() {
         if !live.hasLoaded {
             setWorking(true)
-            let snapshot = live.loadInitial()
+            // Show first, then watch: the watches and a catch-up for what changed meanwhile follow.
+            let snapshot = Trace.timed("initial load") { live.loadForFirstFrame() }
             post(.action(.snapshotLoaded(snapshot)))
+            live.startWatching()
             post(.action(.watching(live.summary)))
-            setWorking(false)
+            setWorking(live.hasPendingChanges)
         }
         while true {
             let timeout = live.nextDeadline.map { Int32(max(0, min(60_000, $0.timeIntervalSinceNow * 1000 + 1))) } ?? 60_000
@@ -69,9 +71,10 @@ final class WorkspaceWorker: @unchecked Sendable {
                 post(.action(.snapshotLoaded(live.reloadAll())))
                 post(.action(.watching(live.summary)))
             }
-            let (update, messages) = live.poll(now: Date())
+            let (update, messages) = Trace.timed("live poll") { live.poll(now: Date()) }
             for message in messages { post(.action(.notice(message))) }
             if let update {
+                Trace.note("reload touched \(update.touched.map { "\($0.sessionFolders.count) sessions \($0.stubFolders.count) stubs structure \($0.structureChanged)" } ?? "everything")")
                 post(.action(.snapshotLoaded(update.snapshot, touched: update.touched)))
                 if update.touched == nil || update.touched?.structureChanged == true { post(.action(.watching(live.summary))) }
             }
