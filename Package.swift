@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "CHubSystem"),
         .target(name: "HubCore", dependencies: ["CHubSystem", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The screen. Only its Terminal folder may import CNcursesw.
-        .target(name: "HubTUI", dependencies: ["HubCore", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "HubTUI", dependencies: ["HubCore", "CHubSystem", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]),
         // Command-line wiring, kept in a library so tests can run commands in-process.
         .target(
             name: "HubCLI",

@@ -8,7 +8,7 @@ import Glibc
 /// `sessions-hub-bench --screen ROOT [--quick]`: the screen's real event loop over an in-memory
 /// terminal, in a process of its own, as `sessions-hub` runs it (workspace read on its thread,
 /// first frame at once). It reports to the parent on stdout, one `NAME value...` line each:
-/// LIST (the list is drawn), KEY p50 p99, CHANGE seen p50 p99, RSS MB, IDLE ticks wakeups, QUIT.
+/// LIST (the list is drawn), KEY p50 p99, FILTER p50 p99, CHANGE seen p50 p99, RSS MB, IDLE ticks wakeups, QUIT.
 enum ScreenChild {
     /// One line to the parent, written at once (stdout is a pipe: no buffering in between).
     static func report(_ words: Any...) {
@@ -29,6 +29,7 @@ enum ScreenChild {
         nonisolated(unsafe) var wanted = ""
         nonisolated(unsafe) var seenAt = 0.0
         nonisolated(unsafe) var listShown = false
+        nonisolated(unsafe) var lastText = ""
         terminal.onDraw = { canvas in
             let text = canvas.description
             lock.lock()
@@ -38,6 +39,7 @@ enum ScreenChild {
                 ScreenChild.report("LIST")
             }
             if !wanted.isEmpty && seenAt == 0 && text.contains(wanted) { seenAt = Measure.now() }
+            lastText = text
             drawn.signal()
         }
         let loop = Thread {
@@ -70,10 +72,19 @@ enum ScreenChild {
         }
         report("KEY", Measure.percentile(keys, 0.5), Measure.percentile(keys, 0.99))
 
-        // Open the first session (filter by its name), then change one agent's file from outside.
-        terminal.send([.character("/")] + "feature-0-phase1".map { Key.character($0) } + [.enter, .enter])
-        _ = waitFor({ app.isIdle })
-        usleep(300_000)
+        // Type a filter (the first session's name), one key at a time: each narrows the whole list.
+        var typing: [Double] = []
+        for key in [Key.character("/")] + "feature-0-phase1".map({ Key.character($0) }) {
+            while drawn.wait(timeout: .now()) == .success {}
+            let start = Measure.now()
+            terminal.send(key)
+            if drawn.wait(timeout: .now() + 5) == .success { typing.append(Measure.now() - start) }
+        }
+        report("FILTER", Measure.percentile(typing, 0.5), Measure.percentile(typing, 0.99))
+        // Open that session, then change one agent's file from outside.
+        terminal.send(.enter, .enter)
+        _ = waitFor({ lastText.contains("WO-FEATURE-0-001") && terminal.pendingKeys.isEmpty && app.isIdle }, seconds: 30)
+        usleep(200_000)
         let target = root + "/.coderef/sessions/feature-0-phase1/agent-3/communication.json"
         let changes = quick ? 50 : 200
         var latencies: [Double] = []

@@ -100,6 +100,7 @@ for (column, scale) in scales.enumerated() {
             switch parts.first {
             case "LIST"?: put("start → first frame with the list drawn", column, ratio(Measure.now() - started, jq))
             case "KEY"?: put("key → frame, p50 / p99", column, Measure.ms(number(1)) + " / " + Measure.ms(number(2)))
+            case "FILTER"?: put("filter key typed → frame, p50 / p99", column, Measure.ms(number(1)) + " / " + Measure.ms(number(2)))
             case "CHANGE"?:
                 put("file renamed → frame with the new status, p50 / p99 (seen)", column,
                     Measure.ms(number(3)) + " / " + Measure.ms(number(4)) + " (\(parts[1])/\(parts[2]))")

@@ -9,4 +9,7 @@ int hub_rename_noreplace(const char *from, const char *to);
 /// Used to notice network and WSL drvfs folders, whose changes inotify does not report.
 long hub_filesystem_type(const char *path);
 
+/// 1 when `needle` occurs in `haystack` (memmem, which glibc declares only under _GNU_SOURCE).
+int hub_contains_bytes(const void *haystack, unsigned long haystack_length, const void *needle, unsigned long needle_length);
+
 #endif

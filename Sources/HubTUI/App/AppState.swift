@@ -78,7 +78,8 @@ public struct AppState: Equatable, Sendable {
 
     public init(snapshot: WorkspaceSnapshot, size: Size, now: Date = Date(), glyphs: Glyphs = .unicode, context: AppContext? = nil) {
         self.snapshot = snapshot
-        self.list = ListModel(snapshot)
+        self.wholeList = ListModel(snapshot)
+        self.list = wholeList
         self.size = size
         self.now = now
         self.glyphs = glyphs
@@ -97,14 +98,27 @@ public struct AppState: Equatable, Sendable {
     mutating func setSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil) {
         let old = self.snapshot
         self.snapshot = snapshot
-        if let touched, list.isStill(valid: old, for: snapshot, touched: touched, filtered: !filter.isEmpty) { return }
-        self.list = ListModel(snapshot, filter: filter)
+        if let touched, wholeList.isStill(valid: old, for: snapshot, touched: touched, filtered: false) {
+            // Nothing moved: only the re-read items' search texts can have changed.
+            if search != nil { search?.update(snapshot, touched: touched) }
+            if !filter.isEmpty, let search { list = wholeList.filtered(by: filter, search: search) }
+            return
+        }
+        wholeList = ListModel(snapshot)
+        search = filter.isEmpty ? nil : ListSearch(snapshot)
+        list = search.map { wholeList.filtered(by: filter, search: $0) } ?? wholeList
     }
 
     mutating func setFilter(_ text: String) {
         filter = text
-        list = ListModel(snapshot, filter: text)
+        if search == nil && !text.isEmpty { search = ListSearch(snapshot) }
+        list = search.map { wholeList.filtered(by: text, search: $0) } ?? wholeList
     }
+
+    /// Every item, grouped and sorted; `list` is this narrowed by the filter.
+    private(set) var wholeList: ListModel
+    /// The filter's lowercased texts, kept while a filter is in use (built once per snapshot).
+    private(set) var search: ListSearch?
 
     // MARK: - What is selected
 

@@ -21,17 +21,26 @@ public struct ListModel: Equatable, Sendable {
     public var rows: [ListRow]
     /// Stub path → its sessions' indices in phase order (latest last).
     public var sessionsByStub: [String: [Int]]
+    /// Stub index → its path (to find a stub's sessions while filtering).
+    var stubPaths: [String]
 
     public static let empty = ListModel(rows: [], sessionsByStub: [:])
 
-    public init(rows: [ListRow], sessionsByStub: [String: [Int]]) {
+    public init(rows: [ListRow], sessionsByStub: [String: [Int]], stubPaths: [String] = []) {
         self.rows = rows
         self.sessionsByStub = sessionsByStub
+        self.stubPaths = stubPaths
     }
 
     /// `filter`: only stubs and sessions whose name, id, tags or status contain every word of it
     /// (case-insensitive); a sub-session shows with its matching parent.
     public init(_ snapshot: WorkspaceSnapshot, filter: String = "") {
+        let whole = ListModel(snapshot)
+        self = filter.isEmpty ? whole : whole.filtered(by: filter, search: ListSearch(snapshot))
+    }
+
+    /// Every stub and session, grouped and sorted (built once per snapshot; filters narrow it).
+    public init(_ snapshot: WorkspaceSnapshot) {
         let sessions = snapshot.sessions
         var childrenOf: [String: [Int]] = [:]
         for (index, session) in sessions.enumerated() where !session.archived {
@@ -41,12 +50,6 @@ public struct ListModel: Equatable, Sendable {
         // Stubs and the sessions started from them (same feature, or the workorder they were promoted to).
         var sessionsByStub: [String: [Int]] = [:]
         var claimed = Set<Int>()
-        let words = filter.lowercased().split(separator: " ").map(String.init)
-        func matches(_ fields: [String?]) -> Bool {
-            guard !words.isEmpty else { return true }
-            let haystack = fields.compactMap { $0?.lowercased() }.joined(separator: " ")
-            return words.allSatisfy { haystack.contains($0) }
-        }
         let stubs = snapshot.stubs.enumerated().filter { !$0.element.archived }
         // Indexes by feature and workorder id, so matching stubs to sessions is not stubs × sessions.
         var byFeature: [String: [Int]] = [:]
@@ -56,15 +59,15 @@ public struct ListModel: Equatable, Sendable {
             if let id = session.workorderId { byWorkorder[id, default: []].append(index) }
         }
         for (_, stub) in stubs {
-            var found = (byFeature[stub.featureName] ?? []) + (stub.folderName != stub.featureName ? byFeature[stub.folderName] ?? [] : [])
+            var found = byFeature[stub.featureName] ?? []
+            if stub.folderName != stub.featureName { found += byFeature[stub.folderName] ?? [] }
             if let promoted = stub.promotedTo { found += byWorkorder[promoted] ?? [] }
-            let mine = Array(Set(found))
+            let mine = found.count < 2 ? found : Array(Set(found))
                 .sorted { (sessions[$0].phase ?? 0, sessions[$0].path) < (sessions[$1].phase ?? 0, sessions[$1].path) }
             if !mine.isEmpty { sessionsByStub[stub.path] = mine }
             claimed.formUnion(mine)
         }
         let orphans = sessions.indices.filter { !sessions[$0].archived && sessions[$0].parent == nil && !claimed.contains($0) }
-            .filter { matches([sessions[$0].name, sessions[$0].workorderId, sessions[$0].derivedStatus.label] + sessions[$0].agents.map(\.agentId)) }
 
         func isActive(_ sessionIndex: Int) -> Bool { sessions[sessionIndex].derivedStatus != .complete }
         func urgency(_ bucket: StatusBucket) -> Int {
@@ -77,8 +80,6 @@ public struct ListModel: Equatable, Sendable {
         var activeStubs: [(Int, Stub)] = []
         var idleStubs: [(Int, Stub)] = []
         for (index, stub) in stubs {
-            let sessionNames = (sessionsByStub[stub.path] ?? []).flatMap { [sessions[$0].name, sessions[$0].workorderId] }
-            guard matches([stub.featureName, stub.stubId, stub.status.word, stub.priority, stub.category, stub.project] + stub.tags + stub.allAgents + sessionNames) else { continue }
             if let latest = sessionsByStub[stub.path]?.last, isActive(latest) { activeStubs.append((index, stub)) } else { idleStubs.append((index, stub)) }
         }
         activeStubs.sort {
@@ -116,6 +117,60 @@ public struct ListModel: Equatable, Sendable {
         rows += orphanRows
         if !idleStubs.isEmpty { rows.append(.header("STUBS", count: idleStubs.count)) }
         rows += idleStubs.flatMap { stubRows($0.0, $0.1) }
-        self.init(rows: rows, sessionsByStub: sessionsByStub)
+        self.init(rows: rows, sessionsByStub: sessionsByStub, stubPaths: snapshot.stubs.map(\.path))
+    }
+
+    /// The rows whose item matches every word of `filter` (a stub also by its sessions' names and
+    /// workorder ids), in the same order; sub-session rows follow their parent; group counts are
+    /// recounted and empty groups dropped. Linear in the rows, with a byte search per item.
+    public func filtered(by filter: String, search: ListSearch) -> ListModel {
+        let words = ListSearch.words(filter)
+        guard !words.isEmpty else { return self }
+        func matches(_ row: ListRow) -> Bool {
+            switch row {
+            case .stub(let index):
+                let sessions = stubSessions(index, search: search)
+                return words.allSatisfy { word in
+                    ListSearch.contains(search.stubText[index], word) || sessions.contains { ListSearch.contains(search.sessionNames[$0], word) }
+                }
+            case .session(let index, _):
+                return words.allSatisfy { ListSearch.contains(search.sessionText[index], $0) }
+            case .header:
+                return false
+            }
+        }
+        var result: [ListRow] = []
+        var header: (title: String, at: Int)?
+        var count = 0
+        var parentKept = false
+        func closeGroup() {
+            guard let open = header else { return }
+            if count == 0 { result.removeSubrange(open.at...) } else { result[open.at] = .header(open.title, count: count) }
+            header = nil
+        }
+        for row in rows {
+            switch row {
+            case .header(let title, _):
+                closeGroup()
+                header = (title, result.count)
+                count = 0
+                result.append(row)
+            case .session(_, let depth) where depth > 0:
+                if parentKept { result.append(row) }
+            default:
+                parentKept = matches(row)
+                if parentKept {
+                    result.append(row)
+                    count += 1
+                }
+            }
+        }
+        closeGroup()
+        return ListModel(rows: result, sessionsByStub: sessionsByStub, stubPaths: stubPaths)
+    }
+
+    private func stubSessions(_ index: Int, search: ListSearch) -> [Int] {
+        guard stubPaths.indices.contains(index) else { return [] }
+        return sessionsByStub[stubPaths[index]] ?? []
     }
 }
