@@ -226,11 +226,40 @@ enum ParallelLoad {
         guard chunks > 1 else { return [body(jobs[...])] }
         let size = (jobs.count + chunks - 1) / chunks
         let box = ResultBox<Job, Result>(count: chunks, body: body)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let lower = min(jobs.count, chunk * size), upper = min(jobs.count, lower + size)
-            box.store(chunk, box.body(jobs[lower..<upper]))
+        // Threads of our own that end with the load (libdispatch's pool threads stayed and woke
+        // every second afterwards); each takes the next chunk until none is left.
+        let next = ManagedCounter()
+        let jobs = UncheckedBox(jobs)
+        @Sendable func work() {
+            while true {
+                let chunk = next.take()
+                guard chunk < chunks else { return }
+                let lower = min(jobs.value.count, chunk * size), upper = min(jobs.value.count, lower + size)
+                box.store(chunk, box.body(jobs.value[lower..<upper]))
+            }
         }
+        let helpers = (1..<cores).map { _ in
+            let done = DispatchSemaphore(value: 0)
+            let thread = Thread { work(); done.signal() }
+            thread.stackSize = 4 << 20
+            thread.start()
+            return done
+        }
+        work()
+        for done in helpers { done.wait() }
         return box.results.map { $0! }
+    }
+
+    private struct UncheckedBox<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    /// Hands out chunk numbers, one at a time, to the threads of a load.
+    private final class ManagedCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func take() -> Int { lock.withLock { defer { value += 1 }; return value } }
     }
 
     /// The chunks' results, each slot written once by its own chunk under a lock.

@@ -5,8 +5,9 @@ import HubCore
 public enum Action: Equatable, Sendable {
     case key(Key)
     case resize(Size)
-    /// A new snapshot; `touched` says what an incremental reload re-read (nil: everything).
-    case snapshotLoaded(WorkspaceSnapshot, touched: TouchedItems? = nil)
+    /// A new snapshot; `touched` says what an incremental reload re-read (nil: everything); `list`
+    /// is its whole list when the workspace thread had to build one (so the loop never does).
+    case snapshotLoaded(WorkspaceSnapshot, touched: TouchedItems? = nil, list: ListModel? = nil)
     /// A plan asked for with `.plan` is ready to confirm, or cannot be made.
     case planned(Result<PlannedChange, PlanFailure>)
     case tick(Date)
@@ -31,7 +32,7 @@ extension Action {
     var traceName: String {
         switch self {
         case .key(let key): return "key \(key)"
-        case .snapshotLoaded(_, let touched): return touched == nil ? "snapshot (full)" : "snapshot (incremental)"
+        case .snapshotLoaded(_, let touched, let list): return (touched == nil ? "snapshot (full)" : "snapshot (incremental)") + (list == nil ? "" : " with list")
         default: return String(describing: self).prefix { $0 != "(" }.description
         }
     }

@@ -27,9 +27,9 @@ public enum Reducer {
             }
         case .resize(let size):
             state.size = size
-        case .snapshotLoaded(let snapshot, let touched):
+        case .snapshotLoaded(let snapshot, let touched, let list):
             effects = noteChanges(&state, from: state.snapshot, to: snapshot, touched: touched)
-            replaceSnapshot(&state, snapshot, touched: touched)
+            replaceSnapshot(&state, snapshot, touched: touched, list: list)
         case .planned(let result):
             planned(&state, result)
         case .tick(let now):
@@ -278,11 +278,11 @@ public enum Reducer {
     }
 
     /// A new snapshot keeps the selection on the same stub/session/agent (by identity, not index).
-    static func replaceSnapshot(_ state: inout AppState, _ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil) {
+    static func replaceSnapshot(_ state: inout AppState, _ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil, list: ListModel? = nil) {
         let identity = state.selectedIdentity
         let agentId = state.selectedAgent?.agentId
         let oldRow = state.selectedRow ?? 0
-        state.setSnapshot(snapshot, touched: touched)
+        state.setSnapshot(snapshot, touched: touched, list: list)
         state.loading = false
         if let pending = state.pendingSelection, selectPending(&state, pending) {
             state.pendingSelection = nil

@@ -8,8 +8,8 @@ import HubCore
 final class EffectRunner: @unchecked Sendable {
     let results = BackgroundWork()
     private let worker: WorkspaceWorker
-    private let disk = DispatchQueue(label: "sessions-hub.disk")
-    private let clipboard = DispatchQueue(label: "sessions-hub.clipboard")
+    private let disk = SerialWorker(name: "sessions-hub.disk")
+    private let clipboard = SerialWorker(name: "sessions-hub.clipboard")
     private let lock = NSLock()
     private var inFlight = 0
     private let context: AppContext
@@ -74,7 +74,7 @@ final class EffectRunner: @unchecked Sendable {
         }
     }
 
-    private func background(on queue: DispatchQueue, _ job: @escaping @Sendable (BackgroundWork) -> Void) {
+    private func background(on queue: SerialWorker, _ job: @escaping @Sendable (BackgroundWork) -> Void) {
         lock.withLock { inFlight += 1 }
         let results = self.results
         queue.async { [self] in

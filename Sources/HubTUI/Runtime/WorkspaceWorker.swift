@@ -16,6 +16,10 @@ final class WorkspaceWorker: @unchecked Sendable {
     private var stopped = false
     private var working = false
     private let wake: WakePipe
+    /// The whole list of the last snapshot posted: a new one is built here, off the loop, whenever
+    /// a reload moved something (the loop keeps its own when nothing moved).
+    private var list = ListModel.empty
+    private var posted: WorkspaceSnapshot?
 
     init(live: LiveWorkspace, post: @escaping @Sendable (BackgroundWork.Message) -> Void) {
         self.live = live
@@ -48,7 +52,7 @@ final class WorkspaceWorker: @unchecked Sendable {
             setWorking(true)
             // Show first, then watch: the watches and a catch-up for what changed meanwhile follow.
             let snapshot = Trace.timed("initial load") { live.loadForFirstFrame() }
-            post(.action(.snapshotLoaded(snapshot)))
+            postSnapshot(snapshot, touched: nil)
             live.startWatching()
             post(.action(.watching(live.summary)))
             setWorking(live.hasPendingChanges)
@@ -68,14 +72,14 @@ final class WorkspaceWorker: @unchecked Sendable {
             }
             if stop { return }
             if reload {
-                post(.action(.snapshotLoaded(live.reloadAll())))
+                postSnapshot(live.reloadAll(), touched: nil)
                 post(.action(.watching(live.summary)))
             }
             let (update, messages) = Trace.timed("live poll") { live.poll(now: Date()) }
             for message in messages { post(.action(.notice(message))) }
             if let update {
                 Trace.note("reload touched \(update.touched.map { "\($0.sessionFolders.count) sessions \($0.stubFolders.count) stubs structure \($0.structureChanged)" } ?? "everything")")
-                post(.action(.snapshotLoaded(update.snapshot, touched: update.touched)))
+                postSnapshot(update.snapshot, touched: update.touched)
                 if update.touched == nil || update.touched?.structureChanged == true { post(.action(.watching(live.summary))) }
             }
             setWorking(live.hasPendingChanges)
@@ -83,6 +87,18 @@ final class WorkspaceWorker: @unchecked Sendable {
     }
 
     private func setWorking(_ value: Bool) { lock.withLock { working = value } }
+
+    private func postSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems?) {
+        var built: ListModel?
+        if let posted, let touched, list.isStill(valid: posted, for: snapshot, touched: touched, filtered: false) {
+            built = nil
+        } else {
+            list = Trace.timed("list model") { ListModel(snapshot) }
+            built = list
+        }
+        posted = snapshot
+        post(.action(.snapshotLoaded(snapshot, touched: touched, list: built)))
+    }
 }
 
 /// A pipe whose only job is to wake a `poll(2)` from another thread.
