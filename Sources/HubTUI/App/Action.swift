@@ -7,7 +7,7 @@ public enum Action: Equatable, Sendable {
     case resize(Size)
     /// A new snapshot; `touched` says what an incremental reload re-read (nil: everything); `list`
     /// is its whole list when the workspace thread had to build one (so the loop never does).
-    case snapshotLoaded(WorkspaceSnapshot, touched: TouchedItems? = nil, list: ListModel? = nil)
+    case snapshotLoaded(WorkspaceSnapshot, touched: TouchedItems? = nil, list: BuiltList? = nil)
     /// A plan asked for with `.plan` is ready to confirm, or cannot be made.
     case planned(Result<PlannedChange, PlanFailure>)
     case tick(Date)

@@ -95,17 +95,18 @@ public struct AppState: Equatable, Sendable {
     /// Replaces the snapshot and updates the list (with `setFilter`, the only places the list
     /// changes). With `touched` (what an incremental reload re-read) the rows are kept when none of
     /// those items moved, so a live update costs what changed.
-    mutating func setSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil, list builtList: ListModel? = nil) {
+    mutating func setSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil, list built: BuiltList? = nil) {
         let old = self.snapshot
         self.snapshot = snapshot
-        if builtList == nil, let touched, wholeList.isStill(valid: old, for: snapshot, touched: touched, filtered: false) {
+        if built == nil, let touched, wholeList.isStill(valid: old, for: snapshot, touched: touched, filtered: false) {
             // Nothing moved: only the re-read items' search texts can have changed.
             if search != nil { search?.update(snapshot, touched: touched) }
             if !filter.isEmpty, let search { list = wholeList.filtered(by: filter, search: search) }
             return
         }
-        wholeList = builtList ?? ListModel(snapshot)
-        search = filter.isEmpty ? nil : ListSearch(snapshot)
+        wholeList = built?.list ?? ListModel(snapshot)
+        // Search texts come with a list built off the loop, so the first `/` key costs nothing.
+        search = built?.search ?? (filter.isEmpty ? nil : ListSearch(snapshot))
         list = search.map { wholeList.filtered(by: filter, search: $0) } ?? wholeList
     }
 

@@ -278,7 +278,7 @@ public enum Reducer {
     }
 
     /// A new snapshot keeps the selection on the same stub/session/agent (by identity, not index).
-    static func replaceSnapshot(_ state: inout AppState, _ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil, list: ListModel? = nil) {
+    static func replaceSnapshot(_ state: inout AppState, _ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil, list: BuiltList? = nil) {
         let identity = state.selectedIdentity
         let agentId = state.selectedAgent?.agentId
         let oldRow = state.selectedRow ?? 0

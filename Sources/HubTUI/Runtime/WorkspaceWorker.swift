@@ -89,12 +89,12 @@ final class WorkspaceWorker: @unchecked Sendable {
     private func setWorking(_ value: Bool) { lock.withLock { working = value } }
 
     private func postSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems?) {
-        var built: ListModel?
+        var built: BuiltList?
         if let posted, let touched, list.isStill(valid: posted, for: snapshot, touched: touched, filtered: false) {
             built = nil
         } else {
-            list = Trace.timed("list model") { ListModel(snapshot) }
-            built = list
+            built = Trace.timed("list model") { BuiltList(snapshot) }
+            list = built!.list
         }
         posted = snapshot
         post(.action(.snapshotLoaded(snapshot, touched: touched, list: built)))
