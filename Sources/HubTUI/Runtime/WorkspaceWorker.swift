@@ -100,36 +100,3 @@ final class WorkspaceWorker: @unchecked Sendable {
         post(.action(.snapshotLoaded(snapshot, touched: touched, list: built)))
     }
 }
-
-/// A pipe whose only job is to wake a `poll(2)` from another thread.
-final class WakePipe: @unchecked Sendable {
-    private(set) var readDescriptor: Int32 = -1
-    private var writeDescriptor: Int32 = -1
-
-    init() {
-        var fds: [Int32] = [0, 0]
-        if pipe(&fds) == 0 {
-            readDescriptor = fds[0]
-            writeDescriptor = fds[1]
-            for fd in fds {
-                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-                _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-            }
-        }
-    }
-
-    deinit {
-        close(readDescriptor)
-        close(writeDescriptor)
-    }
-
-    func signal() {
-        var byte: UInt8 = 1
-        _ = write(writeDescriptor, &byte, 1)
-    }
-
-    func drain() {
-        var buffer = [UInt8](repeating: 0, count: 256)
-        while read(readDescriptor, &buffer, buffer.count) > 0 {}
-    }
-}

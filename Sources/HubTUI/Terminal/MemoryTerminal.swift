@@ -23,11 +23,9 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {
     public init(size: Size, supportsUnicode: Bool = true) {
         self.size = size
         self.supportsUnicode = supportsUnicode
-        var fds: [Int32] = [0, 0]
-        if pipe(&fds) == 0 {
-            pipeRead = fds[0]
-            pipeWrite = fds[1]
-            _ = fcntl(pipeRead, F_SETFL, fcntl(pipeRead, F_GETFL) | O_NONBLOCK)
+        if let (read, write) = WakePipe.makeDescriptors() {
+            pipeRead = read
+            pipeWrite = write
         }
     }
 

@@ -20,16 +20,9 @@ public enum TerminalGuard {
     /// curses leaves our handlers in place. Returns the pipe's read end for `poll`.
     public static func install() -> Int32 {
         if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveSavedTermios = true }
-        if pipeRead < 0 {
-            var fds: [Int32] = [0, 0]
-            if pipe(&fds) == 0 {
-                pipeRead = fds[0]
-                pipeWrite = fds[1]
-                for fd in fds {
-                    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-                    _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-                }
-            }
+        if pipeRead < 0, let (read, write) = WakePipe.makeDescriptors() {
+            pipeRead = read
+            pipeWrite = write
         }
         for signal in forwarded { setHandler(signal, forwardSignal) }
         for signal in fatal { setHandler(signal, crashHandler) }
