@@ -42,6 +42,6 @@ struct DemoCommand: ParsableCommand {
             return
         }
         let snapshot = WorkspaceLoader(layout: layout).load()
-        if json { Output.writeStatusJSON(snapshot) } else { Output.write(StatusTable.render(snapshot)) }
+        if json { Output.writeStatusJSON(snapshot, settings: HubSettings()) } else { Output.write(StatusTable.render(snapshot)) }
     }
 }

@@ -78,8 +78,8 @@ enum Output {
     }
 
     /// The workspace as `status --json` prints it: one linear pass into bytes, one write.
-    static func writeStatusJSON(_ snapshot: WorkspaceSnapshot) {
-        var bytes = JSONPrinter.compactBytes(StatusReport.json(snapshot))
+    static func writeStatusJSON(_ snapshot: WorkspaceSnapshot, settings: HubSettings) {
+        var bytes = JSONPrinter.compactBytes(StatusReport.json(snapshot, now: Date(), policy: EvidencePolicy(settings)))
         bytes.append(UInt8(ascii: "\n"))
         writeAll(bytes)
     }

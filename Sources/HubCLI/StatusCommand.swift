@@ -11,8 +11,11 @@ struct StatusCommand: ParsableCommand {
         discussion: """
         Exit status: 0 when the workspace loaded (problems or not), 2 on a usage error or a missing root.
         With --watch, after the status one line is printed per change (agent status, session status,
-        sessions and stubs added or removed) until interrupted; with --json each is a JSON object:
-        {"time", "kind", "session"|"stub", "agent"?, "from", "to"}.
+        sessions and stubs added or removed, and each new reason a session needs you: blocked, failed,
+        stale, not picked up, unverified, unreadable, ready to advance) until interrupted; with --json
+        each is a JSON object: {"time", "kind", "session"|"stub", "agent"?, "from", "to"}, or
+        {"time", "kind": "attention", "session", "agent", "reason", "note", "since"}.
+        --line prints one short summary line for tmux's status-right.
         """
     )
 
@@ -24,35 +27,78 @@ struct StatusCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep running and print one line per change.")
     var watch = false
 
+    @Flag(name: .long, help: "Print one short line (e.g. '3 active · 1 blocked · 2 need you') for tmux's status-right.")
+    var line = false
+
     func run() throws {
         let (layout, settings) = try workspace.resolve()
         let loader = WorkspaceLoader(layout: layout)
+        let policy = EvidencePolicy(settings)
         guard watch else {
-            print(loader.load())
+            let snapshot = loader.load()
+            if line {
+                Output.write(TerminalText.sanitize(StatusLine.render(snapshot, now: Date(), policy: policy)) + "\n")
+            } else {
+                print(snapshot, settings: settings)
+            }
             return
         }
         let live = LiveWorkspace(loader: loader, pollInterval: workspace.pollInterval, recheckInterval: settings.recheckInterval)
-        print(live.current)
+        print(live.current, settings: settings)
         var previous = live.current
+        var attention = Evidence.attention(previous, now: Date(), policy: policy)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         while true {
+            // Wake at least once a minute: an agent becomes stale or not picked up by time alone.
             let timeout = live.nextDeadline.map { Int32(max(1, min(60_000, $0.timeIntervalSinceNow * 1000 + 1))) } ?? 60_000
             var descriptor = pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0)
             _ = Glibc.poll(&descriptor, 1, timeout)
             let (snapshot, notices) = live.update()
             for notice in notices { Output.error(notice) }
-            guard let snapshot else { continue }
-            let time = formatter.string(from: Date())
-            for change in SnapshotDiff.changes(from: previous, to: snapshot) {
-                Output.write((json ? JSONPrinter.compact(change.json(time: time)) : StatusCommand.line(change, time: time)) + "\n")
+            let now = Date()
+            let time = formatter.string(from: now)
+            if let snapshot {
+                let changes = SnapshotDiff.changes(from: previous, to: snapshot)
+                for change in changes {
+                    Output.write((json ? JSONPrinter.compact(change.json(time: time)) : StatusCommand.line(change, time: time)) + "\n")
+                }
+                StatusCommand.record(changes, in: snapshot, at: now, root: layout.root)
+                previous = snapshot
             }
-            previous = snapshot
+            let next = Evidence.attention(previous, now: now, policy: policy)
+            for item in AttentionDiff.added(from: attention, to: next) {
+                Output.write((json ? JSONPrinter.compact(StatusCommand.attentionEvent(item, time: time)) : StatusCommand.line(item, time: time)) + "\n")
+            }
+            attention = next
         }
     }
 
-    private func print(_ snapshot: WorkspaceSnapshot) {
-        if json { Output.writeStatusJSON(snapshot) } else { Output.write(StatusTable.render(snapshot)) }
+    private func print(_ snapshot: WorkspaceSnapshot, settings: HubSettings) {
+        if json { Output.writeStatusJSON(snapshot, settings: settings) } else { Output.write(StatusTable.render(snapshot)) }
+    }
+
+    /// Agents' status changes seen here go to the hub's history (their age, on every screen).
+    static func record(_ changes: [SnapshotChange], in snapshot: WorkspaceSnapshot, at time: Date, root: String) {
+        let entries = changes.compactMap { change -> StatusHistory.Entry? in
+            guard change.kind == .agentStatus, change.from != nil, let agent = change.agent else { return nil }
+            let note = snapshot.session(at: change.path)?.everyone.first { $0.agentId == agent }?.notes
+            return StatusHistory.Entry(time: time, session: change.path, agent: agent, from: change.from, to: change.to, note: note)
+        }
+        try? StatusHistory.append(entries, root: root)
+    }
+
+    /// `{"time", "kind": "attention", "session", "agent", "reason", "note", "since"}`.
+    static func attentionEvent(_ item: AttentionItem, time: String) -> JSONValue {
+        var members: [(String, JSONValue)] = [("time", .string(time)), ("kind", .string("attention"))]
+        if case .object(let object) = StatusReport.attentionJSON(item) { members += object.members.map { ($0.key, $0.value) } }
+        return .object(JSONObject(members))
+    }
+
+    static func line(_ item: AttentionItem, time: String) -> String {
+        let subject = TerminalText.sanitize(item.session + (item.agent.map { " " + $0 } ?? ""))
+        let note = item.note.map { ": " + TerminalText.sanitize($0) } ?? ""
+        return "\(time) ! \(subject) needs you (\(item.reason.word))\(note)"
     }
 
     static func line(_ change: SnapshotChange, time: String) -> String {

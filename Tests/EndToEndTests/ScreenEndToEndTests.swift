@@ -33,7 +33,8 @@ struct ScreenEndToEndTests {
         #expect(first.contains("api-migration"))
         #expect(first.contains("? help"))
 
-        try pane.keys("j", "Enter")
+        // NEEDS YOU (2 sessions) comes first; the search-index-rebuild stub is the second in ACTIVE.
+        try pane.keys("j", "j", "j", "Enter")
         try pane.waitFor(text: "WO-SEARCH-INDEX-REBUILD-002")
         try pane.waitFor(text: "phase1 → ")
 
@@ -148,8 +149,8 @@ struct StartAndYankEndToEndTests {
         let pane = try TmuxPane(width: 140, height: 45)
         try pane.run("\(binary) --root \(workspace.root)")
         try pane.waitFor(text: "Stubs 5 · Sessions 3")
-        // The multi-agent stub is the second in STUBS: auth-token-rotation, parallel-docs-audit.
-        try pane.keys("j", "j", "j")
+        // The multi-agent stub is the second in STUBS, after NEEDS YOU (2) and ACTIVE (2).
+        try pane.keys("j", "j", "j", "j", "j")
         try pane.waitFor(text: "STUB-101")
         try pane.keys("S")
         try pane.waitFor(text: "Start a session?")

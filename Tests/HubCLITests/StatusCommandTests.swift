@@ -37,7 +37,8 @@ struct StatusCommandTests {
         let result = try run(["status", "--root", TestPaths.corpus])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Stubs (58)"))
-        #expect(result.stdout.contains("csv-ecosystem-sync  [file says: phase_2_complete]"))
+        #expect(result.stdout.contains("csv-ecosystem-sync  [waiting on the orchestrator]"))
+        #expect(result.stdout.contains("scanner-complete-integration  [file says: complete]"))
         #expect(result.stdout.contains("Problems (2):"))
     }
 

@@ -15,27 +15,31 @@ import HubTestSupport
         switch state.selectedListRow {
         case .stub(let index)?: return state.snapshot.stubs[index].featureName
         case .session(let index, _)?: return state.snapshot.sessions[index].name
+        case .attention(let index)?: return "needs:" + state.snapshot.sessions[index].name
         default: return nil
         }
     }
 
     @Test func startsOnTheFirstSelectableRowAndSkipsHeaders() throws {
         var (_, state) = try demoState()
-        #expect(state.list.rows.first == .header("ACTIVE", count: 2))
-        #expect(selectedName(state) == "api-migration")
+        // What needs the person comes first: the blocked mobile-app, the unverified orchestrator.
+        #expect(state.list.rows.first == .header("NEEDS YOU", count: 2))
+        #expect(selectedName(state) == "needs:api-migration-phase1")
+        Fixtures.press(&state, .down, .down)
+        #expect(selectedName(state) == "api-migration", "the ACTIVE header is skipped")
         Fixtures.press(&state, .down, .down)
         #expect(selectedName(state) == "auth-token-rotation", "the STUBS header is skipped")
-        Fixtures.press(&state, .character("k"), .character("k"), .character("k"), .up)
-        #expect(selectedName(state) == "api-migration", "moving up stops at the first row")
+        Fixtures.press(&state, .character("k"), .character("k"), .character("k"), .character("k"), .character("k"), .up)
+        #expect(selectedName(state) == "needs:api-migration-phase1", "moving up stops at the first row")
         Fixtures.press(&state, .character("G"))
         #expect(selectedName(state) == "dark-mode-toggle")
         Fixtures.press(&state, .character("g"))
-        #expect(selectedName(state) == "api-migration")
+        #expect(selectedName(state) == "needs:api-migration-phase1")
     }
 
     @Test func enterOpensAStubsLatestSessionAndFocusesItsAgents() throws {
         var (_, state) = try demoState()
-        Fixtures.press(&state, .down)
+        Fixtures.press(&state, .down, .down, .down)
         #expect(selectedName(state) == "search-index-rebuild")
         Fixtures.press(&state, .enter)
         #expect(state.focus == .detail)
@@ -73,7 +77,7 @@ import HubTestSupport
         #expect(state.overlay == .help(scroll: 0))
         Fixtures.press(&state, .down)
         #expect(state.overlay == .help(scroll: 1))
-        #expect(selectedName(state) == "api-migration", "keys under a dialog do not move the list")
+        #expect(selectedName(state) == "needs:api-migration-phase1", "keys under a dialog do not move the list")
         var effects = Reducer.reduce(&state, .key(.character("q")))
         #expect(state.overlay == nil && effects.isEmpty, "q closes the dialog, not the program")
         Fixtures.press(&state, .character("p"))
@@ -88,7 +92,7 @@ import HubTestSupport
 
     @Test func reloadAsksForASnapshotAndKeepsTheSelectionByIdentity() throws {
         var (workspace, state) = try demoState()
-        Fixtures.press(&state, .down, .down, .down)
+        Fixtures.press(&state, .down, .down, .down, .down, .down)
         #expect(selectedName(state) == "parallel-docs-audit")
         #expect(Reducer.reduce(&state, .key(.character("r"))) == [.reload])
         #expect(state.loading)
@@ -201,11 +205,12 @@ import HubTestSupport
         let (_, snapshot) = try Fixtures.demo()
         var state = Fixtures.state(snapshot)
         let rows = ScreenLayout(size: state.size).listRows
-        // Row 5 of the list is "parallel-docs-audit" (ACTIVE header, 2 stubs, STUBS header, auth-token-rotation, parallel-docs-audit).
-        _ = Reducer.reduce(&state, .key(.click(x: rows.x + 3, y: rows.y + 5)))
+        // Row 8 of the list is "parallel-docs-audit" (NEEDS YOU header, 2 sessions, ACTIVE header,
+        // 2 stubs, STUBS header, auth-token-rotation, parallel-docs-audit).
+        _ = Reducer.reduce(&state, .key(.click(x: rows.x + 3, y: rows.y + 8)))
         if case .stub(let stub) = state.detail { #expect(stub.featureName == "parallel-docs-audit") } else { Issue.record("a stub should be selected") }
         _ = Reducer.reduce(&state, .key(.click(x: rows.x + 3, y: rows.y + 0)))
-        #expect(state.selectedRow == 5, "a header is not selectable")
+        #expect(state.selectedRow == 8, "a header is not selectable")
         Fixtures.press(&state, .character("g"))
         let session = try #require(state.detailSession ?? { Fixtures.press(&state, .enter); return state.detailSession }())
         let agents = SessionDetailLayout(session: session, inner: ScreenLayout(size: state.size).detailInner).agents

@@ -46,7 +46,8 @@ import HubTestSupport
 
     @Test func aAsksToStartTheNextPhase() throws {
         let screen = try demo()
-        screen.press(.down, .enter, .character("a"))
+        screen.select("search-index-rebuild")
+        screen.press(.enter, .character("a"))
         guard case .confirmStart(let plan)? = screen.state.overlay else { Issue.record("expected the confirm dialog, got \(String(describing: screen.state.overlay))"); return }
         #expect(plan.sessionName == "search-index-rebuild-phase3")
         #expect(screen.screen.contains("Start phase 3?"))

@@ -21,6 +21,10 @@ import TOMLKit
 /// stale_after_minutes = 30
 /// recheck_minutes = 5
 /// bell_on_complete = false
+/// [notify]
+/// bell = false      # ring when an agent is blocked, fails or completes, a session completes, or goes stale
+/// title = true      # the terminal title says what needs you
+/// desktop = false   # desktop notifications (OSC 9 and OSC 777; passed through tmux)
 /// [ui]
 /// theme = "default"
 /// [agents.coderef-docs]
@@ -118,6 +122,9 @@ public enum ConfigLoader {
             if let minutes = number("watch", "stale_after_minutes") { settings.staleAfter = minutes * 60 }
             if let minutes = number("watch", "recheck_minutes") { settings.recheckInterval = max(10, minutes * 60) }
             if let bell = bool("watch", "bell_on_complete") { settings.bellOnComplete = bell }
+            if let bell = bool("notify", "bell") { settings.notifyBell = bell }
+            if let title = bool("notify", "title") { settings.notifyTitle = title }
+            if let desktop = bool("notify", "desktop") { settings.notifyDesktop = desktop }
             if let theme = string("ui", "theme") { settings.theme = theme }
             if let agents = table["agents"]?.table {
                 for id in agents.keys {

@@ -19,6 +19,12 @@ public struct HubSettings: Equatable, Sendable {
     public var staleAfter: TimeInterval = 30 * 60
     /// Ring the terminal bell when a whole session becomes complete.
     public var bellOnComplete = false
+    /// `[notify]`: ring the bell, set the terminal title, send desktop notifications when an agent is
+    /// blocked, fails or completes, a session completes, or something goes stale. Only the title is
+    /// on by default.
+    public var notifyBell = false
+    public var notifyTitle = true
+    public var notifyDesktop = false
     /// The slow full recheck behind the watcher.
     public var recheckInterval: TimeInterval = 300
     /// The screen's theme: a built-in name, a name in the themes folders, or a file path.

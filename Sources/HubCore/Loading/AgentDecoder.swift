@@ -39,14 +39,19 @@ enum AgentDecoder {
         agent.role = fields.string("role")
         agent.agentPath = fields.string("agent_path")
         agent.completedAt = fields.string("completed_at")
+        agent.startedAt = fields.object["started_at"]?.stringValue
+        agent.updatedAt = fields.object["updated_at"]?.stringValue ?? fields.object["last_updated"]?.stringValue
         agent.notes = notes(fields.object["notes"])
         agent.dependsOn = fields.strings("depends_on")
         agent.outputFile = outputFile(fields)
         if let tasks = fields.object["tasks"] {
             (agent.tasksDone, agent.tasksTotal) = countTasks(tasks, fields: fields)
+            agent.tasks = taskList(tasks)
         }
-        if let outputs = fields.object["outputs"]?.objectValue, let created = outputs["workorders_created"] {
-            agent.workordersCreated = workorderReferences(created)
+        if let outputs = fields.object["outputs"]?.objectValue {
+            if let created = outputs["workorders_created"] { agent.workordersCreated = workorderReferences(created) }
+            agent.filesCreated = outputs["files_created"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            agent.primaryOutput = outputs["primary_output"]?.stringValue
         }
     }
 
@@ -92,6 +97,24 @@ enum AgentDecoder {
         let withStatus = items.compactMap { $0.objectValue?["status"]?.stringValue }
         if withStatus.isEmpty { return (nil, items.count) }
         return (withStatus.filter { Status.bucket(for: $0) == .complete }.count, items.count)
+    }
+
+    /// Tasks for the agent detail: `{task_id|id, description|title|task, status}` or plain strings.
+    static func taskList(_ value: JSONValue) -> [AgentTask] {
+        let items: [JSONValue]
+        switch value {
+        case .array(let list): items = list
+        case .object(let object): items = object.members.map(\.value)
+        default: return []
+        }
+        return items.prefix(500).map { item in
+            if let text = item.stringValue { return AgentTask(id: nil, description: text, status: .unknown) }
+            let object = item.objectValue ?? JSONObject()
+            let status = object["status"]?.stringValue.map(Status.init) ?? .unknown
+            return AgentTask(id: object["task_id"]?.stringValue ?? object["id"]?.stringValue,
+                             description: object["description"]?.stringValue ?? object["title"]?.stringValue ?? object["task"]?.stringValue,
+                             status: status)
+        }
     }
 
     /// `workorders_created`: strings `"WO-ID (path/)"` or objects `{workorder_id|id, location|plan_path}`.

@@ -238,6 +238,11 @@ struct SessionLoader {
         merged.tasksDone = nested.tasksTotal != nil ? nested.tasksDone : root.tasksDone
         merged.tasksTotal = nested.tasksTotal ?? root.tasksTotal
         merged.completedAt = nested.completedAt ?? root.completedAt
+        merged.startedAt = nested.startedAt ?? root.startedAt
+        merged.updatedAt = nested.updatedAt ?? root.updatedAt
+        merged.tasks = nested.tasks.isEmpty ? root.tasks : nested.tasks
+        merged.filesCreated = nested.filesCreated.isEmpty ? root.filesCreated : nested.filesCreated
+        merged.primaryOutput = nested.primaryOutput ?? root.primaryOutput
         merged.notes = nested.notes ?? root.notes
         merged.outputFile = nested.outputFile ?? root.outputFile
         merged.dependsOn = root.dependsOn.isEmpty ? nested.dependsOn : root.dependsOn
@@ -257,12 +262,15 @@ struct SessionLoader {
                 _ = JSONFile.load(found, displayPath: layout.display(found), log: log)
             }
         }
-        let communicationChanged = session.communicationFile.flatMap { FileSystem.modified(layout.absolute($0)) }
+        // The agent's own evidence only: the shared communication.json changes whenever any agent
+        // writes, so its time says nothing about this one.
         func stamp(_ agent: inout AgentState) {
             var dates: [Date] = []
             if let nested = agent.nestedFile, let date = FileSystem.modified(layout.absolute(nested)) { dates.append(date) }
-            else if let communicationChanged { dates.append(communicationChanged) }
             if let output = agent.outputResolved, let date = FileSystem.modified(output) { dates.append(date) }
+            for written in [agent.completedAt, agent.startedAt, agent.updatedAt] {
+                if let date = Timestamp.parse(written) { dates.append(date) }
+            }
             agent.lastChange = dates.max()
         }
         for index in session.agents.indices {

@@ -22,11 +22,20 @@ public struct AgentState: Equatable, Sendable {
     public var instructionSteps: [String]
     public var notes: String?
     public var completedAt: String?
+    public var startedAt: String?
+    /// `updated_at` / `last_updated`, as written.
+    public var updatedAt: String?
+    /// The agent's tasks as its nested file lists them (empty when it lists none).
+    public var tasks: [AgentTask]
+    /// `outputs.files_created` and `outputs.primary_output`, as written.
+    public var filesCreated: [String]
+    public var primaryOutput: String?
     public var dependsOn: [String]
     public var workordersCreated: [WorkorderReference]
     public var isOrchestrator: Bool
-    /// When the evidence of this agent's work last changed: the newest modification time of its
-    /// nested file, its output file and (when it has no nested file) the session's communication.json.
+    /// When the evidence of this agent's own work last changed: the newest of its nested file's and
+    /// its output file's modification times and its `completed_at`/`started_at`/`updated_at`. Never
+    /// the shared communication.json's time (one agent's edit would age every agent). nil: unknown.
     public var lastChange: Date?
 
     public init(agentId: String, status: Status = .unknown, isOrchestrator: Bool = false) {
@@ -36,9 +45,24 @@ public struct AgentState: Equatable, Sendable {
         self.dependsOn = []
         self.instructionSteps = []
         self.workordersCreated = []
+        self.tasks = []
+        self.filesCreated = []
     }
 
     public var outputExists: Bool { outputResolved != nil }
+}
+
+/// One task of an agent (`tasks[]` in its nested file).
+public struct AgentTask: Equatable, Sendable {
+    public var id: String?
+    public var description: String?
+    public var status: Status
+
+    public init(id: String?, description: String?, status: Status) {
+        self.id = id
+        self.description = description
+        self.status = status
+    }
 }
 
 /// The orchestrator is an agent with a coordinating role; it is kept apart from `agents` and shown once.

@@ -39,13 +39,27 @@ public struct Session: Equatable, Sendable {
     /// the session shows its last good state until they change again.
     public var unreadableFiles: [String] = []
 
-    /// Status derived from the agents (FORMATS.md): all complete → complete; any failed → failed;
-    /// any blocked → blocked; any in progress or some complete → in progress; else not started.
-    /// With no agents, the orchestrator stands in; with neither, the stored word's bucket.
+    /// Status derived from everyone who works on it (FORMATS.md): all complete → complete; any
+    /// failed → failed; any blocked → blocked; any in progress or some complete → in progress; else
+    /// not started. The orchestrator counts when its file gives it a status: a session whose agents
+    /// are all done while its orchestrator still works is in progress, not complete. With neither
+    /// agents nor orchestrator, the stored word's bucket.
     public var derivedStatus: StatusBucket {
-        let members = agents.isEmpty ? (orchestrator.map { [$0] } ?? []) : agents
+        var members = agents
+        if let orchestrator, agents.isEmpty || orchestrator.status.word != nil { members.append(orchestrator) }
         guard !members.isEmpty else { return storedStatus?.bucket ?? .notStarted }
         return Session.derive(members.map(\.status.bucket))
+    }
+
+    /// Every agent is complete but the orchestrator is not (yet): the session waits on it.
+    public var waitingOnOrchestrator: Bool {
+        guard let orchestrator, orchestrator.status.word != nil, !agents.isEmpty else { return false }
+        return orchestrator.status.bucket != .complete && agents.allSatisfy { $0.status.bucket == .complete }
+    }
+
+    /// The derived status as words: `in progress · orchestrator` when only the orchestrator is left.
+    public var statusLabel: String {
+        waitingOnOrchestrator ? derivedStatus.label + " · orchestrator" : derivedStatus.label
     }
 
     public static func derive(_ buckets: [StatusBucket]) -> StatusBucket {

@@ -1,8 +1,20 @@
+import Foundation
+
 /// `sessions-hub status --json`: the snapshot as one JSON object, for scripts, agents and our tests.
 /// Keys are stable (see README "status --json"); paths are relative to the root.
 public enum StatusReport {
-    public static func json(_ snapshot: WorkspaceSnapshot) -> JSONValue {
+    public static func json(_ snapshot: WorkspaceSnapshot, now: Date = Date(), policy: EvidencePolicy = EvidencePolicy()) -> JSONValue {
         let agentCount = snapshot.sessions.reduce(0) { $0 + $1.agents.count }
+        let context = EvidenceContext(snapshot)
+        var attention: [AttentionItem] = []
+        func sessionJSON(_ session: Session) -> JSONValue {
+            attention += Evidence.attention(for: session, snapshot: snapshot, context: context, now: now, policy: policy)
+            return StatusReport.sessionJSON(session) { agent in
+                agentJSON(agent, evidence: Evidence.assess(agent, in: session, snapshot: snapshot, now: now, policy: policy))
+            }
+        }
+        let sessions = snapshot.sessions.map(sessionJSON)
+        attention.sort(by: AttentionItem.worstFirst)
         return .object(JSONObject([
             ("root", .string(snapshot.root)),
             ("counts", .object(JSONObject([
@@ -13,7 +25,7 @@ public enum StatusReport {
                 ("problems", .int(snapshot.problems.count)),
             ]))),
             ("stubs", .array(snapshot.stubs.map(stubJSON))),
-            ("sessions", .array(snapshot.sessions.map(sessionJSON))),
+            ("sessions", .array(sessions)),
             ("features", .array(snapshot.features.map { feature in
                 .object(JSONObject([("feature", .string(feature.feature)), ("sessions", .array(feature.sessionPaths.map(JSONValue.string)))]))
             })),
@@ -30,6 +42,18 @@ public enum StatusReport {
             ("problems", .array(snapshot.problems.map { problem in
                 .object(JSONObject([("path", .string(problem.path)), ("message", .string(problem.message))]))
             })),
+            ("attention", .array(attention.map(attentionJSON))),
+        ]))
+    }
+
+    /// `{"session", "agent", "reason", "note", "since"}` (README "status --json").
+    public static func attentionJSON(_ item: AttentionItem) -> JSONValue {
+        .object(JSONObject([
+            ("session", .string(item.session)),
+            ("agent", optional(item.agent)),
+            ("reason", .string(item.reason.rawValue)),
+            ("note", optional(item.note)),
+            ("since", optional(item.since.map(Timestamp.format))),
         ]))
     }
 
@@ -52,7 +76,7 @@ public enum StatusReport {
         ]))
     }
 
-    static func agentJSON(_ agent: AgentState) -> JSONValue {
+    static func agentJSON(_ agent: AgentState, evidence: AgentEvidence) -> JSONValue {
         .object(JSONObject([
             ("agent_id", .string(agent.agentId)),
             ("status", optional(agent.status.word)),
@@ -62,10 +86,14 @@ public enum StatusReport {
             ("output_file", optional(agent.outputFile)),
             ("output_exists", .bool(agent.outputExists)),
             ("nested_file", optional(agent.nestedFile)),
+            ("changed_at", optional(evidence.changedAt.map(Timestamp.format))),
+            ("note", optional(agent.notes)),
+            ("evidence", optional(evidence.flag?.rawValue)),
+            ("evidence_detail", optional(evidence.detail)),
         ]))
     }
 
-    static func sessionJSON(_ session: Session) -> JSONValue {
+    static func sessionJSON(_ session: Session, agent agentJSON: (AgentState) -> JSONValue) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("name", .string(session.name)),
             ("path", .string(session.path)),
@@ -75,6 +103,7 @@ public enum StatusReport {
             ("layout", .string(session.layout.rawValue)),
             ("stored_status", optional(session.storedStatus?.word)),
             ("derived_status", .string(session.derivedStatus.rawValue)),
+            ("waiting_on_orchestrator", .bool(session.waitingOnOrchestrator)),
             ("status_disagrees", .bool(session.storedStatusDisagrees)),
             ("agents_complete", .int(session.agentsComplete)),
             ("agents_total", .int(session.agents.count)),

@@ -28,6 +28,7 @@ public enum StatusTable {
             let progress = "\(session.agentsComplete)/\(session.agents.count)"
             var line = "  " + pad(session.derivedStatus.label, 12) + " " + pad(progress, 6) + " " + clean(session.name)
             if let phase = session.phase { line += "  (phase \(phase))" }
+            if session.waitingOnOrchestrator { line += "  [waiting on the orchestrator]" }
             if session.storedStatusDisagrees, let word = session.storedStatus?.word { line += "  [file says: \(clean(word))]" }
             lines.append(line)
         }

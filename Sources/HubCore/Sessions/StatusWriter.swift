@@ -58,6 +58,9 @@ public enum StatusWriter {
         } catch {
             throw Failure.write("could not update \(relative): \(error)")
         }
+        // The hub's own record of the change (its age and history on screen); the status is written
+        // whether or not this succeeds.
+        try? StatusHistory.append([StatusHistory.Entry(time: now, session: session.path, agent: agent.agentId, from: agent.status.word, to: trimmed, note: note)], root: root)
         return relative
     }
 

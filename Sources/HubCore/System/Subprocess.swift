@@ -23,7 +23,8 @@ public enum Subprocess {
 
     /// Returns the exit status (128 + signal when killed). `input` is written to the child's stdin
     /// (nil: /dev/null); `stdoutPath`/`stderrPath` receive its output (nil: /dev/null).
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String], input: [UInt8]? = nil, stdoutPath: String? = nil, stderrPath: String? = nil, timeout: TimeInterval) throws(Failure) -> Int32 {
+    /// `inheritTerminal`: the child gets our stdin, stdout and stderr (an editor on the terminal).
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String], input: [UInt8]? = nil, stdoutPath: String? = nil, stderrPath: String? = nil, inheritTerminal: Bool = false, timeout: TimeInterval) throws(Failure) -> Int32 {
         let name = WorkspacePaths.lastComponent(executable)
         var fds: [Int32] = [-1, -1]
         if input != nil {
@@ -35,11 +36,13 @@ public enum Subprocess {
         if input != nil {
             posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
             posix_spawn_file_actions_addclose(&actions, fds[1])
-        } else {
+        } else if !inheritTerminal {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         }
-        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, stderrPath ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        if !inheritTerminal {
+            posix_spawn_file_actions_addopen(&actions, 1, stdoutPath ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, stderrPath ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

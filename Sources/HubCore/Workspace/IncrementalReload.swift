@@ -146,7 +146,10 @@ extension WorkspaceLoader {
             }
         }
 
-        if touched.handoffs { snapshot.handoffs = HandoffLog.load(root: layout.root) }
+        if touched.handoffs {
+            snapshot.handoffs = HandoffLog.load(root: layout.root)
+            snapshot.statusChanges = StatusHistory.lastChanges(StatusHistory.load(root: layout.root))
+        }
         let rereadFolders = touched.sessionFolders.union(touched.stubFolders)
         if !rereadFolders.isEmpty {
             snapshot.problems.removeAll { owned($0.path, by: rereadFolders) }

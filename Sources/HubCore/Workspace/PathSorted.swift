@@ -28,6 +28,12 @@ extension Array where Element: PathKeyed {
         return firstIndex { $0.path == path }
     }
 
+    /// The index of the item at exactly `path`, by binary search only (the array must be sorted).
+    public func sortedIndex(ofPath path: String) -> Int? {
+        let found = lowerBound(path: path)
+        return found < count && self[found].path == path ? found : nil
+    }
+
     /// Indices of the item at `folder` itself and of everything below it (`folder/...`), ascending.
     public func indices(inFolder folder: String) -> [Int] {
         var result: [Int] = []

@@ -83,7 +83,7 @@ public struct WorkspaceLoader: Sendable {
         stubs.sort { $0.path < $1.path }
         sessions.sort { $0.path < $1.path }
         workorders.sort { $0.path < $1.path }
-        return WorkspaceSnapshot(
+        var snapshot = WorkspaceSnapshot(
             root: layout.root,
             stubs: stubs,
             sessions: sessions,
@@ -93,6 +93,8 @@ public struct WorkspaceLoader: Sendable {
             problems: deduplicated(log.problems),
             handoffs: HandoffLog.load(root: layout.root)
         )
+        snapshot.statusChanges = StatusHistory.lastChanges(StatusHistory.load(root: layout.root))
+        return snapshot
     }
 
     /// One chunk of a full load: its stub and session folders, read in order with a log of its own.

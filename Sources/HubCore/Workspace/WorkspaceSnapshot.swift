@@ -14,6 +14,8 @@ public struct WorkspaceSnapshot: Equatable, Sendable {
     public var problems: [Problem]
     /// When each agent's one-liner was last copied: session path → agent id → time (HandoffLog).
     public var handoffs: [String: [String: Date]]
+    /// When the hub last saw each agent's status change: session path → agent id → time (StatusHistory).
+    public var statusChanges: [String: [String: Date]] = [:]
 
     public init(root: String, stubs: [Stub] = [], sessions: [Session] = [], features: [FeatureTimeline] = [], workorders: [Workorder] = [], workorderLog: [WorkorderLogEntry] = [], problems: [Problem] = [], handoffs: [String: [String: Date]] = [:]) {
         self.root = root

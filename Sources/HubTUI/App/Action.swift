@@ -25,6 +25,8 @@ public enum Action: Equatable, Sendable {
     case archived(Result<String, StartFailure>)
     /// A file asked for with `c`/`i` was read (or could not be: the text says why).
     case fileLoaded(title: String, text: String)
+    /// What the agent detail needs from the disk: the agent's history and its output's first lines.
+    case agentDetailLoaded(session: String, agent: String, history: [StatusHistory.Entry], preview: [String]?)
 }
 
 extension Action {
@@ -64,4 +66,14 @@ public enum Effect: Equatable, Sendable {
     case archive(ArchivePlan)
     /// Read a file for the viewer (absolute path, title to show).
     case readFile(path: String, title: String)
+    /// Read an agent's history and the start of its output file (absolute path) for its detail.
+    case loadAgentDetail(session: String, agent: String, output: String?)
+    /// Open a file in $VISUAL/$EDITOR, the screen suspended meanwhile (absolute path).
+    case edit(path: String)
+    /// Record status changes the screen saw in the hub's history.
+    case recordHistory([StatusHistory.Entry])
+    /// A desktop notification (only with `[notify] desktop = true`).
+    case notify(title: String, body: String)
+    /// The terminal's title (`[notify] title`, on by default).
+    case setTitle(String)
 }

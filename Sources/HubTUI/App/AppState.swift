@@ -25,6 +25,9 @@ public enum Overlay: Equatable, Sendable {
     case confirmArchive(ArchivePlan)
     /// `c`/`i`: a session file, read-only and scrollable.
     case file(title: String, lines: [String], scroll: Int)
+    /// Enter on an agent: its status, note, tasks, outputs, history and output preview (the last
+    /// two read by an effect; nil until they arrive).
+    case agentDetail(AgentDetailView)
 }
 
 /// Where the screen works and how: the layout (for new sessions) and the settings.
@@ -73,6 +76,8 @@ public struct AppState: Equatable, Sendable {
     public var flashes: [String: Date] = [:]
     /// How the workspace is watched (`inotify 14 folders`), shown in the status bar.
     public var watchSummary: String?
+    /// The terminal title last asked for (so it is set only when it changes).
+    public var title: String?
 
     public static func flashKey(_ sessionPath: String, _ agentId: String) -> String { sessionPath + "\u{0}" + agentId }
 
@@ -85,6 +90,8 @@ public struct AppState: Equatable, Sendable {
         self.glyphs = glyphs
         self.context = context ?? AppContext(layout: WorkspaceLayout(root: snapshot.root))
         self.longForm = self.context.settings.copyLongForm
+        self.board = AttentionBoard(snapshot, now: now, policy: EvidencePolicy(self.context.settings))
+        compose()
         self.selectedRow = list.rows.firstIndex { $0.isSelectable }
     }
 
@@ -98,23 +105,72 @@ public struct AppState: Equatable, Sendable {
     mutating func setSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil, list built: BuiltList? = nil) {
         let old = self.snapshot
         self.snapshot = snapshot
+        if let board = built?.board { self.board = board } else { board.update(snapshot, touched: touched, now: now, policy: policy) }
         if built == nil, let touched, wholeList.isStill(valid: old, for: snapshot, touched: touched, filtered: false) {
             // Nothing moved: only the re-read items' search texts can have changed.
             if search != nil { search?.update(snapshot, touched: touched) }
-            if !filter.isEmpty, let search { list = wholeList.filtered(by: filter, search: search) }
+            compose()
             return
         }
         wholeList = built?.list ?? ListModel(snapshot)
         // Search texts come with a list built off the loop, so the first `/` key costs nothing.
         search = built?.search ?? (filter.isEmpty ? nil : ListSearch(snapshot))
-        list = search.map { wholeList.filtered(by: filter, search: $0) } ?? wholeList
+        compose()
     }
 
     mutating func setFilter(_ text: String) {
         filter = text
         if search == nil && !text.isEmpty { search = ListSearch(snapshot) }
-        list = search.map { wholeList.filtered(by: text, search: $0) } ?? wholeList
+        compose()
     }
+
+    /// Hand-offs changed in the snapshot (a copy just finished): the verdicts they feed are renewed.
+    mutating func noteHandoffs() {
+        board.update(snapshot, touched: TouchedItems(handoffs: true), now: now, policy: policy)
+        compose()
+    }
+
+    /// Time passed: verdicts that depend on it (stale, not picked up) are renewed when one is due.
+    mutating func advanceTime(to now: Date) {
+        self.now = now
+        let before = board
+        board.advance(to: now, snapshot: snapshot, policy: policy)
+        if board != before { compose() }
+    }
+
+    /// The list as shown: the NEEDS YOU group (sessions that need the person, worst first), then
+    /// every item; both narrowed by the filter. Linear in the rows, without sorting.
+    mutating func compose() {
+        var needs: [ListRow] = []
+        for path in board.ordered {
+            if let index = snapshot.sessions.sortedIndex(ofPath: path) { needs.append(.attention(index)) }
+        }
+        var rows: [ListRow] = needs.isEmpty ? [] : [.header(AppState.needsTitle, count: needs.count)] + needs
+        rows += wholeList.rows
+        let all = ListModel(rows: rows, sessionsByStub: wholeList.sessionsByStub, stubPaths: wholeList.stubPaths)
+        guard !filter.isEmpty, let search else {
+            list = all
+            return
+        }
+        let board = self.board, sessions = snapshot.sessions
+        list = all.filtered(by: filter, search: search) { index, word in
+            AppState.matchesState(word, board.bySession[sessions[index].path])
+        }
+    }
+
+    public static let needsTitle = "NEEDS YOU"
+
+    /// `/needs`, `/stale`, `/unverified`, `/ready`... match sessions by what the evidence says.
+    static func matchesState(_ word: [UInt8], _ items: [AttentionItem]?) -> Bool {
+        guard let items, !items.isEmpty else { return false }
+        let text = String(decoding: word, as: UTF8.self)
+        if "needs".hasPrefix(text) && text.count >= 2 { return true }
+        return items.contains { $0.reason.rawValue.hasPrefix(text) || $0.reason.word.hasPrefix(text) }
+    }
+
+    /// What the evidence says needs the person, per session (kept up to date with the snapshot).
+    public private(set) var board = AttentionBoard()
+    var policy: EvidencePolicy { EvidencePolicy(context.settings) }
 
     /// Every item, grouped and sorted; `list` is this narrowed by the filter.
     private(set) var wholeList: ListModel
@@ -142,6 +198,7 @@ public struct AppState: Equatable, Sendable {
         switch list.rows[row] {
         case .stub(let index): return .stub(snapshot.stubs[index].path)
         case .session(let index, _): return .session(snapshot.sessions[index].path)
+        case .attention(let index): return .attention(snapshot.sessions[index].path)
         case .header: return nil
         }
     }
@@ -157,7 +214,7 @@ public struct AppState: Equatable, Sendable {
         if let path = openedSessionPath, let session = snapshot.session(at: path) { return .session(session) }
         switch selectedListRow {
         case .stub(let index)?: return .stub(snapshot.stubs[index])
-        case .session(let index, _)?: return .session(snapshot.sessions[index])
+        case .session(let index, _)?, .attention(let index)?: return .session(snapshot.sessions[index])
         default: return .nothing
         }
     }

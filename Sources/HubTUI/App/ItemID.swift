@@ -2,4 +2,6 @@
 public enum ItemID: Hashable, Sendable {
     case stub(String)
     case session(String)
+    /// A session's row in the NEEDS YOU group (the same session may also be listed below).
+    case attention(String)
 }

@@ -4,7 +4,7 @@ public enum Command: Hashable, Sendable {
     case moveUp, moveDown, first, last, pageUp, pageDown
     case switchPane, open, back
     case start, advance, archive, yank, yankAll, toggleLongForm, filter, viewCommunication, viewInstructions
-    case problems, reload, help, quit
+    case problems, reload, help, quit, needsOnly, edit
 }
 
 public struct KeyBinding: Sendable {
@@ -33,9 +33,10 @@ public struct Keymap: Sendable {
         KeyBinding([.pageUp, .control("b")], .pageUp, "page up"),
         KeyBinding([.pageDown, .control("f")], .pageDown, "page down"),
         KeyBinding([.tab, .backTab], .switchPane, "switch between the list and the agents", hint: "pane"),
-        KeyBinding([.enter, .right, .character("l")], .open, "open: a stub's session, or a session's agents", hint: "open"),
+        KeyBinding([.enter, .right, .character("l")], .open, "open: a stub's session, a session's agents, an agent's detail", hint: "open"),
         KeyBinding([.escape, .left, .character("h")], .back, "back to the list; close a dialog"),
-        KeyBinding([.character("/")], .filter, "filter the list (names, ids, tags, agents, status); Esc clears", hint: "filter"),
+        KeyBinding([.character("/")], .filter, "filter the list (names, ids, tags, agents, status words, and stale, unverified, needs...); Esc clears", hint: "filter"),
+        KeyBinding([.character("!")], .needsOnly, "show only what needs you (the same as /needs); again to show everything"),
         KeyBinding([.character("S")], .start, "start a session from the selected stub (asks first)", hint: "start"),
         KeyBinding([.character("a")], .advance, "start the next phase of the selected session (asks first)"),
         KeyBinding([.character("A")], .archive, "archive the selected session or stub (moves its folder into archived/; asks first)"),
@@ -44,6 +45,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("L")], .toggleLongForm, "switch one-liners between the short and the long (Markdown) form"),
         KeyBinding([.character("c")], .viewCommunication, "view communication.json (the selected agent's own, when it has one)"),
         KeyBinding([.character("i")], .viewInstructions, "view instructions.json (the selected agent's own, when it has one)"),
+        KeyBinding([.character("e")], .edit, "in an agent's detail (Enter on an agent): open its output file in $VISUAL or $EDITOR"),
         KeyBinding([.character("p")], .problems, "list the problems found in the workspace's files", hint: "problems"),
         KeyBinding([.character("r")], .reload, "reload the workspace from disk", hint: "reload"),
         KeyBinding([.character("?")], .help, "this help", hint: "help"),

@@ -7,6 +7,8 @@ public enum ListRow: Equatable, Sendable {
     case stub(Int)
     /// Index into `snapshot.sessions`; depth 1 for a sub-session under its parent.
     case session(Int, depth: Int)
+    /// Index into `snapshot.sessions`: a session in the NEEDS YOU group, with its worst reason.
+    case attention(Int)
 
     public var isSelectable: Bool {
         if case .header = self { return false }
@@ -123,7 +125,7 @@ public struct ListModel: Equatable, Sendable {
     /// The rows whose item matches every word of `filter` (a stub also by its sessions' names and
     /// workorder ids), in the same order; sub-session rows follow their parent; group counts are
     /// recounted and empty groups dropped. Linear in the rows, with a byte search per item.
-    public func filtered(by filter: String, search: ListSearch) -> ListModel {
+    public func filtered(by filter: String, search: ListSearch, extra: (Int, [UInt8]) -> Bool = { _, _ in false }) -> ListModel {
         let words = ListSearch.words(filter)
         guard !words.isEmpty else { return self }
         func matches(_ row: ListRow) -> Bool {
@@ -131,10 +133,11 @@ public struct ListModel: Equatable, Sendable {
             case .stub(let index):
                 let sessions = stubSessions(index, search: search)
                 return words.allSatisfy { word in
-                    ListSearch.contains(search.stubText[index], word) || sessions.contains { ListSearch.contains(search.sessionNames[$0], word) }
+                    ListSearch.contains(search.stubText[index], word)
+                        || sessions.contains { ListSearch.contains(search.sessionText[$0], word) || extra($0, word) }
                 }
-            case .session(let index, _):
-                return words.allSatisfy { ListSearch.contains(search.sessionText[index], $0) }
+            case .session(let index, _), .attention(let index):
+                return words.allSatisfy { ListSearch.contains(search.sessionText[index], $0) || extra(index, $0) }
             case .header:
                 return false
             }

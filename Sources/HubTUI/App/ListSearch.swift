@@ -1,14 +1,17 @@
 import CHubSystem
+import Foundation
 import HubCore
 
 /// A whole list and its search texts, built off the loop for a snapshot.
 public struct BuiltList: Equatable, Sendable {
     public var list: ListModel
     public var search: ListSearch
+    public var board: AttentionBoard
 
-    public init(_ snapshot: WorkspaceSnapshot) {
+    public init(_ snapshot: WorkspaceSnapshot, now: Date, policy: EvidencePolicy) {
         list = ListModel(snapshot)
         search = ListSearch(snapshot)
+        board = AttentionBoard(snapshot, now: now, policy: policy)
     }
 }
 
@@ -51,8 +54,14 @@ public struct ListSearch: Equatable, Sendable {
 
     static func names(of session: Session) -> [UInt8] { bytes([session.name, session.workorderId]) }
 
+    /// Its name, workorder id, status (label and word), and every agent's id, status word and
+    /// bucket: `/blocked` finds the sessions that have a blocked agent.
     static func text(of session: Session) -> [UInt8] {
-        bytes([session.name, session.workorderId, session.derivedStatus.label] + session.agents.map(\.agentId))
+        var fields: [String?] = [session.name, session.workorderId, session.derivedStatus.label, session.derivedStatus.rawValue]
+        for agent in session.everyone {
+            fields += [agent.agentId, agent.status.word, agent.status.bucket.rawValue]
+        }
+        return bytes(fields)
     }
 
     /// The filter's words, lowercased, as bytes.

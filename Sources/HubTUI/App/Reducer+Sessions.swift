@@ -156,6 +156,7 @@ extension Reducer {
             let form = state.longForm ? " (long form)" : ""
             flash(&state, "copied \(TerminalText.sanitize(request.what))\(form) (\(method.label))")
             for agent in request.agents { state.snapshot.handoffs[request.sessionPath, default: [:]][agent] = date }
+            state.noteHandoffs()
         case .failure(let failure):
             flash(&state, failure.description, isError: true)
         }

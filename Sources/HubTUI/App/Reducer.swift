@@ -33,7 +33,12 @@ public enum Reducer {
         case .planned(let result):
             planned(&state, result)
         case .tick(let now):
-            state.now = now
+            let before = state.board.items
+            state.advanceTime(to: now)
+            // Time alone made something stale or not picked up: say so, as for any other change.
+            for item in AttentionDiff.added(from: before, to: state.board.items) where item.reason == .stale || item.reason == .notPickedUp {
+                effects += notify(&state, "\(WorkspacePaths.lastComponent(item.session)): \(item.agent ?? "") \(item.reason.word)", effects: effects)
+            }
             if let message = state.message, message.expires <= now { state.message = nil }
             state.flashes = state.flashes.filter { $0.value > now }
         case .archived(let result):
@@ -43,6 +48,12 @@ public enum Reducer {
                 effects = [.reload]
             case .failure(let failure):
                 state.overlay = .error(failure.message)
+            }
+        case .agentDetailLoaded(let session, let agent, let history, let preview):
+            if case .agentDetail(var view)? = state.overlay, view.sessionPath == session, view.agentId == agent {
+                view.history = history
+                view.preview = preview
+                state.overlay = .agentDetail(view)
             }
         case .fileLoaded(let title, let text):
             state.overlay = .file(title: title, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitize(String($0)) }, scroll: 0)
@@ -58,7 +69,24 @@ public enum Reducer {
             copyFinished(&state, request, result, at: date)
         }
         clamp(&state)
+        if state.context.settings.notifyTitle, !state.loading {
+            let needs = state.board.ordered.count
+            let title = "sessions-hub · " + (needs == 0 ? "nothing needs you" : "\(needs) need\(needs == 1 ? "s" : "") you")
+            if title != state.title {
+                state.title = title
+                effects.append(.setTitle(title))
+            }
+        }
         return effects
+    }
+
+    /// Bell and desktop notification for one event, as `[notify]` asks (the bell at most once per batch).
+    static func notify(_ state: inout AppState, _ text: String, effects: [Effect]) -> [Effect] {
+        var out: [Effect] = []
+        let settings = state.context.settings
+        if settings.notifyBell && !effects.contains(.bell) { out.append(.bell) }
+        if settings.notifyDesktop { out.append(.notify(title: "sessions-hub", body: text)) }
+        return out
     }
 
     static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
@@ -72,7 +100,13 @@ public enum Reducer {
         case .switchPane:
             if state.focus == .detail { state.focus = .list } else { focusDetail(&state) }
         case .open:
-            if state.focus == .list { focusDetail(&state) }
+            if state.focus == .list { focusDetail(&state) } else { return openAgentDetail(&state) }
+        case .needsOnly:
+            state.focus = .list
+            applyFilter(&state, state.filter == "needs" ? "" : "needs")
+            flash(&state, state.filter.isEmpty ? "showing everything" : "showing only what needs you (! again shows everything)")
+        case .edit:
+            flash(&state, "e opens an agent's output file: Enter on an agent first")
         case .back:
             if state.focus == .list && !state.filter.isEmpty {
                 applyFilter(&state, "")
@@ -195,6 +229,9 @@ public enum Reducer {
             case .help(let scroll): state.overlay = .help(scroll: max(0, scroll + delta))
             case .problems(let scroll): state.overlay = .problems(scroll: max(0, scroll + delta))
             case .file(let title, let lines, let scroll): state.overlay = .file(title: title, lines: lines, scroll: min(max(0, scroll + delta), max(0, lines.count - 1)))
+            case .agentDetail(var view):
+                view.scroll = max(0, view.scroll + delta)
+                state.overlay = .agentDetail(view)
             default: break
             }
             return
@@ -250,6 +287,8 @@ public enum Reducer {
         var scroll: Int
         switch overlay {
         case .help(let s), .problems(let s), .file(_, _, let s): scroll = s
+        case .agentDetail(let view):
+            return agentDetailKey(&state, view, key, command: command)
         case .confirmStart, .pickAgents, .error, .confirmArchive:
             return handleDialogKey(&state, key)
         }
@@ -331,16 +370,28 @@ public enum Reducer {
     static func noteChanges(_ state: inout AppState, from old: WorkspaceSnapshot, to new: WorkspaceSnapshot, touched: TouchedItems?) -> [Effect] {
         guard !old.sessions.isEmpty || !old.stubs.isEmpty else { return [] }
         var effects: [Effect] = []
+        var history: [StatusHistory.Entry] = []
         for change in SnapshotDiff.changes(from: old, to: new, touched: touched) {
             switch change.kind {
             case .agentStatus:
-                if let agent = change.agent, change.from != nil { state.flashes[AppState.flashKey(change.path, agent)] = state.now.addingTimeInterval(highlightLifetime) }
+                guard let agent = change.agent, change.from != nil else { continue }
+                state.flashes[AppState.flashKey(change.path, agent)] = state.now.addingTimeInterval(highlightLifetime)
+                let now = new.session(at: change.path)?.everyone.first { $0.agentId == agent }
+                history.append(StatusHistory.Entry(time: state.now, session: change.path, agent: agent, from: change.from, to: change.to, note: now?.notes))
+                let bucket = change.to.map(Status.bucket(for:)) ?? .other
+                if [.blocked, .failed, .complete].contains(bucket) {
+                    var text = "\(WorkspacePaths.lastComponent(change.path)): \(agent) \(change.to ?? "")"
+                    if let note = now?.notes, bucket != .complete { text += " — " + note }
+                    effects += notify(&state, text, effects: effects)
+                }
             case .sessionStatus where change.to == StatusBucket.complete.rawValue:
-                if state.context.settings.bellOnComplete && effects.isEmpty { effects.append(.bell) }
+                if state.context.settings.bellOnComplete && !effects.contains(.bell) { effects.append(.bell) }
+                effects += notify(&state, "\(WorkspacePaths.lastComponent(change.path)) is complete", effects: effects)
                 flash(&state, "\(WorkspacePaths.lastComponent(change.path)) is complete")
             default: break
             }
         }
+        if !history.isEmpty { effects.append(.recordHistory(history)) }
         return effects
     }
 

@@ -19,7 +19,7 @@ final class EffectRunner: @unchecked Sendable {
         self.context = context
         self.environment = environment
         let results = self.results
-        worker = WorkspaceWorker(live: live) { results.post($0) }
+        worker = WorkspaceWorker(live: live, policy: EvidencePolicy(context.settings)) { results.post($0) }
     }
 
     func start() { worker.start() }
@@ -31,7 +31,17 @@ final class EffectRunner: @unchecked Sendable {
     /// Starts `effect`; `.quit` and `.bell` belong to the loop (they touch the terminal) and are not run here.
     func run(_ effect: Effect) {
         switch effect {
-        case .quit, .bell: return
+        case .quit, .bell, .edit, .notify, .setTitle: return
+        case .loadAgentDetail(let session, let agent, let output):
+            let root = context.layout.root
+            background(on: disk) { results in
+                let history = StatusHistory.load(root: root).filter { $0.session == session && $0.agent == agent }
+                let preview = output.map { EffectRunner.viewerText($0, limit: 64 * 1024).split(separator: "\n", omittingEmptySubsequences: false).prefix(40).map(String.init) }
+                results.post(.action(.agentDetailLoaded(session: session, agent: agent, history: history, preview: preview)))
+            }
+        case .recordHistory(let entries):
+            let root = context.layout.root
+            background(on: disk) { _ in try? StatusHistory.append(entries, root: root) }
         case .reload: worker.requestReload()
         case .plan(let request):
             background(on: disk) { $0.post(.action(.planned(request.plan()))) }
@@ -84,11 +94,11 @@ final class EffectRunner: @unchecked Sendable {
     }
 
     /// A file for the viewer: at most 2 MB, invalid UTF-8 replaced; a failure becomes the text shown.
-    static func viewerText(_ path: String) -> String {
+    static func viewerText(_ path: String, limit: Int = 2 * 1024 * 1024) -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else { return "(cannot be read: \(path))" }
         defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: 2 * 1024 * 1024)) ?? Data()
+        let data = (try? handle.read(upToCount: limit)) ?? Data()
         let text = String(decoding: data, as: UTF8.self)
-        return data.count == 2 * 1024 * 1024 ? text + "\n(… cut at 2 MB)" : text
+        return data.count == limit ? text + "\n(… cut at \(limit / 1024) KB)" : text
     }
 }

@@ -19,6 +19,7 @@ public final class ScreenApp {
     /// 128 + signal number when a signal ended the program, else 0.
     var exitStatus: Int32 = 0
     let runner: EffectRunner
+    let environment: [String: String]
     /// How many times the loop woke up (the benchmark checks that idle means asleep).
     public private(set) var wakeups = 0
     /// How many frames were handed to the terminal.
@@ -27,6 +28,7 @@ public final class ScreenApp {
     private var idleInputPolls = 0
     private var started = false
     private var finished = false
+    private var titleSet = false
 
     public init(terminal: Terminal, live: LiveWorkspace, context: AppContext? = nil, keymap: Keymap = .standard, signalDescriptor: Int32 = -1, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.terminal = terminal
@@ -35,6 +37,7 @@ public final class ScreenApp {
         let context = context ?? AppContext(layout: live.loader.layout)
         self.state = AppState(snapshot: live.current, size: terminal.size, now: Date(), glyphs: terminal.supportsUnicode ? .unicode : .ascii, context: context)
         self.runner = EffectRunner(live: live, context: context, environment: environment)
+        self.environment = environment
         state.loading = !live.hasLoaded
         _ = Reducer.reduce(&state, .resize(terminal.size))
         if live.hasLoaded { _ = Reducer.reduce(&state, .watching(live.summary)) }
@@ -107,6 +110,14 @@ public final class ScreenApp {
                 switch effect {
                 case .quit: return finish(exitStatus)
                 case .bell: terminal.writeRaw([7])
+                case .edit(let path): openEditor(path)
+                case .notify(let title, let body):
+                    terminal.writeRaw(NotificationEscapes.desktop(title: title, body: body, insideTmux: environment["TMUX"] != nil))
+                case .setTitle(let title):
+                    // Push the terminal's own title once, so it comes back when the hub ends.
+                    if !titleSet { terminal.writeRaw(Array("\u{1B}[22;0t".utf8)) }
+                    titleSet = true
+                    terminal.writeRaw(NotificationEscapes.title(title))
                 default: runner.run(effect)
                 }
             }
@@ -115,11 +126,29 @@ public final class ScreenApp {
         return nil
     }
 
+    /// `e`: the screen steps aside for $VISUAL/$EDITOR (run through the shell, as git does, with the
+    /// file as its argument, never inside the script) and comes back when it exits. Ctrl-C typed in
+    /// the editor is the editor's, not a reason to quit.
+    private func openEditor(_ path: String) {
+        let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
+        terminal.suspend()
+        let status = try? Subprocess.run("/bin/sh", ["-c", editor + " \"$1\"", "sessions-hub-editor", path], environment: environment, inheritTerminal: true, timeout: 24 * 3600)
+        terminal.resume()
+        for signal in TerminalGuard.drainSignals() where signal == SIGTERM || signal == SIGHUP {
+            exitStatus = 128 + signal
+        }
+        lastFrame = nil
+        if status == nil || status == 127 {
+            _ = Reducer.reduce(&state, .notice("could not start the editor '\(editor)' (set VISUAL or EDITOR)"), keymap: keymap)
+        }
+    }
+
     /// True when nothing is running or waiting to be read: no effect in flight, no reload pending,
     /// no result waiting for the loop (tests run the loop until this holds).
     public var isIdle: Bool { runner.isIdle }
 
     private func finish(_ status: Int32) -> Int32 {
+        if titleSet { terminal.writeRaw(Array("\u{1B}[23;0t".utf8)) }
         finished = true
         exitStatus = status
         runner.stop()

@@ -21,8 +21,11 @@ final class WorkspaceWorker: @unchecked Sendable {
     private var list = ListModel.empty
     private var posted: WorkspaceSnapshot?
 
-    init(live: LiveWorkspace, post: @escaping @Sendable (BackgroundWork.Message) -> Void) {
+    private let policy: EvidencePolicy
+
+    init(live: LiveWorkspace, policy: EvidencePolicy, post: @escaping @Sendable (BackgroundWork.Message) -> Void) {
         self.live = live
+        self.policy = policy
         self.post = post
         self.wake = WakePipe()
     }
@@ -93,7 +96,7 @@ final class WorkspaceWorker: @unchecked Sendable {
         if let posted, let touched, list.isStill(valid: posted, for: snapshot, touched: touched, filtered: false) {
             built = nil
         } else {
-            built = Trace.timed("list model") { BuiltList(snapshot) }
+            built = Trace.timed("list model") { BuiltList(snapshot, now: Date(), policy: policy) }
             list = built!.list
         }
         posted = snapshot

@@ -129,6 +129,19 @@ public final class CursesTerminal: Terminal {
         refresh()
     }
 
+    public func suspend() {
+        guard !isShutDown else { return }
+        def_prog_mode()
+        endwin()
+    }
+
+    public func resume() {
+        guard !isShutDown else { return }
+        reset_prog_mode()
+        clearok(stdscr, true)
+        refresh()
+    }
+
     public func writeRaw(_ bytes: [UInt8]) {
         guard !isShutDown else { return }
         bytes.withUnsafeBytes { buffer in

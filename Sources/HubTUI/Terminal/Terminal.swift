@@ -15,6 +15,14 @@ public protocol Terminal: AnyObject {
     func writeRaw(_ bytes: [UInt8])
     /// Leaves the screen as it was found; safe to call more than once.
     func shutdown()
+    /// Hands the terminal to another program (an editor) and takes it back.
+    func suspend()
+    func resume()
+}
+
+extension Terminal {
+    public func suspend() {}
+    public func resume() {}
 }
 
 public enum TerminalError: Error, Equatable, CustomStringConvertible {

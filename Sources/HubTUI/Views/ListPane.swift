@@ -53,10 +53,34 @@ enum ListPane {
         switch row {
         case .header(let title, let count):
             Cells.text(&canvas, "\(title) (\(count))", x: x, y: y, width: columns.width, role: .header, glyphs: glyphs)
+        case .attention(let index):
+            let session = state.snapshot.sessions[index]
+            guard let item = state.board.worst(session.path) else { return }
+            let mark = ListPane.mark(item.reason, glyphs: glyphs)
+            canvas.put(mark.glyph, x: x, y: y, role: mark.role)
+            let nameWidth = min(max(8, columns.width / 2 - 2), DisplayWidth.of(session.name) + 1)
+            Cells.text(&canvas, session.name, x: x + 2, y: y, width: nameWidth, role: .text, glyphs: glyphs)
+            var detail = item.reason.word
+            if let agent = item.agent { detail += " " + agent }
+            if let note = item.note { detail += ": " + note }
+            let more = (state.board.bySession[session.path]?.count ?? 1) - 1
+            if more > 0 { detail += " (+\(more))" }
+            let start = x + 2 + nameWidth + 1
+            Cells.text(&canvas, TerminalText.sanitize(detail), x: start, y: y, width: max(0, x + columns.width - start), role: mark.role, glyphs: glyphs)
         case .stub(let index):
             let stub = state.snapshot.stubs[index]
             var column = x
-            canvas.put(glyphs.status(stub.status.bucket), x: column, y: y, role: .bucket(stub.status.bucket))
+            // A stub with sessions shows how its latest session stands (worst first), not "promoted".
+            if let latest = state.sessions(of: stub).last {
+                if let item = state.board.worst(latest.path), item.reason != .readyToAdvance {
+                    let mark = ListPane.mark(item.reason, glyphs: glyphs)
+                    canvas.put(mark.glyph, x: column, y: y, role: mark.role)
+                } else {
+                    canvas.put(glyphs.status(latest.derivedStatus), x: column, y: y, role: .bucket(latest.derivedStatus))
+                }
+            } else {
+                canvas.put(glyphs.status(stub.status.bucket), x: column, y: y, role: .bucket(stub.status.bucket))
+            }
             column += 2
             var nameWidth = columns.name
             if stub.breakingChanges {
@@ -94,6 +118,17 @@ enum ListPane {
             if columns.badge > 0 {
                 drawBadge(&canvas, session, x: column + 1, y: y, width: columns.badge, glyphs: glyphs)
             }
+        }
+    }
+
+    /// The glyph and colour of a reason: failed and blocked as their status, the rest a warning sign
+    /// (colour never carries the meaning alone: the word follows).
+    static func mark(_ reason: AttentionReason, glyphs: Glyphs) -> (glyph: String, role: StyleRole) {
+        switch reason {
+        case .failed: return (glyphs.status(.failed), .failed)
+        case .blocked: return (glyphs.status(.blocked), .blocked)
+        case .readyToAdvance: return (glyphs.status(.complete), .complete)
+        default: return (glyphs.warning, .warning)
         }
     }
 

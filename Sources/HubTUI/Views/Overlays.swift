@@ -34,6 +34,9 @@ enum Overlays {
         case .file(let title, let lines, let scroll):
             let numbered = lines.enumerated().map { [(TextFit.padLeft("\($0.offset + 1)", 4) + " ", StyleRole.muted), ($0.element, StyleRole.text)] }
             drawDialog(&canvas, state, title: title, lines: numbered, scroll: scroll, footer: "↑↓ PgUp PgDn scroll  Esc close")
+        case .agentDetail(let view):
+            let width = min(canvas.width - 8, 86)
+            drawDialog(&canvas, state, title: "Agent " + TerminalText.sanitize(view.agentId), lines: AgentDetail.lines(state, view, width: width), scroll: view.scroll, footer: "↑↓ scroll  e edit output  Esc close")
         case .error(let message):
             let lines = TextFit.wrap(message, width: min(canvas.width - 8, 82)).map { [($0, StyleRole.error)] }
             drawDialog(&canvas, state, title: "Nothing was changed", lines: lines, scroll: 0, footer: "Enter close")

@@ -30,7 +30,12 @@ enum SessionDetail {
         writer.line(timelineSpans)
 
         let derived = session.derivedStatus
-        var status: [(String, StyleRole)] = [("Status   ", .muted), (glyphs.status(derived) + " " + derived.label, .bucket(derived))]
+        var status: [(String, StyleRole)] = [("Status   ", .muted), (glyphs.status(derived) + " " + session.statusLabel, .bucket(derived))]
+        if let worst = state.board.worst(session.path) {
+            let mark = ListPane.mark(worst.reason, glyphs: glyphs)
+            let count = state.board.bySession[session.path]?.count ?? 1
+            status.append(("   " + mark.glyph + " needs you: " + worst.reason.word + (count > 1 ? " (+\(count - 1))" : ""), mark.role))
+        }
         if session.storedStatusDisagrees, let word = session.storedStatus?.word {
             status.append(("   file says: " + word, .warning))
         }
@@ -60,14 +65,38 @@ enum SessionDetail {
         if let area = parts.oneLiner { drawOneLiner(&canvas, state, session, area: area) }
     }
 
+    /// Status next to the name, the note (why it is blocked, what the evidence says) taking the rest.
     struct AgentColumns {
         let width: Int
+        /// The longest agent id's width: the column fits the names, not a fixed share.
+        var longestId = 24
         var status: Int { width >= 60 ? 13 : 11 }
         var age: Int { 4 }
-        var output: Int { width >= 50 ? 8 : 0 }
-        var tasks: Int { width >= 44 ? 5 : 0 }
-        var handoff: Int { width >= 64 ? 8 : 0 }
-        var id: Int { max(6, width - 2 - status - 1 - age - 1 - (output > 0 ? output + 1 : 0) - (tasks > 0 ? tasks + 1 : 0) - (handoff > 0 ? handoff + 1 : 0)) }
+        var output: Int { width >= 56 ? 8 : 0 }
+        var tasks: Int { width >= 48 ? 5 : 0 }
+        var id: Int { max(6, min(longestId, max(10, width / 3))) }
+        var note: Int {
+            max(0, width - 2 - id - 1 - status - 1 - age - 1 - (output > 0 ? output + 1 : 0) - (tasks > 0 ? tasks + 1 : 0))
+        }
+    }
+
+    /// The note column: a blocked or failed agent's own note; else what the evidence says; else the
+    /// hand-off; else the agent's note, muted.
+    static func note(_ state: AppState, _ session: Session, _ agent: AgentState, _ evidence: AgentEvidence) -> (String, StyleRole)? {
+        let bucket = agent.status.bucket
+        if bucket == .blocked || bucket == .failed {
+            return (agent.notes ?? "(no note)", .bucket(bucket))
+        }
+        switch evidence.flag {
+        case .stale?: return (state.glyphs.warning + " stale " + Cells.age(from: evidence.changedAt, now: state.now), .warning)
+        case .unverified?: return (state.glyphs.warning + " unverified: " + (evidence.detail ?? ""), .warning)
+        case .notPickedUp?:
+            let handed = state.snapshot.handoffs[session.path]?[agent.agentId]
+            return (state.glyphs.warning + " not picked up " + Cells.age(from: handed, now: state.now), .warning)
+        case nil: break
+        }
+        if let handoff = handoff(state, session, agent) { return (handoff.long, handoff.role) }
+        return agent.notes.map { ($0, .muted) }
     }
 
     /// The hand-off column: how long ago the one-liner was copied; a warning when the agent has
@@ -83,11 +112,12 @@ enum SessionDetail {
 
     static func drawAgents(_ canvas: inout Canvas, _ state: AppState, _ session: Session, parts: SessionDetailLayout) {
         let glyphs = state.glyphs
-        let columns = AgentColumns(width: parts.agentTitles.width)
+        var columns = AgentColumns(width: parts.agentTitles.width)
+        columns.longestId = session.everyone.reduce(5) { max($0, DisplayWidth.of($1.agentId)) }
         var titles = "  " + TextFit.pad("AGENT", columns.id) + " " + TextFit.pad("STATUS", columns.status) + " " + TextFit.padLeft("AGE", columns.age)
         if columns.output > 0 { titles += " " + TextFit.pad("OUTPUT", columns.output) }
         if columns.tasks > 0 { titles += " " + TextFit.padLeft("TASKS", columns.tasks) }
-        if columns.handoff > 0 { titles += " " + TextFit.pad("HANDOFF", columns.handoff) }
+        if columns.note > 0 { titles += " NOTE" }
         Cells.text(&canvas, titles, x: parts.agentTitles.x, y: parts.agentTitles.y, width: parts.agentTitles.width, role: .muted, glyphs: glyphs)
 
         let everyone = session.everyone
@@ -106,18 +136,16 @@ enum SessionDetail {
             x += 2
             Cells.text(&canvas, agent.agentId, x: x, y: y, width: columns.id, role: .text, glyphs: glyphs)
             x += columns.id + 1
-            var word = agent.status.word ?? "unknown"
-            var statusRole = StyleRole.bucket(bucket)
-            // Staleness from evidence: in progress, yet nothing of the agent's has changed for long.
-            if bucket == .inProgress, let changed = agent.lastChange, state.now.timeIntervalSince(changed) >= state.context.settings.staleAfter {
-                word = "stale " + Cells.age(from: changed, now: state.now)
-                statusRole = .warning
-            }
+            // The word as written stays; what the evidence says goes in its colour, the age and the note.
+            let word = agent.status.word ?? "unknown"
+            let evidence = Evidence.assess(agent, in: session, snapshot: state.snapshot, now: state.now, policy: state.policy)
+            var statusRole = evidence.flag == nil ? StyleRole.bucket(bucket) : .warning
             let flashing = (state.flashes[AppState.flashKey(session.path, agent.agentId)] ?? .distantPast) > state.now
             if flashing { statusRole = .flash }
             Cells.text(&canvas, (agent.isOrchestrator ? glyphs.status(bucket) + " " : "") + word, x: x, y: y, width: columns.status, role: statusRole, glyphs: glyphs)
             x += columns.status + 1
-            canvas.put(TextFit.padLeft(Cells.age(from: agent.lastChange, now: state.now), columns.age), x: x, y: y, role: .muted)
+            let age = evidence.changedAt.map { Cells.age(from: $0, now: state.now) } ?? (glyphs == .ascii ? "-" : "–")
+            canvas.put(TextFit.padLeft(age, columns.age), x: x, y: y, role: evidence.flag == .stale ? .warning : .muted)
             x += columns.age + 1
             if columns.output > 0 {
                 let (text, role): (String, StyleRole) = agent.outputFile == nil ? ("-", .muted) : (agent.outputExists ? (glyphs.complete + " found", .complete) : ("missing", bucket == .complete ? .warning : .muted))
@@ -131,8 +159,8 @@ enum SessionDetail {
                 }
                 x += columns.tasks + 1
             }
-            if columns.handoff > 0, let handoff = handoff(state, session, agent) {
-                Cells.text(&canvas, handoff.short, x: x, y: y, width: columns.handoff, role: handoff.role, glyphs: glyphs)
+            if columns.note > 0, let (text, role) = note(state, session, agent, evidence) {
+                Cells.text(&canvas, TerminalText.sanitize(text.replacingOccurrences(of: "\n", with: " ")), x: x, y: y, width: columns.note, role: role, glyphs: glyphs)
             }
             if index == state.agentIndex && state.focus == .detail {
                 canvas.paint(Rect(x: parts.agents.x, y: y, width: parts.agents.width, height: 1), role: state.overlay == nil ? .selection : .selectionDim)
@@ -156,10 +184,20 @@ enum SessionDetail {
         var writer = LineWriter(canvas: canvas, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 1), glyphs: glyphs)
         writer.line(header)
         canvas = writer.canvas
+        var y = area.y + 2
+        // The selected agent's note in full (as far as two lines go): why it is blocked, what it did.
+        if let note = agent.notes, state.focus == .detail, area.height >= 6 {
+            let bucket = agent.status.bucket
+            let role: StyleRole = bucket == .blocked || bucket == .failed ? .bucket(bucket) : .text
+            for line in TextFit.wrap("Note: " + TerminalText.sanitize(note.replacingOccurrences(of: "\n", with: " ")), width: area.width, maxLines: 2) {
+                Cells.text(&canvas, line, x: area.x, y: y, width: area.width, role: role, glyphs: glyphs)
+                y += 1
+            }
+        }
         let text = state.longForm ? OneLiner.long(session: session, agent: agent) : OneLiner.short(session: session, agent: agent)
-        let lines = TextFit.wrap(text, width: area.width, maxLines: area.height - 2)
+        let lines = TextFit.wrap(text, width: area.width, maxLines: max(0, area.y + area.height - y))
         for (offset, line) in lines.enumerated() {
-            Cells.text(&canvas, line, x: area.x, y: area.y + 2 + offset, width: area.width, role: .muted, glyphs: glyphs)
+            Cells.text(&canvas, line, x: area.x, y: y + offset, width: area.width, role: .muted, glyphs: glyphs)
         }
     }
 }

@@ -35,7 +35,8 @@ struct CorpusTests {
         let expected: [String: (agents: Int, complete: Int, derived: StatusBucket, stored: String?)] = [
             "coderef-core-dashboard-integration": (2, 2, .complete, "in_progress"),
             "context-enhancement-v2": (2, 2, .complete, "complete"),
-            "csv-ecosystem-sync": (9, 9, .complete, "phase_2_complete"),
+            // Every agent is complete, but the orchestrator is still "monitoring_phase_3".
+            "csv-ecosystem-sync": (9, 9, .inProgress, "phase_2_complete"),
             "explorer-sidebar-ux-improvements": (4, 4, .complete, "complete"),
             "foundation-docs-cleanup": (2, 2, .complete, "complete"),
             "foundation-docs-consolidation-review": (3, 3, .complete, "complete"),
@@ -60,7 +61,11 @@ struct CorpusTests {
     @Test func storedWordIsFlaggedWhenItDisagrees() throws {
         let csv = try #require(snapshot.sessions.first { $0.name == "csv-ecosystem-sync" })
         #expect(csv.storedStatus?.bucket == .inProgress, "phase_2_complete is in progress")
-        #expect(csv.storedStatusDisagrees)
+        #expect(!csv.storedStatusDisagrees, "in progress: the orchestrator has not finished")
+        #expect(csv.waitingOnOrchestrator)
+        #expect(csv.statusLabel == "in progress · orchestrator")
+        let scanner = try #require(snapshot.sessions.first { $0.name == "scanner-complete-integration" })
+        #expect(scanner.storedStatusDisagrees, "the file says complete while an agent is not")
         let cleanup = try #require(snapshot.sessions.first { $0.name == "foundation-docs-cleanup" })
         #expect(!cleanup.storedStatusDisagrees)
     }

@@ -87,7 +87,8 @@ import HubTestSupport
         let standins = try #require(snapshot.sessions.first { $0.name == "standins" })
         #expect(standins.orchestrator?.agentId == "boss")
         #expect(standins.agents.map(\.agentId) == ["helper"])
-        #expect(standins.derivedStatus == .complete)
+        #expect(standins.derivedStatus == .inProgress, "the orchestrator (boss) is still in progress")
+        #expect(standins.waitingOnOrchestrator)
     }
 
     @Test func siblingPhasesFormATimeline() throws {

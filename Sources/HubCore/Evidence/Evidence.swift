@@ -1,0 +1,234 @@
+import Foundation
+
+/// How long before silence means something: an agent in progress whose own files have not changed
+/// for `staleAfter` is stale; one still not started `notPickedUpAfter` after its hand-off was not
+/// picked up.
+public struct EvidencePolicy: Equatable, Sendable {
+    public var staleAfter: TimeInterval
+    public var notPickedUpAfter: TimeInterval
+
+    public init(staleAfter: TimeInterval = 30 * 60, notPickedUpAfter: TimeInterval = 15 * 60) {
+        self.staleAfter = staleAfter
+        self.notPickedUpAfter = notPickedUpAfter
+    }
+
+    public init(_ settings: HubSettings) {
+        self.init(staleAfter: settings.staleAfter, notPickedUpAfter: settings.notPickedUpAfter)
+    }
+}
+
+/// What an agent's claim looks like next to the evidence.
+public enum EvidenceFlag: String, Equatable, Sendable {
+    /// Says complete, but its output file is missing or its tasks are not all done.
+    case unverified
+    /// Says in progress, but nothing of its own has changed for a long time.
+    case stale
+    /// Its one-liner was handed over long ago and it has still not started.
+    case notPickedUp = "not_picked_up"
+}
+
+public struct AgentEvidence: Equatable, Sendable {
+    public var flag: EvidenceFlag?
+    /// Why, in a few words: `output missing`, `tasks 1/3`, `no change for 42m`.
+    public var detail: String?
+    /// When the agent's own evidence last changed (its files, its timestamps, a status change the
+    /// hub saw); nil when nothing tells.
+    public var changedAt: Date?
+}
+
+/// Why a session needs its person, worst first.
+public enum AttentionReason: String, CaseIterable, Comparable, Sendable {
+    case failed
+    case blocked
+    case stale
+    case notPickedUp = "not_picked_up"
+    case unverified
+    case unreadable
+    case readyToAdvance = "ready_to_advance"
+
+    /// One word (or two) for a list row.
+    public var word: String {
+        switch self {
+        case .notPickedUp: return "not picked up"
+        case .readyToAdvance: return "ready"
+        default: return rawValue
+        }
+    }
+
+    var rank: Int { AttentionReason.allCases.firstIndex(of: self)! }
+    public static func < (lhs: AttentionReason, rhs: AttentionReason) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One thing that needs the person: a session, the agent concerned (nil: the session itself), why,
+/// the agent's note, and since when.
+public struct AttentionItem: Equatable, Sendable {
+    public var session: String
+    public var agent: String?
+    public var reason: AttentionReason
+    public var note: String?
+    public var since: Date?
+
+    public init(session: String, agent: String?, reason: AttentionReason, note: String?, since: Date?) {
+        self.session = session
+        self.agent = agent
+        self.reason = reason
+        self.note = note
+        self.since = since
+    }
+
+    /// Worst reason first, then the longest waiting, then by name.
+    public static func worstFirst(_ a: AttentionItem, _ b: AttentionItem) -> Bool {
+        if a.reason != b.reason { return a.reason < b.reason }
+        let sa = a.since ?? .distantFuture, sb = b.since ?? .distantFuture
+        if sa != sb { return sa < sb }
+        return (a.session, a.agent ?? "") < (b.session, b.agent ?? "")
+    }
+}
+
+/// Claims checked against evidence: the one place that decides what is unverified, stale, not picked
+/// up, unreadable or ready to advance. The screen, `status --json`, `status --watch` and `doctor` all
+/// ask it.
+public enum Evidence {
+    public static func changedAt(_ agent: AgentState, in session: Session, snapshot: WorkspaceSnapshot) -> Date? {
+        [agent.lastChange, snapshot.statusChanges[session.path]?[agent.agentId]].compactMap { $0 }.max()
+    }
+
+    public static func assess(_ agent: AgentState, in session: Session, snapshot: WorkspaceSnapshot, now: Date, policy: EvidencePolicy) -> AgentEvidence {
+        let changed = changedAt(agent, in: session, snapshot: snapshot)
+        var result = AgentEvidence(flag: nil, detail: nil, changedAt: changed)
+        switch agent.status.bucket {
+        case .complete:
+            if agent.outputFile != nil && !agent.outputExists {
+                result.flag = .unverified
+                result.detail = "output missing"
+            } else if let done = agent.tasksDone, let total = agent.tasksTotal, done < total {
+                result.flag = .unverified
+                result.detail = "tasks \(done)/\(total)"
+            }
+        case .inProgress:
+            if let changed, now.timeIntervalSince(changed) >= policy.staleAfter {
+                result.flag = .stale
+                result.detail = "no change for " + Evidence.age(now.timeIntervalSince(changed))
+            }
+        case .notStarted:
+            if let handed = snapshot.handoffs[session.path]?[agent.agentId], now.timeIntervalSince(handed) >= policy.notPickedUpAfter {
+                result.flag = .notPickedUp
+                result.detail = "handed off " + Evidence.age(now.timeIntervalSince(handed)) + " ago"
+            }
+        default:
+            break
+        }
+        return result
+    }
+
+    /// The moment this agent's evidence will next change its verdict by time alone, if any.
+    static func deadline(_ agent: AgentState, in session: Session, snapshot: WorkspaceSnapshot, now: Date, policy: EvidencePolicy) -> Date? {
+        switch agent.status.bucket {
+        case .inProgress:
+            guard let changed = changedAt(agent, in: session, snapshot: snapshot) else { return nil }
+            let at = changed.addingTimeInterval(policy.staleAfter)
+            return at > now ? at : nil
+        case .notStarted:
+            guard let handed = snapshot.handoffs[session.path]?[agent.agentId] else { return nil }
+            let at = handed.addingTimeInterval(policy.notPickedUpAfter)
+            return at > now ? at : nil
+        default:
+            return nil
+        }
+    }
+
+    /// What needs the person in one session, worst first.
+    public static func attention(for session: Session, snapshot: WorkspaceSnapshot, context: EvidenceContext, now: Date, policy: EvidencePolicy) -> [AttentionItem] {
+        guard !session.archived else { return [] }
+        var items: [AttentionItem] = []
+        for agent in session.everyone {
+            let evidence = assess(agent, in: session, snapshot: snapshot, now: now, policy: policy)
+            let reason: AttentionReason?
+            switch (agent.status.bucket, evidence.flag) {
+            case (.failed, _): reason = .failed
+            case (.blocked, _): reason = .blocked
+            case (_, .stale?): reason = .stale
+            case (_, .notPickedUp?): reason = .notPickedUp
+            case (_, .unverified?): reason = .unverified
+            default: reason = nil
+            }
+            guard let reason else { continue }
+            let note = agent.notes ?? evidence.detail
+            let since = reason == .notPickedUp ? snapshot.handoffs[session.path]?[agent.agentId] : evidence.changedAt
+            items.append(AttentionItem(session: session.path, agent: agent.agentId, reason: reason, note: note, since: since))
+        }
+        if !session.unreadableFiles.isEmpty || context.unreadableSessions.contains(session.path) {
+            let file = session.unreadableFiles.first ?? context.unreadableFile[session.path]
+            items.append(AttentionItem(session: session.path, agent: nil, reason: .unreadable, note: file.map { WorkspacePaths.lastComponent($0) + " cannot be read" }, since: nil))
+        }
+        if isReadyToAdvance(session, context: context) {
+            items.append(AttentionItem(session: session.path, agent: nil, reason: .readyToAdvance, note: "phase \(session.phase ?? 1) complete; next phase not started (a)", since: nil))
+        }
+        return items.sorted(by: AttentionItem.worstFirst)
+    }
+
+    /// Complete, the latest phase of its feature, and the workflow names a next phase.
+    static func isReadyToAdvance(_ session: Session, context: EvidenceContext) -> Bool {
+        guard session.parent == nil, !session.archived, session.derivedStatus == .complete else { return false }
+        guard !context.hasLaterPhase.contains(session.path) else { return false }
+        let phase = session.phase ?? 1
+        let named = max(session.phases.count, context.stubPhaseCount[session.feature] ?? 0)
+        return named > phase
+    }
+
+    /// Everything that needs the person in the workspace, worst first.
+    public static func attention(_ snapshot: WorkspaceSnapshot, now: Date, policy: EvidencePolicy) -> [AttentionItem] {
+        let context = EvidenceContext(snapshot)
+        return snapshot.sessions.flatMap { attention(for: $0, snapshot: snapshot, context: context, now: now, policy: policy) }
+            .sorted(by: AttentionItem.worstFirst)
+    }
+
+    /// `42m`, `3h`, `2d`.
+    public static func age(_ seconds: TimeInterval) -> String {
+        let s = max(0, Int(seconds))
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m" }
+        if s < 86400 { return "\(s / 3600)h" }
+        return "\(s / 86400)d"
+    }
+}
+
+/// Facts about the whole workspace that the per-session verdicts need, computed once per snapshot:
+/// the phases each feature's stub names, sessions that have a later phase, unreadable files.
+public struct EvidenceContext: Equatable, Sendable {
+    public var stubPhaseCount: [String: Int] = [:]
+    public var hasLaterPhase: Set<String> = []
+    public var unreadableSessions: Set<String> = []
+    public var unreadableFile: [String: String] = [:]
+
+    public init(_ snapshot: WorkspaceSnapshot) {
+        for stub in snapshot.stubs where !stub.phases.isEmpty {
+            for key in [stub.featureName, stub.folderName] { stubPhaseCount[key] = max(stubPhaseCount[key] ?? 0, stub.phases.count) }
+        }
+        for feature in snapshot.features where feature.sessionPaths.count > 1 {
+            for path in feature.sessionPaths.dropLast() { hasLaterPhase.insert(path) }
+        }
+        noteUnreadable(snapshot.problems, sessions: snapshot.sessions)
+    }
+
+    public init() {}
+
+    /// Re-derives the unreadable files (problems change with every reload; they are few).
+    public mutating func noteUnreadable(_ problems: [Problem], sessions: [Session]) {
+        unreadableSessions = []
+        unreadableFile = [:]
+        for problem in problems where problem.isUnreadableFile {
+            var folder = WorkspacePaths.parent(problem.path)
+            while !folder.isEmpty && folder != "." && folder != "/" {
+                if let index = sessions.sortedIndex(ofPath: folder) {
+                    unreadableSessions.insert(sessions[index].path)
+                    if unreadableFile[sessions[index].path] == nil { unreadableFile[sessions[index].path] = problem.path }
+                    break
+                }
+                let up = WorkspacePaths.parent(folder)
+                if up == folder { break }
+                folder = up
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// `sessions-hub status --line`: one short line for tmux's `status-right` or a shell prompt, e.g.
+/// `3 active · 1 blocked · 2 need you`.
+public enum StatusLine {
+    public static func render(_ snapshot: WorkspaceSnapshot, now: Date, policy: EvidencePolicy) -> String {
+        let live = snapshot.sessions.filter { !$0.archived }
+        let active = live.filter { $0.parent == nil && $0.derivedStatus != .complete }.count
+        var blocked = 0, failed = 0
+        for session in live {
+            for agent in session.everyone {
+                if agent.status.bucket == .blocked { blocked += 1 }
+                if agent.status.bucket == .failed { failed += 1 }
+            }
+        }
+        let needs = Set(Evidence.attention(snapshot, now: now, policy: policy).map(\.session)).count
+        var parts = ["\(active) active"]
+        if blocked > 0 { parts.append("\(blocked) blocked") }
+        if failed > 0 { parts.append("\(failed) failed") }
+        parts.append(needs == 0 ? "nothing needs you" : "\(needs) need\(needs == 1 ? "s" : "") you")
+        return parts.joined(separator: " · ")
+    }
+}

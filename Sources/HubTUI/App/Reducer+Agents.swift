@@ -1,0 +1,41 @@
+import Foundation
+import HubCore
+
+/// The agent detail (Enter on an agent), history recording and notifications of what changed.
+extension Reducer {
+    /// Opens the selected agent's detail and asks the runtime for its history and output preview.
+    static func openAgentDetail(_ state: inout AppState) -> [Effect] {
+        guard let session = state.detailSession, let agent = state.selectedAgent else { return [] }
+        state.overlay = .agentDetail(AgentDetailView(sessionPath: session.path, agentId: agent.agentId))
+        return [.loadAgentDetail(session: session.path, agent: agent.agentId, output: agent.outputResolved)]
+    }
+
+    static func agentDetailKey(_ state: inout AppState, _ view: AgentDetailView, _ key: Key, command: Command?) -> [Effect] {
+        var view = view
+        switch command {
+        case .moveUp?: view.scroll = max(0, view.scroll - 1)
+        case .moveDown?: view.scroll += 1
+        case .pageUp?: view.scroll = max(0, view.scroll - 10)
+        case .pageDown?: view.scroll += 10
+        case .first?: view.scroll = 0
+        case .edit?:
+            guard let session = state.snapshot.session(at: view.sessionPath),
+                  let agent = session.everyone.first(where: { $0.agentId == view.agentId }) else { return [] }
+            // The output when it exists, else the agent's own file, else the session's.
+            let file = agent.outputResolved ?? (agent.nestedFile ?? session.communicationFile).map(state.context.layout.absolute)
+            guard let file else {
+                flash(&state, "\(TerminalText.sanitize(agent.agentId)) has no file to open")
+                return []
+            }
+            return [.edit(path: file)]
+        case .back?, .quit?, .help?, .open?:
+            state.overlay = nil
+            return []
+        default:
+            if key == .escape { state.overlay = nil }
+            return []
+        }
+        state.overlay = .agentDetail(view)
+        return []
+    }
+}

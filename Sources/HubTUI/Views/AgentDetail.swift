@@ -1,0 +1,83 @@
+import Foundation
+import HubCore
+
+/// Enter on an agent: everything the hub knows of it, as lines for the overlay. Status and note,
+/// what the evidence says, tasks with their status, outputs, the history of its status changes and
+/// the first lines of its output file.
+enum AgentDetail {
+    static func lines(_ state: AppState, _ view: AgentDetailView, width: Int) -> [[(String, StyleRole)]] {
+        let glyphs = state.glyphs
+        guard let session = state.snapshot.session(at: view.sessionPath),
+              let agent = session.everyone.first(where: { $0.agentId == view.agentId }) else {
+            return [[("This agent is no longer in the session's files.", .muted)]]
+        }
+        func clean(_ text: String) -> String { TerminalText.sanitize(text.replacingOccurrences(of: "\n", with: " ")) }
+        let evidence = Evidence.assess(agent, in: session, snapshot: state.snapshot, now: state.now, policy: state.policy)
+        let bucket = agent.status.bucket
+        var lines: [[(String, StyleRole)]] = []
+        var status: [(String, StyleRole)] = [("Status    ", .muted), (glyphs.status(bucket) + " " + clean(agent.status.word ?? "unknown"), .bucket(bucket))]
+        if let flag = evidence.flag { status.append(("   " + glyphs.warning + " " + flag.rawValue.replacingOccurrences(of: "_", with: " ") + (evidence.detail.map { ": " + $0 } ?? ""), .warning)) }
+        lines.append(status)
+        lines.append([("Session   ", .muted), (clean(session.workorderId ?? session.name), .text), ("  " + clean(session.name), .muted)])
+        let changed = evidence.changedAt.map { Cells.age(from: $0, now: state.now) + " ago (" + Timestamp.format($0) + ")" } ?? "unknown (no file or time of its own says)"
+        lines.append([("Changed   ", .muted), (changed, evidence.flag == .stale ? .warning : .text)])
+        if let role = agent.role { lines += wrapped("Role      ", clean(role), width: width, role: .text) }
+        if let note = agent.notes {
+            lines += wrapped("Note      ", clean(note), width: width, role: bucket == .blocked || bucket == .failed ? .bucket(bucket) : .text)
+        }
+        if let handed = state.snapshot.handoffs[session.path]?[agent.agentId] {
+            lines.append([("Hand-off  ", .muted), ("one-liner copied " + Cells.age(from: handed, now: state.now) + " ago", evidence.flag == .notPickedUp ? .warning : .text)])
+        }
+
+        lines.append([("", .text)])
+        let tasksTitle = agent.tasksTotal.map { total in agent.tasksDone.map { "Tasks (\($0)/\(total) done)" } ?? "Tasks (\(total))" } ?? "Tasks"
+        lines.append([(tasksTitle, .header)])
+        if agent.tasks.isEmpty {
+            lines.append([("  none listed in its files", .muted)])
+        }
+        for task in agent.tasks {
+            let taskBucket = task.status.bucket
+            let label = [task.id, task.description].compactMap { $0 }.map(clean).joined(separator: "  ")
+            lines.append([("  " + glyphs.status(taskBucket) + " ", .bucket(taskBucket)), (label, .text), (task.status.word.map { "  " + clean($0) } ?? "", .muted)])
+        }
+
+        lines.append([("", .text)])
+        lines.append([("Outputs", .header)])
+        if let output = agent.outputFile {
+            let found = agent.outputExists
+            lines.append([("  " + (found ? glyphs.complete + " found   " : glyphs.warning + " missing "), found ? .complete : (bucket == .complete ? .warning : .muted)), (clean(output), .text)])
+        } else {
+            lines.append([("  no output file named", .muted)])
+        }
+        for file in agent.filesCreated where file != agent.outputFile { lines.append([("  created  ", .muted), (clean(file), .text)]) }
+        for workorder in agent.workordersCreated {
+            lines.append([("  workorder ", .muted), (clean(workorder.workorderId), .accent), (workorder.location.map { "  " + clean($0) } ?? "", .muted)])
+        }
+
+        lines.append([("", .text)])
+        lines.append([("History of its status (seen by the hub)", .header)])
+        switch view.history {
+        case nil: lines.append([("  reading…", .muted)])
+        case let history? where history.isEmpty: lines.append([("  no change seen yet", .muted)])
+        case let history?:
+            for entry in history.suffix(50).reversed() {
+                var line: [(String, StyleRole)] = [("  " + Timestamp.format(entry.time) + "  ", .muted), (clean(entry.from ?? "–") + " " + glyphs.arrow + " " + clean(entry.to ?? "–"), .text)]
+                if let note = entry.note { line.append(("  " + clean(note), .muted)) }
+                lines.append(line)
+            }
+        }
+        if let output = agent.outputResolved {
+            lines.append([("", .text)])
+            lines.append([("Output ", .header), (clean(WorkspacePaths.lastComponent(output)), .accent), ("  (e opens it in your editor)", .muted)])
+            for line in view.preview ?? ["reading…"] { lines.append([("  " + TerminalText.sanitize(line), .text)]) }
+        }
+        return lines
+    }
+
+    static func wrapped(_ label: String, _ text: String, width: Int, role: StyleRole) -> [[(String, StyleRole)]] {
+        let pieces = TextFit.wrap(text, width: max(10, width - label.count), maxLines: 12)
+        return pieces.enumerated().map { index, piece in
+            [(index == 0 ? label : String(repeating: " ", count: label.count), .muted), (piece, role)]
+        }
+    }
+}
