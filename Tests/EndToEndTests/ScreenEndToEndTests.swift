@@ -230,3 +230,36 @@ struct LiveEndToEndTests {
         try pane.waitForPrompt()
     }
 }
+
+/// [TRUTH] in a real terminal: an agent blocks itself from another process; with no key pressed the
+/// screen shows its note and a NEEDS YOU row, and the hub's history gains the change.
+@Suite(.enabled(if: ready, "needs the built binary and tmux"))
+struct TruthEndToEndTests {
+    let binary = TestPaths.binary ?? ""
+
+    @Test func anAgentBlockedFromOutsideShowsItsNoteAndNeedsYou() throws {
+        let workspace = try TemporaryWorkspace("e2e-truth")
+        try DemoWorkspace.write(to: workspace.root)
+        let pane = try TmuxPane(width: 150, height: 45)
+        try pane.run("\(binary) --root \(workspace.root)")
+        try pane.waitFor(text: "NEEDS YOU (2)")
+        try pane.keys("Enter")
+        try pane.waitFor(text: "WO-API-MIGRATION-001")
+
+        let result = try ProcessRunner.run(binary, ["set-status", "--root", workspace.root, "api-migration-phase1", "web-client", "blocked", "--note", "Need the staging database"])
+        #expect(result.status == 0, "\(result.stderr)")
+        try pane.waitFor("the note and the second reason on the NEEDS YOU row", timeout: 5) { screen in
+            screen.contains("Need the staging database") && screen.contains("needs you: blocked (+1)")
+        }
+        let screen = try pane.screen()
+        #expect(screen.contains("Need the staging database"), "the note is in the agent's row")
+        #expect(screen.contains("needs you: blocked (+1)"), "the session now has two blocked agents")
+        let history = StatusHistory.load(root: workspace.root)
+        #expect(history.contains { $0.agent == "web-client" && $0.to == "blocked" && $0.note == "Need the staging database" })
+
+        let line = try ProcessRunner.run(binary, ["status", "--line", "--root", workspace.root])
+        #expect(line.stdout == "2 active · 2 blocked · 2 need you\n")
+        try pane.keys("q")
+        try pane.waitForPrompt()
+    }
+}
