@@ -59,6 +59,16 @@ struct DoctorCommand: ParsableCommand {
         let snapshot = WorkspaceLoader(layout: layout).load()
         checks.append(Check(ok: true, name: "workspace", detail: "\(layout.root): \(snapshot.stubs.count) stubs, \(snapshot.sessions.count) sessions"))
         checks.append(Check(ok: snapshot.problems.isEmpty ? true : nil, name: "files", detail: snapshot.problems.isEmpty ? "every file read cleanly" : "\(snapshot.problems.count) problem(s): sessions-hub status lists them"))
+        // The same verdicts as the screen's NEEDS YOU group and status --json's "attention".
+        let attention = Evidence.attention(snapshot, now: Date(), policy: EvidencePolicy(settings))
+        if attention.isEmpty {
+            checks.append(Check(ok: true, name: "agents", detail: "nothing needs you: no agent blocked, failed, stale, unverified or not picked up"))
+        } else {
+            var counts: [AttentionReason: Int] = [:]
+            for item in attention { counts[item.reason, default: 0] += 1 }
+            let summary = AttentionReason.allCases.compactMap { reason in counts[reason].map { "\($0) \(reason.word)" } }.joined(separator: ", ")
+            checks.append(Check(ok: nil, name: "agents", detail: summary + " (sessions-hub status --json lists them under \"attention\")"))
+        }
 
         for check in checks {
             let mark = check.ok == true ? "✓" : (check.ok == false ? "✗" : "!")

@@ -153,7 +153,8 @@ public enum Evidence {
             default: reason = nil
             }
             guard let reason else { continue }
-            let note = agent.notes ?? evidence.detail
+            // Blocked and failed: the agent's own words. Otherwise what the evidence says comes first.
+            let note = (reason == .blocked || reason == .failed) ? agent.notes : ([evidence.detail, agent.notes].compactMap { $0 }.joined(separator: " · ")).nilIfEmpty
             let since = reason == .notPickedUp ? snapshot.handoffs[session.path]?[agent.agentId] : evidence.changedAt
             items.append(AttentionItem(session: session.path, agent: agent.agentId, reason: reason, note: note, since: since))
         }
@@ -231,4 +232,8 @@ public struct EvidenceContext: Equatable, Sendable {
             }
         }
     }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
