@@ -8,6 +8,11 @@ public struct AttentionBoard: Equatable, Sendable {
     public private(set) var bySession: [String: [AttentionItem]] = [:]
     /// Session paths, the worst first.
     public private(set) var ordered: [String] = []
+    /// Where each listed session is in `snapshot.sessions` (indices stay valid until items come or
+    /// go, and then the board is rebuilt).
+    public private(set) var indexOf: [String: Int] = [:]
+    /// `ordered` as indices into `snapshot.sessions`.
+    public var orderedIndices: [Int] { ordered.compactMap { indexOf[$0] } }
     /// The earliest moment at which time alone changes a verdict.
     public private(set) var nextDeadline: Date?
     private var context = EvidenceContext()
@@ -16,7 +21,10 @@ public struct AttentionBoard: Equatable, Sendable {
 
     public init(_ snapshot: WorkspaceSnapshot, now: Date, policy: EvidencePolicy) {
         context = EvidenceContext(snapshot)
-        for session in snapshot.sessions { assess(session, snapshot: snapshot, now: now, policy: policy) }
+        for (index, session) in snapshot.sessions.enumerated() {
+            assess(session, snapshot: snapshot, now: now, policy: policy)
+            if bySession[session.path] != nil { indexOf[session.path] = index }
+        }
         reorder()
     }
 
@@ -40,10 +48,25 @@ public struct AttentionBoard: Equatable, Sendable {
             paths.formUnion(snapshot.statusChanges.keys)
         }
         for path in paths {
+            let before = bySession[path]
             bySession[path] = nil
-            if let index = snapshot.sessions.sortedIndex(ofPath: path) { assess(snapshot.sessions[index], snapshot: snapshot, now: now, policy: policy) }
+            indexOf[path] = nil
+            if let index = snapshot.sessions.sortedIndex(ofPath: path) {
+                assess(snapshot.sessions[index], snapshot: snapshot, now: now, policy: policy)
+                if bySession[path] != nil { indexOf[path] = index }
+            }
+            guard bySession[path] != before else { continue }
+            // Re-place only this session: out of the order, then back in by binary search.
+            if before != nil, let position = ordered.firstIndex(of: path) { ordered.remove(at: position) }
+            if let worst = bySession[path]?.first {
+                var low = 0, high = ordered.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if AttentionItem.worstFirst(bySession[ordered[middle]]![0], worst) { low = middle + 1 } else { high = middle }
+                }
+                ordered.insert(path, at: low)
+            }
         }
-        reorder()
     }
 
     /// Called as time passes: recomputes when a deadline has come.

@@ -48,7 +48,7 @@ public struct PathResolver: Sendable {
         } else if let wsl = wslPath(trimmed) {
             candidates.append((wsl, true))
         } else if !WorkspacePaths.isWindowsAbsolute(trimmed) {
-            let posix = trimmed.replacingOccurrences(of: "\\", with: "/")
+            let posix = trimmed.contains("\\") ? trimmed.replacingOccurrences(of: "\\", with: "/") : trimmed
             candidates.append((FileSystem.join(sessionDirectory, posix), false))
             candidates.append((FileSystem.join(root, posix), false))
         }

@@ -105,7 +105,7 @@ public struct AppState: Equatable, Sendable {
     mutating func setSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil, list built: BuiltList? = nil) {
         let old = self.snapshot
         self.snapshot = snapshot
-        if let board = built?.board { self.board = board } else { board.update(snapshot, touched: touched, now: now, policy: policy) }
+        if let board = built?.board { self.board = board } else { Trace.timed("board update") { board.update(snapshot, touched: touched, now: now, policy: policy) } }
         if built == nil, let touched, wholeList.isStill(valid: old, for: snapshot, touched: touched, filtered: false) {
             // Nothing moved: only the re-read items' search texts can have changed.
             if search != nil { search?.update(snapshot, touched: touched) }
@@ -131,20 +131,24 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// Time passed: verdicts that depend on it (stale, not picked up) are renewed when one is due.
-    mutating func advanceTime(to now: Date) {
+    /// Returns true when a verdict was renewed (a deadline passed; most ticks cost nothing).
+    @discardableResult
+    mutating func advanceTime(to now: Date) -> Bool {
         self.now = now
-        let before = board
+        guard let deadline = board.nextDeadline, now >= deadline else { return false }
         board.advance(to: now, snapshot: snapshot, policy: policy)
-        if board != before { compose() }
+        compose()
+        return true
     }
 
     /// The list as shown: the NEEDS YOU group (sessions that need the person, worst first), then
     /// every item; both narrowed by the filter. Linear in the rows, without sorting.
     mutating func compose() {
-        var needs: [ListRow] = []
-        for path in board.ordered {
-            if let index = snapshot.sessions.sortedIndex(ofPath: path) { needs.append(.attention(index)) }
-        }
+        Trace.timed("compose") { composeRows() }
+    }
+
+    private mutating func composeRows() {
+        let needs = board.orderedIndices.map(ListRow.attention)
         var rows: [ListRow] = needs.isEmpty ? [] : [.header(AppState.needsTitle, count: needs.count)] + needs
         rows += wholeList.rows
         let all = ListModel(rows: rows, sessionsByStub: wholeList.sessionsByStub, stubPaths: wholeList.stubPaths)
@@ -152,10 +156,24 @@ public struct AppState: Equatable, Sendable {
             list = all
             return
         }
+        // Words that name a state (`needs`, `stale`, `unverified`...) also match by the evidence;
+        // the rest only by text, at no extra cost per row.
+        let stateWords = Set(ListSearch.words(filter).filter(AppState.isStateWord))
+        guard !stateWords.isEmpty else {
+            list = all.filtered(by: filter, search: search)
+            return
+        }
         let board = self.board, sessions = snapshot.sessions
         list = all.filtered(by: filter, search: search) { index, word in
-            AppState.matchesState(word, board.bySession[sessions[index].path])
+            stateWords.contains(word) && AppState.matchesState(word, board.bySession[sessions[index].path])
         }
+    }
+
+    /// True for a filter word that can name an evidence state (`ne`, `needs`, `stale`, `unv`...).
+    static func isStateWord(_ word: [UInt8]) -> Bool {
+        let text = String(decoding: word, as: UTF8.self)
+        guard text.count >= 2 else { return false }
+        return "needs".hasPrefix(text) || AttentionReason.allCases.contains { $0.rawValue.hasPrefix(text) || $0.word.hasPrefix(text) }
     }
 
     public static let needsTitle = "NEEDS YOU"

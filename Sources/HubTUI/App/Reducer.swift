@@ -33,11 +33,12 @@ public enum Reducer {
         case .planned(let result):
             planned(&state, result)
         case .tick(let now):
-            let before = state.board.items
-            state.advanceTime(to: now)
-            // Time alone made something stale or not picked up: say so, as for any other change.
-            for item in AttentionDiff.added(from: before, to: state.board.items) where item.reason == .stale || item.reason == .notPickedUp {
-                effects += notify(&state, "\(WorkspacePaths.lastComponent(item.session)): \(item.agent ?? "") \(item.reason.word)", effects: effects)
+            let before = state.board
+            if state.advanceTime(to: now) {
+                // Time alone made something stale or not picked up: say so, as for any other change.
+                for item in AttentionDiff.added(from: before.items, to: state.board.items) where item.reason == .stale || item.reason == .notPickedUp {
+                    effects += notify(&state, "\(WorkspacePaths.lastComponent(item.session)): \(item.agent ?? "") \(item.reason.word)", effects: effects)
+                }
             }
             if let message = state.message, message.expires <= now { state.message = nil }
             state.flashes = state.flashes.filter { $0.value > now }

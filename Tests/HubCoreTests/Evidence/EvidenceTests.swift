@@ -153,3 +153,15 @@ import HubTestSupport
         for text in ["", "soon", "2026-13-01", "2026/11/20", "2026-11-20Tnoon", nil] as [String?] { #expect(Timestamp.parse(text) == nil) }
     }
 }
+
+@Suite struct TimestampFormatTests {
+    @Test func formatsAsISO8601InUTCAndParsesBack() {
+        for seconds in [0.0, 1_795_168_800, 1_795_168_859.9, 951_782_400] {
+            let date = Date(timeIntervalSince1970: seconds)
+            let text = Timestamp.format(date)
+            let formatter = ISO8601DateFormatter()
+            #expect(text == formatter.string(from: date))
+            #expect(Timestamp.parse(text) == Date(timeIntervalSince1970: seconds.rounded(.down)))
+        }
+    }
+}
