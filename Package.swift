@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The official MCP SDK: `sessions-hub mcp` serves the hub's tools to agents over stdio.
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // libncursesw through a system-library target (PLATFORM.md: no pkgConfig, it only adds warnings).
@@ -25,11 +27,13 @@ let package = Package(
         .target(name: "HubCore", dependencies: ["CHubSystem", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The screen. Only its Terminal folder may import CNcursesw.
         .target(name: "HubTUI", dependencies: ["HubCore", "CHubSystem", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // The MCP server: the hub's core operations as tools for agents (no second implementation).
+        .target(name: "HubMCP", dependencies: ["HubCore", .product(name: "MCP", package: "swift-sdk")]),
         // Command-line wiring, kept in a library so tests can run commands in-process.
         .target(
             name: "HubCLI",
             dependencies: [
-                "HubCore", "HubTUI",
+                "HubCore", "HubTUI", "HubMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +44,7 @@ let package = Package(
         .target(name: "HubTestSupport", dependencies: ["HubCore"], path: "Tests/HubTestSupport"),
         .testTarget(name: "HubCoreTests", dependencies: ["HubCore", "HubTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "HubCLITests", dependencies: ["HubCLI", "HubCore", "HubTestSupport"]),
+        .testTarget(name: "HubMCPTests", dependencies: ["HubMCP", "HubCore", "HubTestSupport", .product(name: "MCP", package: "swift-sdk")]),
         .testTarget(
             name: "HubTUITests",
             dependencies: ["HubTUI", "HubCore", "HubTestSupport"],

@@ -76,7 +76,7 @@ public enum StatusReport {
         ]))
     }
 
-    static func agentJSON(_ agent: AgentState, evidence: AgentEvidence) -> JSONValue {
+    public static func agentJSON(_ agent: AgentState, evidence: AgentEvidence) -> JSONValue {
         .object(JSONObject([
             ("agent_id", .string(agent.agentId)),
             ("status", optional(agent.status.word)),
@@ -93,7 +93,7 @@ public enum StatusReport {
         ]))
     }
 
-    static func sessionJSON(_ session: Session, agent agentJSON: (AgentState) -> JSONValue) -> JSONValue {
+    public static func sessionJSON(_ session: Session, agent agentJSON: (AgentState) -> JSONValue) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("name", .string(session.name)),
             ("path", .string(session.path)),

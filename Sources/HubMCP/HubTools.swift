@@ -1,0 +1,82 @@
+import Foundation
+import HubCore
+import MCP
+
+/// The hub's tools for agents. Every one calls the same core functions as the command line and the
+/// screen (WorkspaceLookup, StatusReport, Evidence, OneLiner, StatusWriter, StubWriter,
+/// SessionPlanner + SessionWriter); the workspace is read afresh for each call, so an agent always
+/// sees what is on disk, and the screen sees what a tool wrote like any other change.
+public struct HubTools: Sendable {
+    public let layout: WorkspaceLayout
+    public let settings: HubSettings
+
+    public init(layout: WorkspaceLayout, settings: HubSettings) {
+        self.layout = layout
+        self.settings = settings
+    }
+
+    public static let definitions: [Tool] = [
+        tool("list_stubs", "List the idea stubs: status, priority, agents, and the session started from each, if any.",
+             ["filter": .object(["type": "string", "description": "only stubs whose name, id, status or agents contain this text"])]),
+        tool("list_sessions", "List the sessions: derived status, agents complete n/m, and what needs attention (blocked, failed, stale, unverified, not picked up, ready to advance).",
+             ["include_archived": .object(["type": "boolean", "description": "also list archived sessions (default false)"])]),
+        tool("get_session", "One session in full: its agents with status, note, age, outputs and tasks; its phases; the workorders its agents created.",
+             ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"])], required: ["session"]),
+        tool("my_instructions", "For one agent of a session: its steps, its output file, where and how to report status, and its full one-liner.",
+             ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"]),
+              "agent": .object(["type": "string", "description": "your agent id (or 'orchestrator')"])], required: ["session", "agent"]),
+        tool("set_status", "Record an agent's status (and a note) in the session's files, under the file's lock; use this instead of editing communication.json.",
+             ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"]),
+              "agent": .object(["type": "string", "description": "the agent id (or 'orchestrator')"]),
+              "status": .object(["type": "string", "description": "not_started, in_progress, blocked, complete, failed (any word is kept as written)"]),
+              "note": .object(["type": "string", "description": "why (blocked on what, what was done)"])], required: ["session", "agent", "status"]),
+        tool("create_stub", "Write a new idea stub (coderef/working/<feature>/stub.json, the workflow's format); refuses a feature that already has one.",
+             ["feature_name": .object(["type": "string", "description": "the feature's name (becomes the folder name)"]),
+              "description": .object(["type": "string", "description": "what the idea is"]),
+              "agents": .object(["type": "array", "items": .object(["type": "string"]), "description": "agent ids involved"]),
+              "orchestrator": .object(["type": "string", "description": "the coordinating agent's id"]),
+              "scope": .object(["type": "object", "additionalProperties": .object(["type": "string"]), "description": "{area: what to do}"]),
+              "priority": .object(["type": "string", "description": "critical, high, medium or low"]),
+              "phases": .object(["type": "array", "items": .object(["type": "string"]), "description": "session phases, e.g. 'Phase 1: Inventory'"])],
+             required: ["feature_name", "description"]),
+        tool("start_session", "Start a session from a stub: writes communication.json, instructions.json and README.md as one transaction and marks the stub promoted.",
+             ["stub": .object(["type": "string", "description": "stub name, folder or id"]),
+              "agents": .object(["type": "array", "items": .object(["type": "string"]), "description": "the agents, when the stub names none"])], required: ["stub"]),
+        tool("advance_phase", "Start the next phase of a session (a sibling folder linked to this phase, same agents).",
+             ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"])], required: ["session"]),
+    ]
+
+    static func tool(_ name: String, _ description: String, _ properties: [String: Value], required: [String] = []) -> Tool {
+        Tool(name: name, description: description, inputSchema: .object([
+            "type": "object", "properties": .object(properties), "required": .array(required.map(Value.string)), "additionalProperties": false,
+        ]))
+    }
+
+    /// Runs a tool; a failure is a result with `isError` and one sentence, never a dead server.
+    public func call(_ name: String, arguments: [String: Value]?) -> CallTool.Result {
+        let arguments = Arguments(values: arguments ?? [:])
+        do {
+            let result: JSONValue
+            switch name {
+            case "list_stubs": result = try listStubs(arguments)
+            case "list_sessions": result = try listSessions(arguments)
+            case "get_session": result = try getSession(arguments)
+            case "my_instructions": result = try myInstructions(arguments)
+            case "set_status": result = try setStatus(arguments)
+            case "create_stub": result = try createStub(arguments)
+            case "start_session": result = try startSession(arguments)
+            case "advance_phase": result = try advancePhase(arguments)
+            default: throw ToolFailure("unknown tool '\(name)' (tools: \(HubTools.definitions.map(\.name).joined(separator: ", ")))")
+            }
+            return CallTool.Result(content: [.text(text: JSONPrinter.pretty(result), annotations: nil, _meta: nil)], structuredContent: Optional<Value>.some(JSONBridge.value(result)), isError: false)
+        } catch {
+            return CallTool.Result(content: [.text(text: "\(error)", annotations: nil, _meta: nil)], isError: true)
+        }
+    }
+
+    func load() -> WorkspaceSnapshot { WorkspaceLoader(layout: layout).load() }
+
+    func lookup<T>(_ body: () throws(WorkspaceLookup.NotFound) -> T) throws -> T {
+        do { return try body() } catch { throw ToolFailure(error.message) }
+    }
+}
