@@ -51,6 +51,6 @@ let package = Package(
             exclude: ["Golden"]
         ),
         // The built binary in a real terminal (tmux), driven with send-keys, read with capture-pane.
-        .testTarget(name: "EndToEndTests", dependencies: ["HubTestSupport", "HubCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["HubTestSupport", "HubCore"], exclude: ["Scripts"]),
     ]
 )

@@ -59,7 +59,7 @@ public enum OneLiner {
             lines.append("\(number). Create `\(output)` with your findings")
         }
         number += 1
-        lines.append("\(number). Update your status in `\(facts.statusFile)` to complete when done")
+        lines.append("\(number). Update your status in `\(facts.statusFile)` to complete when done (if the sessions-hub MCP tools are available, call `set_status` with a note instead of editing the file)")
         lines.append("**Output:** " + (facts.outputFile.map { "`\(WorkspacePaths.lastComponent($0))`" } ?? "your findings, reported in the session folder"))
         return lines.map(clean).joined(separator: "\n")
     }
