@@ -55,12 +55,14 @@ public enum SessionsHubMain {
 }
 
 enum Output {
+    /// Every message for a person passes one sanitiser: text from files (agent ids, notes, paths)
+    /// never sends an escape sequence or a bidi override to the terminal.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("sessions-hub: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("sessions-hub: " + TerminalText.sanitize(message, keepNewlines: true) + "\n").utf8))
     }
 
     static func write(_ text: String) {
-        var text = text
+        var text = TerminalText.sanitize(text, keepNewlines: true, keepTabs: true)
         text.withUTF8 { writeAll(Array($0)) }
     }
 

@@ -59,14 +59,15 @@ struct ScreenEndToEndTests {
         try pane.waitFor(text: "status=0")
     }
 
-    @Test func sigtermFromOutsideRestoresTheTerminal() throws {
+    @Test(arguments: [(SIGTERM, 143), (SIGQUIT, 131)])
+    func aSignalFromOutsideRestoresTheTerminal(signal: Int32, status: Int) throws {
         let pane = try demoPane()
         let pid = try #require(try pane.childPid())
-        kill(pid, SIGTERM)
+        kill(pid, signal)
         try pane.waitForPrompt()
         try expectTerminalRestored(pane)
         try pane.run("echo status=$?")
-        try pane.waitFor(text: "status=143")
+        try pane.waitFor(text: "status=\(status)")
     }
 
     @Test func ctrlCQuits() throws {

@@ -118,6 +118,25 @@ public struct JSONByteWriter {
                 case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
                     escaped = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     width = 3
+                case 0xE2 where index + 2 < count && ((utf8[index + 1] == 0x80 && (0xAA...0xAE).contains(utf8[index + 2]))
+                                                       || (utf8[index + 1] == 0x81 && (0xA6...0xA9).contains(utf8[index + 2]))):
+                    // Bidi overrides and isolates, written as escapes: valid JSON that cannot reorder
+                    // what a terminal shows when the output is printed.
+                    let scalar = (UInt32(utf8[index] & 0x0F) << 12) | (UInt32(utf8[index + 1] & 0x3F) << 6) | UInt32(utf8[index + 2] & 0x3F)
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
+                    bytes.append(contentsOf: Array(("\\u" + String(scalar, radix: 16)).utf8))
+                    index += 3
+                    plainStart = index
+                    continue
+                case 0xC2 where index + 1 < count && (0x80...0x9F).contains(utf8[index + 1]):
+                    // C1 controls (some terminals read them as escape sequences).
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
+                    let value = utf8[index + 1]
+                    bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(value >> 4)], hex[Int(value & 0xF)]])
+                    index += 2
+                    plainStart = index
+                    continue
                 default:
                     index += 1
                     continue

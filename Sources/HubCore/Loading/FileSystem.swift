@@ -84,15 +84,25 @@ enum FileSystem {
         }
     }
 
+    /// Only regular files are read: opening never blocks (a FIFO named communication.json would wait
+    /// for a writer forever), and anything that is not a regular file after opening (a FIFO, a link to
+    /// /dev/zero, a socket) is refused with its kind.
     static func read(_ path: String) throws(ReadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
             throw .unreadable(errno == ENOENT ? "it does not exist" : (errno == EACCES ? "permission denied" : String(cString: strerror(errno))))
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
-        if info.st_mode & S_IFMT == S_IFDIR { throw .unreadable("it is a folder") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .unreadable("it is a folder")
+        case S_IFIFO: throw .unreadable("not a regular file: a FIFO")
+        case S_IFCHR, S_IFBLK: throw .unreadable("not a regular file: a device")
+        case S_IFSOCK: throw .unreadable("not a regular file: a socket")
+        default: throw .unreadable("not a regular file")
+        }
         if Int(info.st_size) > maxReadBytes { throw .tooLarge(Int(info.st_size)) }
         // The size is a hint (the file may be growing or shrinking right now): read until EOF,
         // doubling the buffer when it fills, so a read is linear in the file's length.
@@ -138,5 +148,31 @@ enum JSONFile {
             log.add(displayPath, "not valid JSON: \(error)", kind: .invalidJSON)
             return nil
         }
+    }
+}
+
+/// Reading a file for a person (the viewer, a preview): the same never-blocking, regular-files-only
+/// read as loading, cut at `limit` bytes; a failure is a sentence.
+public enum SafeRead {
+    public static func text(_ path: String, limit: Int) -> String {
+        do {
+            let bytes = try FileSystem.read(path)
+            let text = String(decoding: bytes.prefix(limit), as: UTF8.self)
+            return bytes.count > limit ? text + "\n(… cut at \(limit / 1024) KB)" : text
+        } catch {
+            return "(\(WorkspacePaths.lastComponent(path)) \(error))"
+        }
+    }
+}
+
+/// A folder as the kernel knows it (device and inode), whatever path reached it.
+struct FolderIdentity: Hashable {
+    var device: UInt
+    var inode: UInt
+
+    init?(_ path: String) {
+        guard let info = FileSystem.status(path) else { return nil }
+        device = UInt(info.st_dev)
+        inode = UInt(info.st_ino)
     }
 }

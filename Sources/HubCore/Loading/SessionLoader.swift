@@ -26,8 +26,22 @@ struct SessionLoader {
 
     /// The session in `folder` followed by its sub-sessions; empty when the folder holds nothing a
     /// session is made of (then it is a loose folder, such as notes, and is ignored quietly).
-    func loadSession(_ folder: String, name: String, archived: Bool, parent: String?) -> [Session] {
+    /// Folders are told apart by device and inode, so a link back up (`ln -s . self`) is seen as the
+    /// loop it is: reported once, never followed. Sub-sessions nest at most `maxDepth` deep.
+    static let maxDepth = 4
+
+    func loadSession(_ folder: String, name: String, archived: Bool, parent: String?, ancestors: [FolderIdentity] = []) -> [Session] {
         let display = layout.display(folder)
+        guard let identity = FolderIdentity(folder) else { return [] }
+        if ancestors.contains(identity) {
+            log.add(display, "a symbolic link loop (this folder is one of its own parents); not followed", kind: .other)
+            return []
+        }
+        guard ancestors.count < SessionLoader.maxDepth else {
+            log.add(display, "sub-sessions nested more than \(SessionLoader.maxDepth) deep; not read", kind: .other)
+            return []
+        }
+        let lineage = ancestors + [identity]
         var rootValue: JSONValue?
         var communicationFile: String?
         var nested: [NestedAgent] = []
@@ -95,7 +109,7 @@ struct SessionLoader {
             let isAgentFile = object["agent_id"]?.stringValue != nil
             let hasAgents = object["agents"].map { $0.arrayValue != nil || $0.objectValue != nil } ?? false
             if !isAgentFile && hasAgents {
-                subSessions += loadSession(subFolder, name: name + "/" + sub, archived: archived, parent: display)
+                subSessions += loadSession(subFolder, name: name + "/" + sub, archived: archived, parent: display, ancestors: lineage)
                 continue
             }
             var agent = AgentDecoder.decodeNested(object, folderName: sub, file: shown, log: log)

@@ -20,6 +20,12 @@ public enum AtomicFile {
 
     /// `permissions` default: the existing file's (a rewrite keeps them), else 0644.
     public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t? = nil) throws(Failure) {
+        let temporary = try writeTemporary(bytes, for: path, permissions: permissions)
+        try commit(temporary, to: path)
+    }
+
+    /// The first half of a write: the bytes in a synced temporary file beside `path`.
+    static func writeTemporary(_ bytes: [UInt8], for path: String, permissions: mode_t? = nil) throws(Failure) -> String {
         var info = stat()
         let mode = permissions ?? (stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644)
         let directory = WorkspacePaths.parent(path)
@@ -43,12 +49,38 @@ public enum AtomicFile {
         }
         if failure == nil && fsync(fd) != 0 { failure = Failure(path: path, operation: "sync", code: errno) }
         close(fd)
-        if failure == nil && rename(temporary, path) != 0 { failure = Failure(path: path, operation: "rename into place", code: errno) }
         if let failure {
             unlink(temporary)
             throw failure
         }
-        syncDirectory(directory)
+        return temporary
+    }
+
+    /// The second half: the temporary file renamed over `path`, the folder synced.
+    static func commit(_ temporary: String, to path: String) throws(Failure) {
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw Failure(path: path, operation: "rename into place", code: code)
+        }
+        syncDirectory(WorkspacePaths.parent(path))
+    }
+
+    /// What identifies a file's content without reading it: device, inode, size, modification time.
+    struct Identity: Equatable {
+        var device: UInt, inode: UInt, size: Int, seconds: Int, nanoseconds: Int
+        init?(_ path: String) {
+            guard let info = FileSystem.status(path) else { return nil }
+            device = UInt(info.st_dev); inode = UInt(info.st_ino); size = Int(info.st_size)
+            seconds = info.st_mtim.tv_sec; nanoseconds = info.st_mtim.tv_nsec
+        }
+    }
+
+    /// Another program replaced or changed the file while we worked on it (it took no lock), every
+    /// time we tried: nothing was written, and saying so is the honest answer.
+    public struct ChangedUnderneath: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path) kept changing while it was being updated (another program writes it without a lock); nothing was written — try again" }
     }
 
     static func syncDirectory(_ directory: String) {
@@ -75,14 +107,26 @@ public enum AtomicFile {
 
     /// Locked read-modify-write of a JSON file: only what `change` sets is rewritten (JSONDocument
     /// edits in place), everything else in the file — order, formatting, unknown fields — survives.
+    /// Agents and editors write these files without our lock, so just before renaming the result into
+    /// place the file must still be the one that was read (same inode, size and modification time);
+    /// otherwise the change is made again on what is there now. After `attempts` it gives up.
     @discardableResult
-    public static func update(_ path: String, _ change: (inout JSONDocument) throws -> Void) throws -> JSONDocument {
+    public static func update(_ path: String, attempts: Int = 8, _ change: (inout JSONDocument) throws -> Void) throws -> JSONDocument {
         try withLock(on: path) {
-            let bytes = try FileSystem.read(path)
-            var document = try JSONDocument(bytes: bytes)
-            try change(&document)
-            try write(document.bytes, to: path)
-            return document
+            for _ in 0..<attempts {
+                let before = Identity(path)
+                let bytes = try FileSystem.read(path)
+                var document = try JSONDocument(bytes: bytes)
+                try change(&document)
+                let temporary = try writeTemporary(document.bytes, for: path)
+                guard Identity(path) == before, before != nil else {
+                    unlink(temporary)
+                    continue
+                }
+                try commit(temporary, to: path)
+                return document
+            }
+            throw ChangedUnderneath(path: path)
         }
     }
 }

@@ -3,7 +3,8 @@
 /// which some terminals read as 8-bit escape sequences). Newlines and tabs become spaces unless kept.
 /// The data itself keeps them: only what is drawn is cleaned.
 public enum TerminalText {
-    public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
+    /// `keepNewlines`: newlines stay (multi-line text); `keepTabs`: tabs stay (columns for scripts).
+    public static func sanitize(_ text: String, keepNewlines: Bool = false, keepTabs: Bool = false) -> String {
         var needsWork = false
         for scalar in text.unicodeScalars where isControl(scalar) {
             needsWork = true
@@ -12,7 +13,7 @@ public enum TerminalText {
         guard needsWork else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if keepNewlines && scalar == "\n" {
+            if (keepNewlines && scalar == "\n") || (keepTabs && scalar == "\t") {
                 out.append(scalar)
             } else if scalar == "\n" || scalar == "\t" || scalar == "\r" {
                 out.append(" ")
@@ -23,8 +24,11 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// C0 and C1 controls, DEL, and the bidirectional overrides and isolates (U+202A–U+202E,
+    /// U+2066–U+2069), which can make text read other than it is.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// Only printable text (used for text that leaves the hub to be pasted, such as one-liners).

@@ -64,7 +64,7 @@ public enum Archiver {
             if case .exists = failure { throw Failure.exists(plan.displayTo) }
             throw Failure.io(failure.description)
         } catch {
-            throw Failure.io("\(error)")
+            throw Failure.io(WriteErrorText.describe(error))
         }
         AtomicFile.syncDirectory(WorkspacePaths.parent(plan.to))
         AtomicFile.syncDirectory(WorkspacePaths.parent(plan.from))

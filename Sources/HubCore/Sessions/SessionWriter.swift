@@ -51,7 +51,7 @@ public enum SessionWriter {
         } catch {
             try? manager.removeItem(atPath: temporary)
             if let failure = error as? Failure { throw failure }
-            throw .io("\(error)")
+            throw .io(WriteErrorText.describe(error))
         }
 
         guard plan.promotesStub else { return }
@@ -63,7 +63,7 @@ public enum SessionWriter {
             }
         } catch {
             try? manager.removeItem(atPath: plan.folder)
-            throw .stubUpdate("\(error)")
+            throw .stubUpdate(WriteErrorText.describe(error))
         }
     }
 

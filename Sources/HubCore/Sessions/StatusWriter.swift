@@ -56,7 +56,7 @@ public enum StatusWriter {
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw Failure.write("could not update \(relative): \(error)")
+            throw Failure.write("could not update \(relative): \(WriteErrorText.describe(error)); nothing was changed")
         }
         // The hub's own record of the change (its age and history on screen); the status is written
         // whether or not this succeeds.

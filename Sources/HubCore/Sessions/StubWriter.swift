@@ -108,7 +108,7 @@ public enum StubWriter {
             throw .exists(path)
         } catch {
             try? manager.removeItem(atPath: temporary)
-            throw .io("\(error)")
+            throw .io(WriteErrorText.describe(error))
         }
         return Created(path: display, stubId: stubId)
     }

@@ -94,11 +94,8 @@ final class EffectRunner: @unchecked Sendable {
     }
 
     /// A file for the viewer: at most 2 MB, invalid UTF-8 replaced; a failure becomes the text shown.
+    /// Never blocks on a FIFO or reads a device (SafeRead).
     static func viewerText(_ path: String, limit: Int = 2 * 1024 * 1024) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "(cannot be read: \(path))" }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: limit)) ?? Data()
-        let text = String(decoding: data, as: UTF8.self)
-        return data.count == limit ? text + "\n(… cut at \(limit / 1024) KB)" : text
+        SafeRead.text(path, limit: limit)
     }
 }

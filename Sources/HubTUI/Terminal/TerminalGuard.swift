@@ -13,7 +13,8 @@ public enum TerminalGuard {
     nonisolated(unsafe) static var savedTermios = termios()
     nonisolated(unsafe) static var haveSavedTermios = false
 
-    public static let forwarded: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGWINCH]
+    /// SIGQUIT too: left to its default it dumped core with the terminal raw on the alternate screen.
+    public static let forwarded: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH]
     static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
     /// Saves the terminal's state and installs the handlers. Call before curses starts, so that

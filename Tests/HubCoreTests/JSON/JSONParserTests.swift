@@ -119,3 +119,13 @@ import Testing
         """)
     }
 }
+
+@Suite struct JSONPrinterSafetyTests {
+    @Test func controlsAndBidiOverridesAreEscapedAndReadBackTheSame() throws {
+        let text = "a\u{1B}[31m b\u{202E}evil\u{202C} c\u{2066}x\u{2069} d\u{85}e \u{2028}"
+        let printed = JSONPrinter.compact(.string(text))
+        #expect(!printed.unicodeScalars.contains { TerminalText.isControl($0) }, "nothing a terminal would act on")
+        #expect(printed.contains("\\u202e") && printed.contains("\\u0085") && printed.contains("\\u001b"))
+        #expect(try JSONParser.parse(Array(printed.utf8)) == .string(text), "the value is the same")
+    }
+}
