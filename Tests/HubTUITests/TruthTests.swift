@@ -93,3 +93,28 @@ import HubTestSupport
                 "only the notification's own escapes: an agent's note cannot smuggle one in")
     }
 }
+
+/// Text of any length: wrapping and fitting look only at what can be shown.
+@Suite struct LongTextTests {
+    @Test func aHugeWordWrapsIntoTheLinesAskedFor() {
+        let huge = String(repeating: "x", count: 2_000_000)
+        let lines = TextFit.wrap(huge, width: 40, maxLines: 3)
+        #expect(lines == Array(repeating: String(repeating: "x", count: 40), count: 3))
+        #expect(TextFit.pad(huge, 10) == String(repeating: "x", count: 9) + "…")
+    }
+
+    @Test func wordsStillBreakAtSpacesAndLongWordsStartTheirOwnLine() {
+        #expect(TextFit.wrap("write /a/very/long/path/that/does/not/fit then done", width: 12) ==
+                ["write", "/a/very/long", "/path/that/d", "oes/not/fit", "then done"])
+    }
+
+    @Test func aStubWithATwentyMegabyteDescriptionDraws() throws {
+        let workspace = try TemporaryWorkspace("long-text")
+        let description = String(repeating: "é", count: 20 * 1024 * 1024 / 2)
+        _ = try workspace.write("coderef/working/long/stub.json", #"{"feature_name": "long", "status": "planning", "description": ""# + description + "\"}")
+        var state = Fixtures.state(workspace.load())
+        Fixtures.press(&state, .character("g"))
+        let screen = Render.screen(state).description
+        #expect(screen.contains("éééééééé"))
+    }
+}

@@ -7,7 +7,8 @@ public enum TextFit {
     /// become `ellipsis` ("…", or "~" in ASCII mode).
     public static func glyphs(_ text: String, width: Int, ellipsis: String = "…") -> [DisplayWidth.Glyph] {
         guard width > 0 else { return [] }
-        let clean = TerminalText.sanitize(text)
+        // Only the start can show: a 20 MB description costs what fits in `width` cells, not more.
+        let clean = TerminalText.sanitize(String(text.prefix(width * 4 + 64)))
         var result: [DisplayWidth.Glyph] = []
         var used = 0
         var cut = false
@@ -45,44 +46,73 @@ public enum TextFit {
         return String(repeating: " ", count: max(0, width - used)) + fitted.map(\.text).joined()
     }
 
-    /// Splits text into lines of at most `width` cells, breaking at spaces where possible.
+    /// Splits text into lines of at most `width` cells, breaking at spaces where possible (a word
+    /// longer than a line is broken by cells). Linear, and it looks only at as much of the text as
+    /// `maxLines` lines can show.
     public static func wrap(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
         guard width > 0, maxLines > 0 else { return [] }
+        let budget = maxLines == .max ? Int.max : (maxLines.multipliedReportingOverflow(by: width + 1).partialValue &* 4) &+ 64
+        let source = budget <= 0 || budget == Int.max ? text : String(text.prefix(budget))
+        let clean = TerminalText.sanitize(source, keepNewlines: true)
         var lines: [String] = []
-        for paragraph in TerminalText.sanitize(text, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                let wordText = String(word)
-                let wordWidth = DisplayWidth.of(wordText)
-                if lineWidth > 0 && lineWidth + 1 + wordWidth > width {
-                    lines.append(line)
-                    line = ""
-                    lineWidth = 0
-                }
-                if wordWidth > width {
-                    // A word longer than the line: hard-break it by cells.
-                    var rest = wordText
-                    while DisplayWidth.of(rest) > width - lineWidth - (lineWidth > 0 ? 1 : 0) {
-                        let room = width - lineWidth - (lineWidth > 0 ? 1 : 0)
-                        let head = glyphs(rest, width: room, ellipsis: "").map(\.text).joined()
-                        if head.isEmpty { break }
-                        lines.append(lineWidth > 0 ? line + " " + head : head)
-                        line = ""
-                        lineWidth = 0
-                        rest = String(rest.dropFirst(head.count))
-                    }
-                    line = rest
-                    lineWidth = DisplayWidth.of(rest)
-                    continue
-                }
-                line += (lineWidth > 0 ? " " : "") + wordText
-                lineWidth += (lineWidth > 0 ? 1 : 0) + wordWidth
-            }
+        var line = ""
+        var lineWidth = 0
+        var word: [DisplayWidth.Glyph] = []
+        var wordWidth = 0
+        func flushLine() {
             lines.append(line)
-            if lines.count >= maxLines { break }
+            line = ""
+            lineWidth = 0
         }
-        if lines.count > maxLines { lines = Array(lines.prefix(maxLines)) }
-        return lines
+        func placeWord() {
+            defer {
+                word.removeAll(keepingCapacity: true)
+                wordWidth = 0
+            }
+            guard !word.isEmpty else { return }
+            if wordWidth <= width {
+                if lineWidth > 0 && lineWidth + 1 + wordWidth > width { flushLine() }
+                if lineWidth > 0 {
+                    line += " "
+                    lineWidth += 1
+                }
+                for glyph in word { line += glyph.text }
+                lineWidth += wordWidth
+                return
+            }
+            // Longer than a line: it starts a line of its own and is broken by cells.
+            if lineWidth > 0 {
+                flushLine()
+                if lines.count >= maxLines { return }
+            }
+            for glyph in word {
+                if lineWidth + glyph.width > width {
+                    flushLine()
+                    if lines.count >= maxLines { return }
+                }
+                line += glyph.text
+                lineWidth += glyph.width
+            }
+        }
+        for character in clean {
+            if lines.count >= maxLines { break }
+            if character == "\n" {
+                placeWord()
+                flushLine()
+            } else if character == " " {
+                placeWord()
+            } else {
+                let glyph = DisplayWidth.glyph(character)
+                // Zero-width clusters (combining marks alone) would merge with neighbours: skip.
+                if glyph.width == 0 { continue }
+                word.append(glyph)
+                wordWidth += glyph.width
+            }
+        }
+        if lines.count < maxLines {
+            placeWord()
+            lines.append(line)
+        }
+        return Array(lines.prefix(maxLines))
     }
 }
