@@ -26,6 +26,18 @@ enum FileSystem {
 
     static func exists(_ path: String) -> Bool { status(path) != nil }
 
+    /// Why a name that should be a file is not one, when it exists in some other form: a folder, a
+    /// link to nowhere, a link loop. nil when it is a file or is simply absent.
+    static func notAFile(_ path: String) -> String? {
+        var link = stat()
+        guard lstat(path, &link) == 0 else { return nil }
+        var target = stat()
+        if stat(path, &target) != 0 {
+            return errno == ELOOP ? "a symbolic link loop; not followed" : "a symbolic link to nothing (\(String(cString: strerror(errno))))"
+        }
+        return target.st_mode & S_IFMT == S_IFDIR ? "a folder, where a file was expected" : nil
+    }
+
     /// Names in a folder, sorted so that loading is deterministic; empty when it cannot be read.
     static func entries(_ path: String) -> [String] {
         listing(path).map(\.name)
@@ -44,7 +56,10 @@ enum FileSystem {
     /// Names and d_type of a folder's entries, sorted by name (so loading is deterministic);
     /// empty when the folder cannot be read.
     static func listing(_ path: String) -> [(name: String, type: UInt8)] {
-        guard let directory = opendir(path) else { return [] }
+        guard let directory = opendir(path) else {
+            if errno != ENOENT && errno != ENOTDIR { unreadableFolders.note(path, errno) }
+            return []
+        }
         defer { closedir(directory) }
         var result: [(name: String, type: UInt8)] = []
         while let entry = readdir(directory) {
@@ -142,6 +157,10 @@ enum JSONFile {
             log.add(displayPath, "\(error)", kind: .unreadable)
             return nil
         }
+        let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+        if !utf16, let offset = UTF8Check.firstInvalidOffset(bytes) {
+            log.add(displayPath, "not valid UTF-8 at byte \(offset) (UTF-16 or another encoding?); shown with replacement characters", kind: .field)
+        }
         do {
             return try JSONParser.parse(bytes)
         } catch {
@@ -174,5 +193,46 @@ struct FolderIdentity: Hashable {
         guard let info = FileSystem.status(path) else { return nil }
         device = UInt(info.st_dev)
         inode = UInt(info.st_ino)
+    }
+}
+
+/// Folders that could not be listed during a load (permission denied...), so they become problems
+/// instead of silently empty folders. Collected per process and drained by the loader.
+final class UnreadableFolders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var found: [(String, Int32)] = []
+    func note(_ path: String, _ code: Int32) { lock.withLock { found.append((path, code)) } }
+    func drain() -> [(String, Int32)] { lock.withLock { defer { found.removeAll() }; return found } }
+}
+
+let unreadableFolders = UnreadableFolders()
+
+/// Where a byte sequence stops being UTF-8 (nil when it is all valid): such text is still read, with
+/// replacement characters, and reported with the offset so that a person can find it.
+enum UTF8Check {
+    static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; continue }
+            let length: Int
+            if byte & 0xE0 == 0xC0 && byte >= 0xC2 { length = 2 }
+            else if byte & 0xF0 == 0xE0 { length = 3 }
+            else if byte & 0xF8 == 0xF0 && byte <= 0xF4 { length = 4 }
+            else { return index }
+            guard index + length <= count else { return index }
+            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
+            if length == 3 {
+                let second = bytes[index + 1]
+                if (byte == 0xE0 && second < 0xA0) || (byte == 0xED && second >= 0xA0) { return index }
+            }
+            if length == 4 {
+                let second = bytes[index + 1]
+                if (byte == 0xF0 && second < 0x90) || (byte == 0xF4 && second >= 0x90) { return index }
+            }
+            index += length
+        }
+        return nil
     }
 }

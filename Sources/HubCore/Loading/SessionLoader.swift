@@ -49,6 +49,7 @@ struct SessionLoader {
         var orchestratorFile: AgentState?
 
         let standard = FileSystem.join(folder, "communication.json")
+        if let why = FileSystem.notAFile(standard) { log.add(layout.display(standard), why, kind: .unreadable) }
         if FileSystem.isFile(standard) {
             communicationFile = layout.display(standard)
             rootValue = JSONFile.load(standard, displayPath: layout.display(standard), log: log)

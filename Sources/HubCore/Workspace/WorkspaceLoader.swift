@@ -83,6 +83,14 @@ public struct WorkspaceLoader: Sendable {
         stubs.sort { $0.path < $1.path }
         sessions.sort { $0.path < $1.path }
         workorders.sort { $0.path < $1.path }
+        for (folder, code) in unreadableFolders.drain() {
+            // Another workspace loading at the same time keeps its own.
+            guard NameValidator.isInside(folder, root: layout.root) else {
+                unreadableFolders.note(folder, code)
+                continue
+            }
+            log.add(layout.display(folder), "this folder cannot be read (\(String(cString: strerror(code)))); its contents are not shown", kind: .unreadable)
+        }
         var snapshot = WorkspaceSnapshot(
             root: layout.root,
             stubs: stubs,
@@ -126,6 +134,10 @@ public struct WorkspaceLoader: Sendable {
     func scanStubFolder(_ folder: String, name: String, archived: Bool, log: ProblemLog, stubs: inout [Stub], addPlan: (String, String) -> Void) {
         let stubFile = FileSystem.join(folder, "stub.json")
         addPlan(FileSystem.join(folder, "plan.json"), name)
+        if let why = FileSystem.notAFile(stubFile) {
+            log.add(layout.display(stubFile), why, kind: .unreadable)
+            return
+        }
         if FileSystem.isFile(stubFile) {
             stubs.append(loadStub(stubFile, folderName: name, archived: archived, log: log))
             return

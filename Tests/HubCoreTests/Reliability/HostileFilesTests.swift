@@ -104,3 +104,33 @@ import Glibc
         #expect(WriteErrorText.describe(error) == "cannot write /ws/.coderef/sessions/x: permission denied")
     }
 }
+
+/// Nothing is skipped without a word: each odd thing is a problem with its path.
+@Suite struct NothingSkippedSilentlyTests {
+    @Test func foldersAndBrokenLinksWhereFilesShouldBe() throws {
+        let workspace = try TemporaryWorkspace("skipped")
+        try workspace.mkdir("coderef/working/dir-stub/stub.json")
+        try workspace.mkdir("coderef/working/dangling")
+        #expect(symlink("/nonexistent/stub.json", workspace.path("coderef/working/dangling/stub.json")) == 0)
+        try workspace.mkdir("coderef/working/looping")
+        #expect(symlink("stub.json", workspace.path("coderef/working/looping/stub.json")) == 0)
+        try workspace.mkdir("coderef/sessions/s/communication.json")
+        _ = try workspace.write("coderef/sessions/s/instructions.json", #"{"task": "x"}"#)
+        let problems = workspace.load().problems
+        func message(_ path: String) -> String? { problems.first { $0.path == path }?.message }
+        #expect(message("coderef/working/dir-stub/stub.json")?.contains("a folder") == true)
+        #expect(message("coderef/working/dangling/stub.json")?.contains("symbolic link to nothing") == true)
+        #expect(message("coderef/working/looping/stub.json")?.contains("symbolic link loop") == true)
+        #expect(message("coderef/sessions/s/communication.json")?.contains("a folder") == true)
+    }
+
+    @Test func invalidUTF8IsReportedWithItsOffset() throws {
+        let workspace = try TemporaryWorkspace("utf8")
+        _ = try workspace.write("coderef/working/bad/stub.json", bytes: Array(#"{"feature_name": "bad", "status": "planning", "notes": "caf"#.utf8) + [0xE9] + Array(#""}"#.utf8))
+        let snapshot = workspace.load()
+        #expect(snapshot.problems.contains { $0.path == "coderef/working/bad/stub.json" && $0.message.contains("not valid UTF-8 at byte 59") })
+        #expect(snapshot.stubs.first?.status.word == "planning", "the rest is still read")
+        #expect(UTF8Check.firstInvalidOffset(Array("ok é ✓ 🚀".utf8)) == nil)
+        #expect(UTF8Check.firstInvalidOffset([0x61, 0xED, 0xA0, 0x80]) == 1, "a UTF-16 surrogate written as UTF-8")
+    }
+}
