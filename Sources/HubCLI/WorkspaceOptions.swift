@@ -59,6 +59,8 @@ public struct WorkspaceOptions: ParsableArguments {
         }
         let (settings, problems) = ConfigLoader.load(root: resolvedRoot)
         for problem in problems { Output.error("config \(problem.path): \(problem.message)") }
+        // A start killed halfway is finished (or undone) before anything else reads the workspace.
+        for line in StartJournal.recover(root: resolvedRoot) { Output.error("note: " + line) }
         return (layout(root: resolvedRoot, settings: settings), settings)
     }
 

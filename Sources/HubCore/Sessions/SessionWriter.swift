@@ -45,16 +45,22 @@ public enum SessionWriter {
                 try AtomicFile.write(Array(file.text.utf8), to: FileSystem.join(temporary, file.name))
             }
             AtomicFile.syncDirectory(temporary)
+            if plan.promotesStub {
+                try checkpoint("journal")
+                try StartJournal.open(plan, root: root)
+            }
             try checkpoint("rename")
             try renameNoReplace(temporary, plan.folder, display: plan.displayFolder)
             AtomicFile.syncDirectory(parent)
         } catch {
             try? manager.removeItem(atPath: temporary)
+            if plan.promotesStub { StartJournal.close(plan, root: root) }
             if let failure = error as? Failure { throw failure }
             throw .io(WriteErrorText.describe(error))
         }
 
         guard plan.promotesStub else { return }
+        defer { StartJournal.close(plan, root: root) }
         do {
             try checkpoint("promote stub")
             try AtomicFile.update(plan.stubAbsolutePath) { document in

@@ -71,3 +71,48 @@ struct SessionWriterTests {
         #expect(!FileSystem.exists(outside.folder))
     }
 }
+
+/// A start killed between its two changes is finished or undone by the next hub command.
+@Suite struct StartJournalTests {
+    func plan(_ workspace: TemporaryWorkspace) throws -> SessionPlan {
+        try DemoWorkspace.write(to: workspace.root)
+        let snapshot = workspace.load()
+        let stub = try #require(snapshot.stubs.first { $0.featureName == "parallel-docs-audit" })
+        return try SessionPlanner(layout: WorkspaceLayout(root: workspace.root), settings: HubSettings(), now: Date()).plan(stub: stub, snapshot: snapshot)
+    }
+
+    @Test func killedAfterTheFolderArrivedTheStubIsPromotedNext() throws {
+        let workspace = try TemporaryWorkspace("journal-finish")
+        let plan = try plan(workspace)
+        // What a process killed right after the rename leaves: the journal and the folder.
+        try StartJournal.open(plan, root: workspace.root)
+        try FileManager.default.createDirectory(atPath: plan.folder, withIntermediateDirectories: true)
+        for file in plan.files { try file.text.write(toFile: plan.folder + "/" + file.name, atomically: true, encoding: .utf8) }
+        #expect(!(try workspace.read("coderef/working/parallel-docs-audit/stub.json")).contains("\"promoted\""))
+        let done = StartJournal.recover(root: workspace.root)
+        #expect(done.first?.contains("finished starting parallel-docs-audit-phase1") == true)
+        let stub = try workspace.read("coderef/working/parallel-docs-audit/stub.json")
+        #expect(stub.contains("\"promoted\"") && stub.contains(plan.workorderId))
+        #expect(StartJournal.recover(root: workspace.root).isEmpty, "done once")
+    }
+
+    @Test func killedBeforeTheFolderArrivedNothingIsLeft() throws {
+        let workspace = try TemporaryWorkspace("journal-undo")
+        let plan = try plan(workspace)
+        try StartJournal.open(plan, root: workspace.root)
+        let temporary = WorkspacePaths.parent(plan.folder) + "/.parallel-docs-audit-phase1.hub-1-2.tmp"
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        let done = StartJournal.recover(root: workspace.root)
+        #expect(done.first?.contains("undid") == true)
+        #expect(!FileManager.default.fileExists(atPath: temporary))
+        #expect(!FileManager.default.fileExists(atPath: plan.folder))
+        #expect(!(try workspace.read("coderef/working/parallel-docs-audit/stub.json")).contains("\"promoted\""))
+    }
+
+    @Test func aNormalStartLeavesNoJournal() throws {
+        let workspace = try TemporaryWorkspace("journal-clean")
+        let plan = try plan(workspace)
+        try SessionWriter.apply(plan, root: workspace.root)
+        #expect(FileSystem.entries(workspace.path(StartJournal.relativeFolder)).isEmpty)
+    }
+}
