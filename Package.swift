@@ -40,6 +40,8 @@ let package = Package(
         .executableTarget(name: "sessions-hub", dependencies: ["HubCLI"]),
         // Speed and memory measurements (release build: scripts/bench); never part of the tests.
         .executableTarget(name: "sessions-hub-bench", dependencies: ["HubCore", "HubTUI"]),
+        // Hostile inputs, concurrent writers, kills and terminal endings (scripts/stress); not a test.
+        .executableTarget(name: "sessions-hub-stress", dependencies: ["HubCore"]),
         // Helpers shared by the test targets (temporary workspaces, the corpus, the built binary).
         .target(name: "HubTestSupport", dependencies: ["HubCore"], path: "Tests/HubTestSupport"),
         .testTarget(name: "HubCoreTests", dependencies: ["HubCore", "HubTestSupport"], exclude: ["Golden"]),

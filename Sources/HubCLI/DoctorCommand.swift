@@ -13,6 +13,9 @@ struct DoctorCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @Flag(name: .long, help: "Remove the temporary files a killed write left behind (.*.hub-*.tmp).")
+    var fix = false
+
     struct Check {
         var ok: Bool?
         var name: String
@@ -59,6 +62,15 @@ struct DoctorCommand: ParsableCommand {
         let snapshot = WorkspaceLoader(layout: layout).load()
         checks.append(Check(ok: true, name: "workspace", detail: "\(layout.root): \(snapshot.stubs.count) stubs, \(snapshot.sessions.count) sessions"))
         checks.append(Check(ok: snapshot.problems.isEmpty ? true : nil, name: "files", detail: snapshot.problems.isEmpty ? "every file read cleanly" : "\(snapshot.problems.count) problem(s): sessions-hub status lists them"))
+        let leftovers = LeftoverFiles.find(layout)
+        if leftovers.isEmpty {
+            checks.append(Check(ok: true, name: "leftovers", detail: "no temporary files left by interrupted writes"))
+        } else if fix {
+            let kept = LeftoverFiles.remove(leftovers)
+            checks.append(Check(ok: kept.isEmpty ? true : nil, name: "leftovers", detail: "removed \(leftovers.count - kept.count) temporary file(s) left by interrupted writes" + (kept.isEmpty ? "" : "; could not remove \(kept.count)")))
+        } else {
+            checks.append(Check(ok: nil, name: "leftovers", detail: "\(leftovers.count) temporary file(s) left by interrupted writes: sessions-hub doctor --fix removes them"))
+        }
         // The same verdicts as the screen's NEEDS YOU group and status --json's "attention".
         let attention = Evidence.attention(snapshot, now: Date(), policy: EvidencePolicy(settings))
         if attention.isEmpty {

@@ -100,3 +100,18 @@ struct StatusCommandTests {
         #expect(!FileManager.default.fileExists(atPath: root), "the temporary demo folder is removed")
     }
 }
+
+@Suite struct DoctorFixTests {
+    @Test func doctorFindsAndFixRemovesLeftoverTemporaryFiles() throws {
+        let workspace = try TemporaryWorkspace("doctor-fix")
+        try DemoWorkspace.write(to: workspace.root)
+        _ = try workspace.write("coderef/working/api-migration/.stub.json.hub-123-456.tmp", "{")
+        try workspace.mkdir(".coderef/sessions/.x-phase1.hub-1-2.tmp")
+        let before = try ProcessRunner.run(TestPaths.binary!, ["doctor", "--root", workspace.root])
+        #expect(before.stdout.contains("2 temporary file(s) left by interrupted writes"))
+        let fixed = try ProcessRunner.run(TestPaths.binary!, ["doctor", "--fix", "--root", workspace.root])
+        #expect(fixed.stdout.contains("removed 2 temporary file(s)"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("coderef/working/api-migration/.stub.json.hub-123-456.tmp")))
+        #expect(!FileManager.default.fileExists(atPath: workspace.path(".coderef/sessions/.x-phase1.hub-1-2.tmp")))
+    }
+}
