@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // The official MCP SDK: `sessions-hub mcp` serves the hub's tools to agents over stdio.
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        // Property-based tests with shrinking (tests only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libncursesw through a system-library target (PLATFORM.md: no pkgConfig, it only adds warnings).
@@ -49,7 +51,7 @@ let package = Package(
         .testTarget(name: "HubMCPTests", dependencies: ["HubMCP", "HubCore", "HubTestSupport", .product(name: "MCP", package: "swift-sdk")]),
         .testTarget(
             name: "HubTUITests",
-            dependencies: ["HubTUI", "HubCore", "HubTestSupport"],
+            dependencies: ["HubTUI", "HubCore", "HubTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Golden"]
         ),
         // The built binary in a real terminal (tmux), driven with send-keys, read with capture-pane.

@@ -26,7 +26,7 @@ public enum TerminalText {
 
     /// C0 and C1 controls, DEL, and the bidirectional overrides and isolates (U+202A–U+202E,
     /// U+2066–U+2069), which can make text read other than it is.
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
             || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
