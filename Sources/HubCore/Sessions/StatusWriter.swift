@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `set-status`: an agent (or a script) records its status the way the workflow expects, through a
 /// locked in-place edit that changes only that value (and `completed_at` when it completes, and
@@ -23,6 +26,9 @@ public enum StatusWriter {
         }
     }
 
+    /// How long after a write it is checked again (see `set`).
+    public nonisolated(unsafe) static var verifyDelay: TimeInterval = 0.03
+
     /// Returns the file written (relative to the root).
     @discardableResult
     public static func set(_ word: String, agent: AgentState, in session: Session, root: String, note: String? = nil, now: Date = Date()) throws -> String {
@@ -41,22 +47,39 @@ public enum StatusWriter {
         }
         let path = FileSystem.join(root, relative)
         let isNested = agent.nestedFile != nil
-        do {
-            try AtomicFile.update(path) { document in
-                let prefix: [JSONPathComponent] = isNested ? [] : try locate(agent, in: document.root, file: relative)
-                if prefix.last == .key(agent.agentId), document.value(at: prefix)?.stringValue != nil {
-                    // `agents: {"id": "status"}`: the value itself is the status.
-                    try document.set(prefix, to: .string(trimmed))
-                    return
+        /// Where the status is in the document, and whether it holds `trimmed`.
+        func statusPath(_ document: JSONDocument) throws -> [JSONPathComponent] {
+            let prefix: [JSONPathComponent] = isNested ? [] : try locate(agent, in: document.root, file: relative)
+            // `agents: {"id": "status"}`: the value itself is the status.
+            if prefix.last == .key(agent.agentId), document.value(at: prefix)?.stringValue != nil { return prefix }
+            return prefix + [.key("status")]
+        }
+        // An agent's editor that loads, changes and saves without a lock can put back the old text
+        // right after our write. So the write is checked a moment later and made again if it was
+        // undone; a file that keeps losing it is reported, never a silent success.
+        var attempts = 0
+        while true {
+            attempts += 1
+            do {
+                try AtomicFile.update(path) { document in
+                    let at = try statusPath(document)
+                    try document.set(at, to: .string(trimmed))
+                    guard at.last == .key("status") else { return }
+                    let prefix = Array(at.dropLast())
+                    if completes { try document.set(prefix + [.key("completed_at")], to: .string(stamp)) }
+                    if let note { try document.set(prefix + [.key("notes")], to: .string(note)) }
                 }
-                try document.set(prefix + [.key("status")], to: .string(trimmed))
-                if completes { try document.set(prefix + [.key("completed_at")], to: .string(stamp)) }
-                if let note { try document.set(prefix + [.key("notes")], to: .string(note)) }
+            } catch let failure as Failure {
+                throw failure
+            } catch {
+                throw Failure.write("could not update \(relative): \(WriteErrorText.describe(error)); nothing was changed")
             }
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw Failure.write("could not update \(relative): \(WriteErrorText.describe(error)); nothing was changed")
+            usleep(useconds_t(verifyDelay * 1_000_000))
+            guard let bytes = try? FileSystem.read(path), let document = try? JSONDocument(bytes: bytes),
+                  let at = try? statusPath(document), document.value(at: at)?.stringValue != trimmed else { break }
+            if attempts >= 3 {
+                throw Failure.write("\(relative) was changed back by another program (one that writes it without a lock) \(attempts) times; the status is not \(trimmed) — try again when that program is done")
+            }
         }
         // The hub's own record of the change (its age and history on screen); the status is written
         // whether or not this succeeds.
