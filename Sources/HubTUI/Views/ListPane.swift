@@ -98,7 +98,7 @@ enum ListPane {
             canvas.put(TextFit.padLeft(agents > 0 ? "\(agents)" : "-", 3), x: column, y: y, role: agents > 0 ? .text : .muted)
             column += 3
             if columns.badge > 0, let latest = state.sessions(of: stub).last {
-                drawBadge(&canvas, latest, x: column + 1, y: y, width: columns.badge, glyphs: glyphs)
+                drawBadge(&canvas, state, latest, x: column + 1, y: y, width: columns.badge)
             }
         case .session(let index, let depth):
             let session = state.snapshot.sessions[index]
@@ -116,7 +116,7 @@ enum ListPane {
             canvas.put(TextFit.padLeft("\(session.agents.count)", 3), x: column, y: y, role: .text)
             column += 3
             if columns.badge > 0 {
-                drawBadge(&canvas, session, x: column + 1, y: y, width: columns.badge, glyphs: glyphs)
+                drawBadge(&canvas, state, session, x: column + 1, y: y, width: columns.badge)
             }
         }
     }
@@ -132,8 +132,16 @@ enum ListPane {
         }
     }
 
-    /// `◐ p2 1/4`: the session's derived status, phase and agents complete.
-    static func drawBadge(_ canvas: inout Canvas, _ session: Session, x: Int, y: Int, width: Int, glyphs: Glyphs) {
+    /// `◐ p2 1/4`: the session's derived status, phase and agents complete — or, when it needs the
+    /// person, its worst state in glyph, colour and word (`■ blocked`), never a reassuring tick.
+    static func drawBadge(_ canvas: inout Canvas, _ state: AppState, _ session: Session, x: Int, y: Int, width: Int) {
+        let glyphs = state.glyphs
+        if let worst = state.board.worst(session.path), worst.reason != .readyToAdvance {
+            let mark = mark(worst.reason, glyphs: glyphs)
+            canvas.put(mark.glyph, x: x, y: y, role: mark.role)
+            Cells.text(&canvas, worst.reason.word, x: x + 2, y: y, width: width - 2, role: mark.role, glyphs: glyphs)
+            return
+        }
         canvas.put(glyphs.status(session.derivedStatus), x: x, y: y, role: .bucket(session.derivedStatus))
         var text = "\(session.agentsComplete)/\(session.agents.count)"
         if let phase = session.phase { text = "p\(phase) " + text }
