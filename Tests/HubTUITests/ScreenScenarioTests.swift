@@ -130,3 +130,52 @@ import HubTestSupport
         #expect(beforeEffects.joined().contains { if case .plan = $0 { return true } else { return false } }, "S, a and A ask for plans")
     }
 }
+
+/// No surprising defaults: S on a started stub, a on a stub row, where new sessions go.
+@Suite struct NoSurprisesTests {
+    @Test func sOnAStartedStubOffersToOpenItAndEnterNeverStartsADuplicate() throws {
+        let workspace = try TemporaryWorkspace("no-dup")
+        try DemoWorkspace.write(to: workspace.root)
+        let screen = ScreenHarness(workspace)
+        screen.select("api-migration")
+        screen.press(.character("S"))
+        guard case .alreadyStarted(_, let session)? = screen.state.overlay else { Issue.record("expected the already-started dialog, got \(String(describing: screen.state.overlay))"); return }
+        #expect(session == ".coderef/sessions/api-migration-phase1")
+        #expect(screen.screen.contains("already has a session"))
+        screen.press(.enter)
+        #expect(screen.state.overlay == nil)
+        #expect(screen.state.detailSession?.path == session, "Enter opened the existing session")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path(".coderef/sessions/api-migration-2-phase1")), "and started nothing")
+        screen.press(.escape)
+        screen.select("api-migration")
+        screen.press(.character("S"), .character("+"))
+        guard case .confirmStart(let plan)? = screen.state.overlay else { Issue.record("+ should plan another phase 1"); return }
+        #expect(plan.sessionName == "api-migration-2-phase1")
+    }
+
+    @Test func aOnAStubRowAdvancesItsLatestSession() throws {
+        let workspace = try TemporaryWorkspace("a-on-stub")
+        try DemoWorkspace.write(to: workspace.root)
+        let screen = ScreenHarness(workspace)
+        screen.select("search-index-rebuild")
+        screen.press(.character("a"))
+        guard case .confirmStart(let plan)? = screen.state.overlay else { Issue.record("expected the next-phase dialog, got \(String(describing: screen.state.overlay))"); return }
+        #expect(plan.sessionName == "search-index-rebuild-phase3")
+    }
+
+    @Test func newSessionsGoWhereTheWorkspacesSessionsLive() throws {
+        let workspace = try TemporaryWorkspace("usual-dir")
+        _ = try workspace.write("coderef/sessions/old-phase1/communication.json", #"{"agents": [{"agent_id": "a", "status": "complete"}]}"#)
+        _ = try workspace.write("coderef/working/new/stub.json", #"{"feature_name": "new", "status": "planning", "agents_involved": ["a"]}"#)
+        let snapshot = workspace.load()
+        let layout = WorkspaceLayout(root: workspace.root)
+        #expect(SessionPlanner.usualSessionsDirectory(layout, snapshot: snapshot) == "coderef/sessions")
+        let stub = try #require(snapshot.stubs.first)
+        let plan = try SessionPlanner(layout: layout, settings: HubSettings(), now: Fixtures.now).plan(stub: stub, snapshot: snapshot)
+        #expect(plan.displayFolder == "coderef/sessions/new-phase1")
+        var settings = HubSettings()
+        settings.newSessionsDirectory = ".coderef/sessions"
+        let configured = try SessionPlanner(layout: layout, settings: settings, now: Fixtures.now).plan(stub: stub, snapshot: snapshot)
+        #expect(configured.displayFolder == ".coderef/sessions/new-phase1", "the config still decides")
+    }
+}

@@ -32,7 +32,7 @@ public struct SessionPlanner: Sendable {
             warnings.append("the stub is already promoted" + (stub.promotedTo.map { " to \($0)" } ?? ""))
         }
 
-        let sessionsDirectory = layout.absolute(settings.newSessionsDirectory ?? layout.sessionDirectories.first ?? ".coderef/sessions")
+        let sessionsDirectory = layout.absolute(settings.newSessionsDirectory ?? SessionPlanner.usualSessionsDirectory(layout, snapshot: snapshot))
         let taken = Set(snapshot.sessions.map { WorkspacePaths.lastComponent($0.path) }).union(FileSystem.entries(sessionsDirectory))
         var name = "\(stub.featureName)-phase1"
         var attempt = 2
@@ -50,6 +50,24 @@ public struct SessionPlanner: Sendable {
             phaseSlug: SessionPlanner.phaseSlug(stub.phases.first), created: SessionPlanner.timestamp(now), agentPaths: settings.agentPaths
         )
         return assemble(documents, warnings: warnings)
+    }
+
+    /// Where new sessions go when the config does not say: the sessions folder that already holds
+    /// the most sessions (a workspace whose sessions all live in `coderef/sessions/` gets its new
+    /// ones there too, not in the hidden `.coderef/sessions/`); the first configured one otherwise.
+    public static func usualSessionsDirectory(_ layout: WorkspaceLayout, snapshot: WorkspaceSnapshot) -> String {
+        let directories = layout.sessionDirectories
+        var best = directories.first ?? ".coderef/sessions"
+        var bestCount = 0
+        for directory in directories {
+            let prefix = layout.display(layout.absolute(directory)) + "/"
+            let count = snapshot.sessions.reduce(0) { $0 + ($1.path.hasPrefix(prefix) && !$1.archived ? 1 : 0) }
+            if count > bestCount {
+                best = directory
+                bestCount = count
+            }
+        }
+        return best
     }
 
     /// Every name that becomes part of a path (the feature, each agent's file-name slug) is checked.

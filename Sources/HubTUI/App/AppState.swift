@@ -23,6 +23,8 @@ public enum Overlay: Equatable, Sendable {
     case error(String)
     /// `A`: what archiving will move; Enter/y moves it.
     case confirmArchive(ArchivePlan)
+    /// `S` on a stub that already has a session: Enter opens it; starting another takes `+`.
+    case alreadyStarted(stubPath: String, session: String)
     /// `c`/`i`: a session file, read-only and scrollable.
     case file(title: String, lines: [String], scroll: Int)
     /// Enter on an agent: its status, note, tasks, outputs, history and output preview (the last

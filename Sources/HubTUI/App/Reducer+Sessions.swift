@@ -23,6 +23,16 @@ extension Reducer {
             flash(&state, "select a stub to start a session from it")
             return []
         }
+        // Never a second phase 1 by accident: a stub that has a session offers to open it.
+        if let latest = state.sessions(of: stub).last {
+            state.overlay = .alreadyStarted(stubPath: stub.path, session: latest.path)
+            return []
+        }
+        return planStart(&state, stub)
+    }
+
+    /// Plans a start from `stub` (after the picker when it names no agents).
+    static func planStart(_ state: inout AppState, _ stub: Stub) -> [Effect] {
         let planner = SessionPlanner(layout: state.context.layout, settings: state.context.settings, now: state.now)
         if stub.agents.isEmpty && planner.projectAgents(stub, snapshot: state.snapshot).isEmpty {
             let candidates = state.context.settings.knownAgents(in: state.snapshot)
@@ -49,7 +59,10 @@ extension Reducer {
 
     /// `a`: plan the next phase of the session in the detail pane and ask.
     static func advanceSession(_ state: inout AppState) -> [Effect] {
-        guard let session = state.detailSession else {
+        // On a stub row, its latest session is the one to advance.
+        var target = state.detailSession
+        if target == nil, case .stub(let stub) = state.detail { target = state.sessions(of: stub).last }
+        guard let session = target else {
             flash(&state, "select a session (or a stub with a session) to start its next phase")
             return []
         }
@@ -104,6 +117,23 @@ extension Reducer {
             case .escape, .character("n"), .character("q"):
                 state.overlay = nil
                 flash(&state, "nothing was moved")
+            default: break
+            }
+        case .alreadyStarted(let stubPath, let sessionPath)?:
+            switch key {
+            case .enter, .character("o"):
+                state.overlay = nil
+                state.openedSessionPath = sessionPath
+                state.agentIndex = 0
+                state.agentScroll = 0
+                state.focus = .detail
+            case .character("+"):
+                state.overlay = nil
+                guard let index = state.snapshot.stubs.index(ofPath: stubPath) else { return [] }
+                return planStart(&state, state.snapshot.stubs[index])
+            case .escape, .character("n"), .character("q"):
+                state.overlay = nil
+                flash(&state, "nothing was created")
             default: break
             }
         case .error?:

@@ -290,7 +290,7 @@ public enum Reducer {
         case .help(let s), .problems(let s), .file(_, _, let s): scroll = s
         case .agentDetail(let view):
             return agentDetailKey(&state, view, key, command: command)
-        case .confirmStart, .pickAgents, .error, .confirmArchive:
+        case .confirmStart, .pickAgents, .error, .confirmArchive, .alreadyStarted:
             return handleDialogKey(&state, key)
         }
         switch command {

@@ -34,6 +34,16 @@ enum Overlays {
         case .file(let title, let lines, let scroll):
             let numbered = lines.enumerated().map { [(TextFit.padLeft("\($0.offset + 1)", 4) + " ", StyleRole.muted), ($0.element, StyleRole.text)] }
             drawDialog(&canvas, state, title: title, lines: numbered, scroll: scroll, footer: "↑↓ PgUp PgDn scroll  Esc close")
+        case .alreadyStarted(let stubPath, let sessionPath):
+            let name = state.snapshot.stubs.index(ofPath: stubPath).map { state.snapshot.stubs[$0].featureName } ?? stubPath
+            let lines: [[(String, StyleRole)]] = [
+                [(TerminalText.sanitize(name) + " already has a session:", .text)],
+                [("  " + sessionPath + "/", .accent)],
+                [("", .text)],
+                [("Enter opens it. + starts another phase 1 beside it (a new folder, a new workorder id).", .muted)],
+                [("To go on with the next phase, open it and press a.", .muted)],
+            ]
+            drawDialog(&canvas, state, title: "Already started", lines: lines, scroll: 0, footer: "Enter/o open   + start another   Esc cancel")
         case .agentDetail(let view):
             let width = min(canvas.width - 8, 86)
             drawDialog(&canvas, state, title: "Agent " + TerminalText.sanitize(view.agentId), lines: AgentDetail.lines(state, view, width: width), scroll: view.scroll, footer: "↑↓ scroll  e edit output  Esc close")

@@ -33,7 +33,7 @@ struct SessionPlannerTests {
         let stub = try #require(snapshot.stubs.first { $0.featureName == feature })
         let plan = try SessionPlanner(layout: layout, settings: settings, now: Self.now).plan(stub: stub, snapshot: snapshot)
         #expect(plan.sessionName == "\(feature)-phase1")
-        #expect(plan.displayFolder == ".coderef/sessions/\(feature)-phase1")
+        #expect(plan.displayFolder == "coderef/sessions/\(feature)-phase1", "where the corpus keeps its sessions")
         #expect(plan.workorderId == "WO-" + feature.uppercased() + "-001")
         #expect(plan.agents.count == 7)
         #expect(!plan.unresolvedAgents.contains("coderef-docs"))
