@@ -25,6 +25,9 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the demo status as a table instead of opening the screen.")
     var print = false
 
+    @Flag(name: .long, help: "Draw borders, glyphs and bars in plain ASCII.")
+    var ascii = false
+
     func run() throws {
         let root: String
         do {
@@ -38,7 +41,7 @@ struct DemoCommand: ParsableCommand {
         }
         let layout = WorkspaceLayout(root: root)
         if !json && !print && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            try ScreenCommand.open(layout, settings: ConfigLoader.load(root: nil).0, themeName: theme, pollInterval: WorkspaceOptions.seconds(fromPollMilliseconds: pollMilliseconds))
+            try ScreenCommand.open(layout, settings: ConfigLoader.load(root: nil).0, themeName: theme, pollInterval: WorkspaceOptions.seconds(fromPollMilliseconds: pollMilliseconds), ascii: ascii)
             return
         }
         let snapshot = WorkspaceLoader(layout: layout).load()

@@ -15,12 +15,12 @@ struct ScreenCommand: ParsableCommand {
 
     func run() throws {
         let (layout, settings) = try workspace.resolve()
-        try ScreenCommand.open(layout, settings: settings, themeName: workspace.theme, pollInterval: workspace.pollInterval)
+        try ScreenCommand.open(layout, settings: settings, themeName: workspace.theme, pollInterval: workspace.pollInterval, ascii: workspace.ascii)
     }
 
     /// Runs the screen; a terminal that cannot host it, or a theme that cannot be read, is a usage
     /// error (exit 2, one line).
-    static func open(_ layout: WorkspaceLayout, settings: HubSettings, themeName: String? = nil, pollInterval: Double? = nil) throws {
+    static func open(_ layout: WorkspaceLayout, settings: HubSettings, themeName: String? = nil, pollInterval: Double? = nil, ascii: Bool = false) throws {
         let theme: Theme
         do {
             theme = try ThemeLoader.load(themeName ?? settings.theme ?? "default", root: layout.root, environment: ProcessInfo.processInfo.environment)
@@ -29,7 +29,7 @@ struct ScreenCommand: ParsableCommand {
         }
         let status: Int32
         do {
-            status = try HubScreen.run(layout: layout, settings: settings, theme: theme, pollInterval: pollInterval)
+            status = try HubScreen.run(layout: layout, settings: settings, theme: theme, pollInterval: pollInterval, ascii: ascii)
         } catch {
             throw UsageError(error.description)
         }

@@ -26,6 +26,9 @@ public struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Colour theme: default, mono, a name in ~/.config/sessions-hub/themes/ or .coderef/themes/, or a .toml file.", valueName: "name"))
     public var theme: String?
 
+    @Flag(name: .long, help: "Draw borders, glyphs and bars in plain ASCII (automatic when the locale is not UTF-8, e.g. LANG=C).")
+    public var ascii = false
+
     /// Seconds between polls when `--poll` was given.
     public var pollInterval: Double? { WorkspaceOptions.seconds(fromPollMilliseconds: pollMilliseconds) }
 

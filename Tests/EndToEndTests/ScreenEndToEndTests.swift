@@ -264,3 +264,21 @@ struct TruthEndToEndTests {
         try pane.waitForPrompt()
     }
 }
+
+/// [SCREEN+] ASCII mode: asked for, or because the locale is not UTF-8.
+@Suite(.enabled(if: ready, "needs the built binary and tmux"))
+struct AsciiEndToEndTests {
+    let binary = TestPaths.binary ?? ""
+
+    @Test(arguments: ["--ascii", "LANG=C LC_ALL=C"])
+    func bordersAndGlyphsAreASCII(way: String) throws {
+        let pane = try TmuxPane(width: 120, height: 35)
+        try pane.run(way.hasPrefix("--") ? "\(binary) demo \(way)" : "\(way) \(binary) demo")
+        try pane.waitFor(text: "Stubs 5")
+        let screen = try pane.screen()
+        #expect(screen.contains("+-") || screen.contains("-+"), "ASCII borders")
+        #expect(!screen.unicodeScalars.contains { $0.value > 0x7F }, "nothing but ASCII:\n\(screen)")
+        try pane.keys("q")
+        try pane.waitForPrompt()
+    }
+}

@@ -27,10 +27,13 @@ public final class CursesTerminal: Terminal {
         guard hasCursorAddressing else { throw .noCursorAddressing(term) }
     }
 
-    public init(theme: Theme, environment: [String: String]) throws(TerminalError) {
+    /// `ascii`: borders, glyphs and bars in plain ASCII (`--ascii`); also chosen when the person's
+    /// locale says it is not UTF-8 (`LANG=C`, `LC_ALL=POSIX`, a Latin-1 locale).
+    public init(theme: Theme, environment: [String: String], ascii: Bool = false) throws(TerminalError) {
         try CursesTerminal.preflight(environment: environment)
         let term = environment["TERM"] ?? ""
-        supportsUnicode = CursesTerminal.setUTF8Locale()
+        let utf8 = CursesTerminal.setUTF8Locale()
+        supportsUnicode = utf8 && !ascii && CursesTerminal.localeAllowsUTF8(environment)
 
         _ = TerminalGuard.install()
         guard let screen = newterm(term, stdout, stdin) else {
@@ -56,6 +59,14 @@ public final class CursesTerminal: Terminal {
     deinit { shutdown() }
 
     /// `setlocale(LC_ALL, "")`, falling back to C.UTF-8 (often the only UTF-8 locale installed).
+    /// False when the locale the person set names an encoding other than UTF-8 (`C`, `POSIX`,
+    /// `en_US.ISO-8859-1`): their terminal may not draw UTF-8. Unset means no opinion.
+    public static func localeAllowsUTF8(_ environment: [String: String]) -> Bool {
+        let chosen = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        guard let locale = chosen?.lowercased() else { return true }
+        return locale.contains("utf-8") || locale.contains("utf8")
+    }
+
     static func setUTF8Locale() -> Bool {
         func isUTF8() -> Bool {
             guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
