@@ -13,6 +13,25 @@ import HubTestSupport
         }
     }
 
+    @Test func theLightThemeFileIsTheBuiltInLightTheme() throws {
+        let file = try ThemeLoader.parse(file: Self.themes + "/light.toml")
+        for role in StyleRole.allCases {
+            #expect(file.style(role) == Theme.light.style(role), "\(role.name)")
+        }
+        // Failed and blocked differ by more than a shade (and failed is underlined).
+        #expect(Theme.light.style(.failed) != Theme.light.style(.blocked))
+        #expect(try ThemeLoader.load("light", root: nil, environment: [:]).name == "light", "found by name")
+    }
+
+    @Test func capitalTCyclesThroughTheBuiltInThemes() throws {
+        let (_, snapshot) = try Fixtures.demo()
+        var state = Fixtures.state(snapshot)
+        #expect(Reducer.reduce(&state, .key(.character("T"))).contains(.setTheme("light")))
+        #expect(state.message?.text.contains("light") == true)
+        #expect(Reducer.reduce(&state, .key(.character("T"))).contains(.setTheme("mono")))
+        #expect(Reducer.reduce(&state, .key(.character("T"))).contains(.setTheme("default")))
+    }
+
     @Test func everyShippedThemeParses() throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: Self.themes) where name.hasSuffix(".toml") {
             #expect(throws: Never.self) { try ThemeLoader.parse(file: Self.themes + "/" + name) }

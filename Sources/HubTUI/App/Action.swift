@@ -76,4 +76,6 @@ public enum Effect: Equatable, Sendable {
     case notify(title: String, body: String)
     /// The terminal's title (`[notify] title`, on by default).
     case setTitle(String)
+    /// Switch the colours to a built-in theme (`T`).
+    case setTheme(String)
 }

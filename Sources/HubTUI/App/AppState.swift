@@ -80,6 +80,8 @@ public struct AppState: Equatable, Sendable {
     public var watchSummary: String?
     /// The terminal title last asked for (so it is set only when it changes).
     public var title: String?
+    /// The built-in theme `T` last switched to (nil: the one the screen started with).
+    public var themeName: String?
 
     public static func flashKey(_ sessionPath: String, _ agentId: String) -> String { sessionPath + "\u{0}" + agentId }
 

@@ -4,7 +4,7 @@ public enum Command: Hashable, Sendable {
     case moveUp, moveDown, first, last, pageUp, pageDown
     case switchPane, open, back
     case start, advance, archive, yank, yankAll, toggleLongForm, filter, viewCommunication, viewInstructions
-    case problems, reload, help, quit, needsOnly, edit
+    case problems, reload, help, quit, needsOnly, edit, cycleTheme
 }
 
 public struct KeyBinding: Sendable {
@@ -48,6 +48,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("e")], .edit, "in an agent's detail (Enter on an agent): open its output file in $VISUAL or $EDITOR"),
         KeyBinding([.character("p")], .problems, "list the problems found in the workspace's files", hint: "problems"),
         KeyBinding([.character("r")], .reload, "reload the workspace from disk", hint: "reload"),
+        KeyBinding([.character("T")], .cycleTheme, "next colour theme: default, light (for white backgrounds), mono"),
         KeyBinding([.character("?")], .help, "this help", hint: "help"),
         KeyBinding([.character("q"), .control("c")], .quit, "quit", hint: "quit"),
     ])

@@ -102,6 +102,13 @@ public enum Reducer {
             if state.focus == .detail { state.focus = .list } else { focusDetail(&state) }
         case .open:
             if state.focus == .list { focusDetail(&state) } else { return openAgentDetail(&state) }
+        case .cycleTheme:
+            let cycle = ThemeLoader.cycle
+            let current = state.themeName ?? state.context.settings.theme ?? "default"
+            let next = cycle[((cycle.firstIndex(of: current) ?? -1) + 1) % cycle.count]
+            state.themeName = next
+            flash(&state, "theme: \(next)" + (next == "light" ? " (for light backgrounds)" : ""))
+            return [.setTheme(next)]
         case .needsOnly:
             state.focus = .list
             applyFilter(&state, state.filter == "needs" ? "" : "needs")

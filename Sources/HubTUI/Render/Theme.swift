@@ -66,6 +66,36 @@ public struct Theme: Equatable, Sendable {
         }
     }
 
+    /// For light backgrounds (`Themes/light.toml` is this theme written out; a test keeps them equal).
+    public static let light = Theme(name: "light", styles: [
+        .text: Style(),
+        .muted: Style(.index(243)),
+        .accent: Style(.index(25), bold: true),
+        .title: Style(bold: true),
+        .border: Style(.index(245)),
+        .header: Style(.index(90), bold: true),
+        .selection: Style(.index(16), on: .index(153)),
+        .selectionDim: Style(bold: true, underline: true),
+        .key: Style(.index(25), bold: true),
+        .warning: Style(.index(130), bold: true),
+        .error: Style(.index(160), bold: true),
+        .statusBar: Style(.index(16), on: .index(252)),
+        .statusBarAccent: Style(.index(231), on: .index(25)),
+        .statusBarKey: Style(.index(25), on: .index(252), bold: true),
+        .statusBarError: Style(.index(160), on: .index(252), bold: true),
+        .overlay: Style(),
+        .overlayTitle: Style(.index(231), on: .index(25)),
+        .progressDone: Style(.index(28)),
+        .progressTodo: Style(.index(250)),
+        .flash: Style(.index(16), on: .index(222), bold: true),
+        .notStarted: Style(),
+        .inProgress: Style(.index(25), bold: true),
+        .complete: Style(.index(28)),
+        .blocked: Style(.index(130), bold: true),
+        .failed: Style(.index(160), bold: true, underline: true),
+        .other: Style(.index(90)),
+    ])
+
     public static let `default` = Theme(name: "default", styles: [
         .text: Style(),
         .muted: Style(.brightBlack),

@@ -16,7 +16,9 @@ import TOMLKit
 /// A theme is named by `--theme` or `[ui] theme` in the config: a file path, or a name looked up in
 /// `$XDG_CONFIG_HOME/sessions-hub/themes/`, the workspace's `.coderef/themes/`, then the built-ins.
 public enum ThemeLoader {
-    public static let builtIn: [String: Theme] = ["default": .default, "mono": Theme(name: "mono", styles: Dictionary(uniqueKeysWithValues: StyleRole.allCases.map { ($0, Theme.monochrome($0)) }))]
+    public static let builtIn: [String: Theme] = ["default": .default, "light": .light, "mono": Theme(name: "mono", styles: Dictionary(uniqueKeysWithValues: StyleRole.allCases.map { ($0, Theme.monochrome($0)) }))]
+    /// The order `T` cycles through.
+    public static let cycle = ["default", "light", "mono"]
 
     public enum Failure: Error, CustomStringConvertible {
         case notFound(String, searched: [String])

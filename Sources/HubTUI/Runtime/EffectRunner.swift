@@ -31,7 +31,7 @@ final class EffectRunner: @unchecked Sendable {
     /// Starts `effect`; `.quit` and `.bell` belong to the loop (they touch the terminal) and are not run here.
     func run(_ effect: Effect) {
         switch effect {
-        case .quit, .bell, .edit, .notify, .setTitle: return
+        case .quit, .bell, .edit, .notify, .setTitle, .setTheme: return
         case .loadAgentDetail(let session, let agent, let output):
             let root = context.layout.root
             background(on: disk) { results in

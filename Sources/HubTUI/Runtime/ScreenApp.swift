@@ -111,6 +111,9 @@ public final class ScreenApp {
                 case .quit: return finish(exitStatus)
                 case .bell: terminal.writeRaw([7])
                 case .edit(let path): openEditor(path)
+                case .setTheme(let name):
+                    if let theme = ThemeLoader.builtIn[name] { terminal.apply(theme) }
+                    lastFrame = nil
                 case .notify(let title, let body):
                     terminal.writeRaw(NotificationEscapes.desktop(title: title, body: body, insideTmux: environment["TMUX"] != nil))
                 case .setTitle(let title):

@@ -29,6 +29,8 @@ public final class CursesTerminal: Terminal {
 
     /// `ascii`: borders, glyphs and bars in plain ASCII (`--ascii`); also chosen when the person's
     /// locale says it is not UTF-8 (`LANG=C`, `LC_ALL=POSIX`, a Latin-1 locale).
+    private var noColor = false
+
     public init(theme: Theme, environment: [String: String], ascii: Bool = false) throws(TerminalError) {
         try CursesTerminal.preflight(environment: environment)
         let term = environment["TERM"] ?? ""
@@ -53,7 +55,8 @@ public final class CursesTerminal: Terminal {
             mousemask(shim_mouse_mask(), nil)
             mouseinterval(0)
         }
-        setUpColors(theme, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
+        noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        setUpColors(theme, noColor: noColor)
     }
 
     deinit { shutdown() }
@@ -138,6 +141,11 @@ public final class CursesTerminal: Terminal {
             }
         }
         refresh()
+    }
+
+    public func apply(_ theme: Theme) {
+        guard !isShutDown else { return }
+        setUpColors(theme, noColor: noColor)
     }
 
     public func suspend() {

@@ -18,11 +18,14 @@ public protocol Terminal: AnyObject {
     /// Hands the terminal to another program (an editor) and takes it back.
     func suspend()
     func resume()
+    /// New colours for the same roles (`T`).
+    func apply(_ theme: Theme)
 }
 
 extension Terminal {
     public func suspend() {}
     public func resume() {}
+    public func apply(_ theme: Theme) {}
 }
 
 public enum TerminalError: Error, Equatable, CustomStringConvertible {
