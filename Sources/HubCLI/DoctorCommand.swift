@@ -38,7 +38,14 @@ struct DoctorCommand: ParsableCommand {
         if !(environment["TMUX"] ?? "").isEmpty {
             route = ToolRunner.which("tmux", environment: environment) != nil ? "inside tmux: tmux load-buffer -w (reaches the outer terminal's clipboard)" : "TMUX is set but tmux is not on PATH"
         } else if tty {
-            route = "OSC 52 to the terminal" + ((environment["STY"] ?? "").isEmpty ? "" : " (GNU screen passthrough)") + "; the terminal must allow clipboard writes"
+            let tools = [ClipboardMethod.wlCopy, .xclip, .xsel].filter { method in
+                let display = method == .wlCopy ? environment["WAYLAND_DISPLAY"] : environment["DISPLAY"]
+                return !(display ?? "").isEmpty && ToolRunner.which(method.rawValue, environment: environment) != nil
+            }
+            route = "OSC 52 to the terminal" + ((environment["STY"] ?? "").isEmpty ? "" : " (GNU screen passthrough)")
+                + (tools.isEmpty ? "" : ", then \(tools.map(\.rawValue).joined(separator: ", "))")
+                + ". A terminal that ignores OSC 52 says nothing: to check, press y on an agent and paste somewhere."
+                + " kitty, WezTerm, iTerm2, foot and Windows Terminal allow it; xterm needs allowWindowOps (or disallowedWindowOps without SetSelection); over SSH it works when the local terminal allows it"
         } else {
             let tools = [ClipboardMethod.wlCopy, .xclip, .xsel, .pbcopy].filter { ToolRunner.which($0.rawValue, environment: environment) != nil }
             route = tools.isEmpty ? "no terminal here and no clipboard tool; on a terminal, OSC 52 would be used" : "desktop tool: " + tools.map(\.rawValue).joined(separator: ", ")

@@ -36,7 +36,7 @@ struct OneLinerCommand: ParsableCommand {
         switch result {
         case .success(let method):
             try? HandoffLog.record(root: layout.root, session: session.path, agents: [agent.agentId], at: Date())
-            Output.error("copied one-liner for \(agent.agentId) (\(method.label))")
+            Output.error("one-liner for \(agent.agentId): \(method.outcome)")
         case .failure(let failure):
             Output.error(failure.description)
             throw ExitCode(1)

@@ -163,7 +163,7 @@ struct StartAndYankEndToEndTests {
         }
         // Tab is already on the agents; pick the second agent and copy.
         try pane.keys("j", "j", "y")
-        try pane.waitFor(text: "copied one-liner for api-server")
+        try pane.waitFor(text: "one-liner for api-server: copied into tmux's buffer")
         let expected = try ProcessRunner.run(binary, ["one-liner", "--root", workspace.root, "parallel-docs-audit-phase1", "api-server"])
         #expect(expected.status == 0)
         #expect(try pane.tmux(["show-buffer"]) == expected.stdout.trimmingCharacters(in: .newlines))

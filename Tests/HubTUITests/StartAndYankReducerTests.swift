@@ -84,7 +84,7 @@ import HubTestSupport
         let expected = CopyRequest(text: OneLiner.short(session: session, agent: agent), what: "one-liner for web-client", sessionPath: session.path, agents: ["web-client"])
         #expect(effects == [.copy(expected)])
         _ = Reducer.reduce(&state, .copyFinished(expected, .success(.tmux), at: Fixtures.now))
-        #expect(state.message?.text == "copied one-liner for web-client (tmux (load-buffer -w))")
+        #expect(state.message?.text == "one-liner for web-client: copied into tmux's buffer (and the terminal's clipboard when tmux forwards it)")
         #expect(state.snapshot.handoffs[session.path]?["web-client"] == Fixtures.now)
 
         Fixtures.press(&state, .character("L"))

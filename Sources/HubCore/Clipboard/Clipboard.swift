@@ -30,8 +30,11 @@ public enum Clipboard {
     }
 
     /// Tries the methods in order. `writeToTerminal` sends OSC 52 bytes (nil: no terminal to write to).
+    /// OSC 52 cannot be confirmed (a terminal that ignores it says nothing), so after sending it a
+    /// desktop tool is still tried when one is there; the result names the surest method that worked.
     public static func copy(_ text: String, order: [ClipboardMethod], environment: [String: String], writeToTerminal: (([UInt8]) -> Bool)?) -> Result<ClipboardMethod, Failure> {
         let bytes = Array(text.utf8)
+        var sentOSC52 = false
         var tried: [String] = []
         var tooLarge: Failure?
         for method in order {
@@ -47,7 +50,10 @@ public enum Clipboard {
                 guard let writeToTerminal else { continue }
                 let payload = osc52(text, insideScreen: !(environment["STY"] ?? "").isEmpty)
                 guard payload.count <= osc52Limit else { tooLarge = tooLarge ?? .tooLarge(bytes: bytes.count, limit: osc52Limit * 3 / 4, method: method); continue }
-                if writeToTerminal(payload) { return .success(method) }
+                if writeToTerminal(payload) {
+                    sentOSC52 = true
+                    continue
+                }
                 tried.append("the terminal could not be written to")
             case .wlCopy, .xclip, .xsel, .pbcopy:
                 if method == .wlCopy && (environment["WAYLAND_DISPLAY"] ?? "").isEmpty { continue }
@@ -61,11 +67,22 @@ public enum Clipboard {
                 } catch { tried.append("\(error)") }
             }
         }
+        if sentOSC52 { return .success(.osc52) }
         return .failure(tooLarge ?? .nothingWorked(tried))
     }
 }
 
 extension ClipboardMethod {
+    /// What a person is told after a copy, worded by what is known: tmux and the desktop tools
+    /// confirm; OSC 52 is only sent, and the terminal decides.
+    public var outcome: String {
+        switch self {
+        case .tmux: return "copied into tmux's buffer (and the terminal's clipboard when tmux forwards it)"
+        case .osc52: return "sent to the terminal as OSC 52 (it reaches the clipboard if the terminal allows it; sessions-hub doctor explains)"
+        default: return "copied with \(label)"
+        }
+    }
+
     /// How the status bar names the method ("OSC 52 via tmux").
     public var label: String {
         switch self {

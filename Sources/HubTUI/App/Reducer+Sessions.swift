@@ -184,7 +184,7 @@ extension Reducer {
         switch result {
         case .success(let method):
             let form = state.longForm ? " (long form)" : ""
-            flash(&state, "copied \(TerminalText.sanitize(request.what))\(form) (\(method.label))")
+            flash(&state, "\(TerminalText.sanitize(request.what))\(form): \(method.outcome)")
             for agent in request.agents { state.snapshot.handoffs[request.sessionPath, default: [:]][agent] = date }
             state.noteHandoffs()
         case .failure(let failure):

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import HubTestSupport
 @testable import HubCore
@@ -63,6 +66,21 @@ import HubTestSupport
         let result = Clipboard.copy("hello", order: ClipboardMethod.defaultOrder, environment: ["PATH": "/nonexistent"]) { written = $0; return true }
         #expect(result == .success(.osc52))
         #expect(written == Clipboard.osc52("hello", insideScreen: false))
+    }
+
+    /// A terminal that ignores OSC 52 says nothing, so a desktop tool is still used when there is
+    /// one, and the person is told the surer of the two.
+    @Test func afterOSC52ADesktopToolStillCopiesAndIsNamed() throws {
+        let workspace = try TemporaryWorkspace("fake-xclip")
+        let received = workspace.path("received.txt")
+        let tool = try workspace.write("bin/xclip", "#!/bin/sh\n/bin/cat > \(received)\n")
+        chmod(tool, 0o755)
+        var written: [UInt8] = []
+        let result = Clipboard.copy("hello", order: ClipboardMethod.defaultOrder, environment: ["PATH": workspace.path("bin"), "DISPLAY": ":0"]) { written = $0; return true }
+        #expect(result == .success(.xclip))
+        #expect(written == Clipboard.osc52("hello", insideScreen: false), "OSC 52 was sent too")
+        #expect(try workspace.read("received.txt") == "hello")
+        #expect(ClipboardMethod.osc52.outcome.hasPrefix("sent to the terminal"), "OSC 52 alone is never called copied")
     }
 
     @Test func tooLargeIsRefusedNotTruncated() {
