@@ -140,11 +140,15 @@ import HubTestSupport
     }
 
     @Test func helpIsGeneratedFromTheKeymap() {
-        let lines = Overlays.helpLines(.standard)
-        #expect(lines.count == Keymap.standard.bindings.count)
+        // Every binding's keys and its whole text (wrapped under itself, never cut) are in the help.
+        let lines = Overlays.helpLines(.standard, width: 60)
+        let text = lines.map { $0.map(\.0).joined().trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let squeezed = text.split(separator: " ").joined(separator: " ")
         for binding in Keymap.standard.bindings {
-            #expect(lines.contains { $0.map(\.0).joined().contains(binding.help) })
+            #expect(squeezed.contains(binding.help.split(separator: " ").joined(separator: " ")), "\(binding.help)")
+            #expect(lines.contains { $0.first?.0.hasPrefix(binding.keys.map(\.description).joined(separator: " ")) == true })
         }
+        #expect(lines.allSatisfy { DisplayWidth.of($0.map(\.0).joined()) <= 60 })
     }
 }
 

@@ -8,6 +8,11 @@ public enum Reducer {
 
     public static func reduce(_ state: inout AppState, _ action: Action, keymap: Keymap = .standard) -> [Effect] {
         var effects: [Effect] = []
+        let hadOverlay = state.overlay != nil
+        defer {
+            // A dialog that opens takes the stage: an old message about something else goes.
+            if !hadOverlay && state.overlay != nil { state.message = nil }
+        }
         switch action {
         case .key(let key):
             if state.filtering {

@@ -6,7 +6,9 @@ enum Overlays {
         guard let overlay = state.overlay else { return }
         switch overlay {
         case .help(let scroll):
-            let lines = helpLines(keymap) + [[("", .text)], [(TextFit.pad("mouse", 18), .key), ("click selects a row or an agent; the wheel scrolls", .text)]]
+            let width = min(canvas.width - 4, 90) - 4
+            let lines = helpLines(keymap, width: width) + [[("", .text)], [(TextFit.pad("mouse", 18), .key), ("click selects a row or an agent; the wheel scrolls", .text)]]
+                + legendLines(state.glyphs, width: width)
             drawDialog(&canvas, state, title: "Keys", lines: lines, scroll: scroll, footer: "Esc close")
         case .problems(let scroll):
             var lines: [[(String, StyleRole)]] = []
@@ -53,11 +55,38 @@ enum Overlays {
         }
     }
 
-    static func helpLines(_ keymap: Keymap) -> [[(String, StyleRole)]] {
-        keymap.bindings.map { binding in
+    /// One entry per binding, its text wrapped under itself (never cut).
+    static func helpLines(_ keymap: Keymap, width: Int = 86) -> [[(String, StyleRole)]] {
+        keymap.bindings.flatMap { binding -> [[(String, StyleRole)]] in
             let keys = binding.keys.map(\.description).joined(separator: " ")
-            return [(TextFit.pad(keys, 18), .key), (binding.help, .text)]
+            let text = TextFit.wrap(binding.help, width: max(10, width - 18))
+            return text.enumerated().map { index, line in
+                [(TextFit.pad(index == 0 ? keys : "", 18), .key), (line, .text)]
+            }
         }
+    }
+
+    /// What the glyphs and columns mean.
+    static func legendLines(_ glyphs: Glyphs, width: Int) -> [[(String, StyleRole)]] {
+        var lines: [[(String, StyleRole)]] = [[("", .text)], [("Glyphs and columns", .header)]]
+        let statuses: [(StatusBucket, String)] = [(.complete, "complete"), (.inProgress, "in progress"), (.notStarted, "not started"),
+                                                   (.blocked, "blocked"), (.failed, "failed"), (.other, "a word the hub does not know")]
+        lines.append(statuses.flatMap { [(glyphs.status($0.0) + " ", StyleRole.bucket($0.0)), ($0.1 + "   ", StyleRole.text)] })
+        let entries: [(String, String)] = [
+            (glyphs.orchestrator, "the orchestrator"), (glyphs.warning, "needs a look: stale, unverified, not picked up, breaking changes"),
+            ("NEEDS YOU", "sessions with a blocked or failed agent, a stale one, a hand-off not picked up, a completion its evidence does not back, an unreadable file, or a phase ready to advance — worst first"),
+            ("AG", "agents the stub names (without the orchestrator)"),
+            ("SESSION", "the latest session: p2 = phase 2, 1/4 = agents complete; or its worst state"),
+            ("AGE", "since the agent's own files or times last changed (– when nothing tells)"),
+            ("OUTPUT / TASKS", "its output file found or missing; tasks done of all"),
+            ("NOTE", "a blocked or failed agent's note; what the evidence says; the hand-off"),
+        ]
+        for (name, meaning) in entries {
+            for (index, line) in TextFit.wrap(meaning, width: max(10, width - 18)).enumerated() {
+                lines.append([(TextFit.pad(index == 0 ? name : "", 18), .key), (line, .text)])
+            }
+        }
+        return lines
     }
 
     static func drawDialog(_ canvas: inout Canvas, _ state: AppState, title: String, lines: [[(String, StyleRole)]], scroll: Int, footer: String) {

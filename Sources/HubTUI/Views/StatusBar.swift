@@ -35,15 +35,34 @@ enum StatusBar {
             span(message.text, message.isError ? .statusBarError : .statusBar)
             return
         }
-        // Help and quit first: whatever the width, a person can always find the way out and the keys.
-        let first: Set<Command> = [.help, .quit]
-        let ordered = keymap.bindings.filter { first.contains($0.command) } + keymap.bindings.filter { !first.contains($0.command) }
-        for binding in ordered {
-            guard let hint = binding.hint, let key = binding.keys.first else { continue }
+        // The keys that work here, help and quit first: whatever the width, the way out shows.
+        for (command, hint) in hints(state) {
+            guard let key = keymap.keys(for: command).first else { continue }
             span(key.description, .statusBarKey)
             span(" " + hint + "  ", .statusBar)
         }
         if let watching = state.watchSummary { span("│ watching: " + watching, .statusBar) }
+    }
+
+    /// The keys that do something where the focus is, for what is selected.
+    static func hints(_ state: AppState) -> [(Command, String)] {
+        var hints: [(Command, String)] = [(.help, "help"), (.quit, "quit")]
+        if state.focus == .detail, state.detailSession != nil {
+            hints += [(.open, "agent detail"), (.yank, "copy"), (.yankAll, "copy all"), (.toggleLongForm, state.longForm ? "short form" : "long form"),
+                      (.viewCommunication, "its file"), (.viewInstructions, "instructions"), (.back, "list")]
+            return hints
+        }
+        switch state.detail {
+        case .stub(let stub) where state.sessions(of: stub).isEmpty:
+            hints += [(.start, "start"), (.viewCommunication, "stub.json"), (.archive, "archive")]
+        case .stub, .session:
+            hints += [(.open, "agents"), (.yank, "copy"), (.advance, "next phase"), (.viewCommunication, "file"), (.archive, "archive")]
+        case .nothing:
+            break
+        }
+        hints += [(.filter, "filter"), (.needsOnly, state.filter == "needs" ? "everything" : "needs you"), (.switchPane, "pane")]
+        if !state.snapshot.problems.isEmpty { hints.append((.problems, "problems")) }
+        return hints
     }
 
     /// The root with the home folder as `~`, for a readable status bar.
