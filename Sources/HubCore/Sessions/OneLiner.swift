@@ -101,7 +101,7 @@ public enum OneLiner {
             task: agent.role ?? session.instructions?.task ?? session.description,
             steps: steps,
             instructionsFile: instructionsPath(session: session, agent: agent),
-            outputFile: agent.outputFile.map { agent.outputResolved ?? outputPath(session: session, written: $0) },
+            outputFile: agent.outputFile.map { agent.outputResolved ?? outputPath(session: session, agent: agent, written: $0) },
             statusFile: statusFile(session: session, agent: agent)
         )
     }
@@ -132,9 +132,16 @@ public enum OneLiner {
     }
 
     /// As written when absolute, else inside the session folder.
-    static func outputPath(session: Session, written: String) -> String {
-        if written.hasPrefix("/") || WorkspacePaths.isWindowsAbsolute(written) { return written }
-        return WorkspacePaths.standardize(FileSystem.join(session.absolutePath, written))
+    /// Where the agent should write its output on this machine. A path written on another machine
+    /// (`C:\\Users\\...\\out.json`) is not one an agent here can write: the file goes where the hub
+    /// looks for it — the agent's own folder in the nested layout, else the session folder — by name.
+    static func outputPath(session: Session, agent: AgentState, written: String) -> String {
+        if written.hasPrefix("/") { return written }
+        let folder = agent.nestedFile.map { WorkspacePaths.parent(absolute($0, session: session)) } ?? session.absolutePath
+        if WorkspacePaths.isWindowsAbsolute(written) {
+            return FileSystem.join(folder, WorkspacePaths.lastComponent(written))
+        }
+        return WorkspacePaths.standardize(FileSystem.join(session.absolutePath, written.replacingOccurrences(of: "\\", with: "/")))
     }
 
     /// Files in a Session are relative to the workspace root; the root is the session's absolute

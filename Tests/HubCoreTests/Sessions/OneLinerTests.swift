@@ -159,3 +159,19 @@ import HubTestSupport
         #expect(workspace.load().handoffs == log)
     }
 }
+
+@Suite struct OneLinerPathTests {
+    /// A path written on another machine never reaches an agent here: it writes where the hub looks.
+    @Test func aWindowsOutputPathBecomesTheSessionFolderHere() throws {
+        let workspace = try TemporaryWorkspace("windows-output")
+        _ = try workspace.write("coderef/sessions/s/communication.json", #"""
+        {"workorder_id": "WO-S-001", "agents": [{"agent_id": "a", "status": "not_started", "output_file": "C:\\Users\\me\\Desktop\\assistant\\coderef\\sessions\\s\\a-report.json"}]}
+        """#)
+        let session = try #require(workspace.load().sessions.first)
+        let agent = try #require(session.agents.first)
+        let short = OneLiner.short(session: session, agent: agent)
+        #expect(!short.contains("C:\\"), "\(short)")
+        #expect(short.contains("write " + workspace.path("coderef/sessions/s/a-report.json")))
+        #expect(!OneLiner.long(session: session, agent: agent).contains("C:\\"))
+    }
+}
