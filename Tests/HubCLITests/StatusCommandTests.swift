@@ -115,3 +115,17 @@ struct StatusCommandTests {
         #expect(!FileManager.default.fileExists(atPath: workspace.path(".coderef/sessions/.x-phase1.hub-1-2.tmp")))
     }
 }
+
+@Suite struct UnarchiveCommandTests {
+    @Test func archiveAndUnarchiveRoundTrip() throws {
+        let workspace = try TemporaryWorkspace("cli-unarchive")
+        try DemoWorkspace.write(to: workspace.root)
+        let archived = try ProcessRunner.run(TestPaths.binary!, ["archive", "search-index-rebuild-phase1", "--yes", "--root", workspace.root])
+        #expect(archived.stdout == ".coderef/sessions/archived/search-index-rebuild-phase1\n")
+        let restored = try ProcessRunner.run(TestPaths.binary!, ["unarchive", "search-index-rebuild-phase1", "--yes", "--root", workspace.root])
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stdout == ".coderef/sessions/search-index-rebuild-phase1\n")
+        let again = try ProcessRunner.run(TestPaths.binary!, ["unarchive", "search-index-rebuild-phase1", "--yes", "--root", workspace.root])
+        #expect(again.status == 2 && again.stderr.contains("no archived session or stub"))
+    }
+}

@@ -179,3 +179,26 @@ import HubTestSupport
         #expect(configured.displayFolder == ".coderef/sessions/new-phase1", "the config still decides")
     }
 }
+
+/// Archive both ways, on screen: A moves a stub away, H lists it, U brings it back.
+@Suite struct UnarchiveScenarioTests {
+    @Test func archiveThenListArchivedThenRestore() throws {
+        let workspace = try TemporaryWorkspace("unarchive")
+        try DemoWorkspace.write(to: workspace.root)
+        let screen = ScreenHarness(workspace)
+        screen.select("dark-mode-toggle")
+        screen.press(.character("A"))
+        screen.press(.character("y"))
+        #expect(screen.runUntil { $0.state.message?.text == "archived dark-mode-toggle" })
+        #expect(screen.runUntil { !$0.screen.contains("dark-mode-toggle") })
+        screen.press(.character("H"))
+        #expect(screen.screen.contains("ARCHIVED (1)"))
+        screen.press(.character("G"), .character("U"))
+        guard case .confirmArchive(let plan)? = screen.state.overlay else { Issue.record("expected the restore dialog, got \(String(describing: screen.state.overlay))"); return }
+        #expect(plan.restores && plan.displayTo == "coderef/working/dark-mode-toggle")
+        #expect(screen.screen.contains("Restore dark-mode-toggle?"))
+        screen.press(.character("y"))
+        #expect(screen.runUntil { $0.state.message?.text == "restored dark-mode-toggle" })
+        #expect(FileManager.default.fileExists(atPath: workspace.path("coderef/working/dark-mode-toggle/stub.json")))
+    }
+}

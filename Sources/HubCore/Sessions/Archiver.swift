@@ -11,11 +11,14 @@ public struct ArchivePlan: Equatable, Sendable {
     public var displayFrom: String
     public var displayTo: String
     public var warnings: [String]
+    /// True when this brings an archived item back (`U`, `unarchive`).
+    public var restores = false
 }
 
 public enum Archiver {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case alreadyArchived(String)
+        case notArchived(String)
         case subSession(String)
         case exists(String)
         case outsideWorkspace(String)
@@ -24,6 +27,7 @@ public enum Archiver {
         public var description: String {
             switch self {
             case .alreadyArchived(let what): return "\(what) is already archived"
+            case .notArchived(let what): return "\(what) is not archived"
             case .subSession(let what): return "\(what) is part of another session; archive its parent"
             case .exists(let path): return "\(path) already exists; nothing was moved"
             case .outsideWorkspace(let path): return "refusing to move outside the workspace: \(path)"
@@ -48,6 +52,26 @@ public enum Archiver {
         let to = FileSystem.join(archive, WorkspacePaths.lastComponent(folder))
         let warnings = stub.status.bucket == .complete || stub.status.bucket == .failed ? [] : ["the stub's status is \(stub.status.word ?? "unknown")"]
         return try checked(ArchivePlan(what: stub.featureName, from: folder, to: to, displayFrom: layout.display(folder), displayTo: layout.display(to), warnings: warnings), layout: layout)
+    }
+
+    /// `U` / `sessions-hub unarchive`: the same no-replace rename, back out of `archived/`.
+    public static func restorePlan(session: Session, layout: WorkspaceLayout) throws(Failure) -> ArchivePlan {
+        guard session.archived else { throw .notArchived(session.name) }
+        let archive = WorkspacePaths.parent(session.absolutePath)
+        let to = FileSystem.join(WorkspacePaths.parent(archive), WorkspacePaths.lastComponent(session.absolutePath))
+        var plan = ArchivePlan(what: session.name, from: session.absolutePath, to: to, displayFrom: session.path, displayTo: layout.display(to), warnings: [])
+        plan.restores = true
+        return try checked(plan, layout: layout)
+    }
+
+    public static func restorePlan(stub: Stub, layout: WorkspaceLayout) throws(Failure) -> ArchivePlan {
+        guard stub.archived else { throw .notArchived(stub.featureName) }
+        let folder = WorkspacePaths.parent(stub.absolutePath)
+        let working = layout.absolute(layout.stubDirectories.first ?? "coderef/working")
+        let to = FileSystem.join(working, WorkspacePaths.lastComponent(folder))
+        var plan = ArchivePlan(what: stub.featureName, from: folder, to: to, displayFrom: layout.display(folder), displayTo: layout.display(to), warnings: [])
+        plan.restores = true
+        return try checked(plan, layout: layout)
     }
 
     static func checked(_ plan: ArchivePlan, layout: WorkspaceLayout) throws(Failure) -> ArchivePlan {

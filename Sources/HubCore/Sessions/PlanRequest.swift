@@ -12,6 +12,8 @@ public struct PlanRequest: Equatable, Sendable {
         case advance(session: Session)
         case archiveSession(Session)
         case archiveStub(Stub)
+        case restoreSession(Session)
+        case restoreStub(Stub)
     }
 
     public var kind: Kind
@@ -41,6 +43,10 @@ public struct PlanRequest: Equatable, Sendable {
                 return .success(.archive(try Archiver.plan(session: session, layout: layout)))
             case .archiveStub(let stub):
                 return .success(.archive(try Archiver.plan(stub: stub, layout: layout)))
+            case .restoreSession(let session):
+                return .success(.archive(try Archiver.restorePlan(session: session, layout: layout)))
+            case .restoreStub(let stub):
+                return .success(.archive(try Archiver.restorePlan(stub: stub, layout: layout)))
             }
         } catch let error as CustomStringConvertible {
             return .failure(PlanFailure(error.description))

@@ -15,6 +15,13 @@ public enum WorkspaceLookup {
         throw NotFound("no stub named '\(TerminalText.sanitize(name))' (try 'sessions-hub status' for the list)")
     }
 
+    /// An archived stub (for `unarchive`).
+    public static func archivedStub(_ name: String, in snapshot: WorkspaceSnapshot) throws(NotFound) -> Stub {
+        let keys: (Stub) -> [String] = { [$0.featureName, $0.folderName, $0.path, WorkspacePaths.parent($0.path)] + ($0.stubId.map { [$0] } ?? []) }
+        if let found = match(name, snapshot.stubs.filter(\.archived), keys: keys) { return found }
+        throw NotFound("no archived stub named '\(TerminalText.sanitize(name))'")
+    }
+
     public static func session(_ name: String, in snapshot: WorkspaceSnapshot) throws(NotFound) -> Session {
         let keys: (Session) -> [String] = { [$0.name, $0.path, WorkspacePaths.lastComponent($0.path)] + ($0.workorderId.map { [$0] } ?? []) }
         if let found = match(name, snapshot.sessions, keys: keys) { return found }

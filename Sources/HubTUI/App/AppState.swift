@@ -80,6 +80,8 @@ public struct AppState: Equatable, Sendable {
     public var watchSummary: String?
     /// The terminal title last asked for (so it is set only when it changes).
     public var title: String?
+    /// `H`: archived sessions and stubs are listed in a group at the end.
+    public var showArchived = false
     /// The built-in theme `T` last switched to (nil: the one the screen started with).
     public var themeName: String?
 
@@ -155,6 +157,11 @@ public struct AppState: Equatable, Sendable {
         let needs = board.orderedIndices.map(ListRow.attention)
         var rows: [ListRow] = needs.isEmpty ? [] : [.header(AppState.needsTitle, count: needs.count)] + needs
         rows += wholeList.rows
+        if showArchived {
+            var archived: [ListRow] = snapshot.stubs.indices.filter { snapshot.stubs[$0].archived }.map(ListRow.stub)
+            archived += snapshot.sessions.indices.filter { snapshot.sessions[$0].archived && snapshot.sessions[$0].parent == nil }.map { .session($0, depth: 0) }
+            if !archived.isEmpty { rows += [.header("ARCHIVED", count: archived.count)] + archived }
+        }
         let all = ListModel(rows: rows, sessionsByStub: wholeList.sessionsByStub, stubPaths: wholeList.stubPaths)
         guard !filter.isEmpty, let search else {
             list = all

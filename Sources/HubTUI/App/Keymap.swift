@@ -4,7 +4,7 @@ public enum Command: Hashable, Sendable {
     case moveUp, moveDown, first, last, pageUp, pageDown
     case switchPane, open, back
     case start, advance, archive, yank, yankAll, toggleLongForm, filter, viewCommunication, viewInstructions
-    case problems, reload, help, quit, needsOnly, edit, cycleTheme
+    case problems, reload, help, quit, needsOnly, edit, cycleTheme, toggleArchived, unarchive
 }
 
 public struct KeyBinding: Sendable {
@@ -40,6 +40,8 @@ public struct Keymap: Sendable {
         KeyBinding([.character("S")], .start, "start a session from the selected stub (asks first; a started stub offers to open its session, + starts another)", hint: "start"),
         KeyBinding([.character("a")], .advance, "start the next phase of the selected session, or of a stub's latest session (asks first)"),
         KeyBinding([.character("A")], .archive, "archive the selected session or stub (moves its folder into archived/; asks first)"),
+        KeyBinding([.character("H")], .toggleArchived, "list archived sessions and stubs at the end (again to hide them)"),
+        KeyBinding([.character("U")], .unarchive, "bring the selected archived session or stub back (asks first)"),
         KeyBinding([.character("y")], .yank, "copy the selected agent's one-liner to the clipboard", hint: "copy"),
         KeyBinding([.character("Y")], .yankAll, "copy every agent's one-liner of the session, as one block"),
         KeyBinding([.character("L")], .toggleLongForm, "switch one-liners between the short and the long (Markdown) form"),

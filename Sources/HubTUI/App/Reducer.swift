@@ -50,7 +50,7 @@ public enum Reducer {
         case .archived(let result):
             switch result {
             case .success(let what):
-                flash(&state, "archived \(what)")
+                flash(&state, what)
                 effects = [.reload]
             case .failure(let failure):
                 state.overlay = .error(failure.message)
@@ -107,6 +107,16 @@ public enum Reducer {
             if state.focus == .detail { state.focus = .list } else { focusDetail(&state) }
         case .open:
             if state.focus == .list { focusDetail(&state) } else { return openAgentDetail(&state) }
+        case .toggleArchived:
+            state.showArchived.toggle()
+            state.compose()
+            flash(&state, state.showArchived ? "archived items listed at the end (U brings one back)" : "archived items hidden")
+        case .unarchive:
+            switch state.detail {
+            case .session(let session) where session.archived: return planEffect(state, .restoreSession(session))
+            case .stub(let stub) where stub.archived: return planEffect(state, .restoreStub(stub))
+            default: flash(&state, state.showArchived ? "select an archived item (at the end of the list) to bring it back" : "H lists archived items; U brings the selected one back")
+            }
         case .cycleTheme:
             let cycle = ThemeLoader.cycle
             let current = state.themeName ?? state.context.settings.theme ?? "default"

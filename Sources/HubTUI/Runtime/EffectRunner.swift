@@ -59,7 +59,7 @@ final class EffectRunner: @unchecked Sendable {
             background(on: disk) { results in
                 do {
                     try Archiver.apply(plan)
-                    results.post(.action(.archived(.success(plan.what))))
+                    results.post(.action(.archived(.success((plan.restores ? "restored " : "archived ") + plan.what))))
                 } catch {
                     results.post(.action(.archived(.failure(StartFailure("\(error)")))))
                 }

@@ -29,10 +29,11 @@ enum Overlays {
                 [("Move  ", .muted), (plan.displayFrom + "/", .text)],
                 [("to    ", .muted), (plan.displayTo + "/", .accent)],
                 [("", .text)],
-                [("It stays readable (status --json lists it as archived) and leaves this list.", .muted)],
+                [(plan.restores ? "It comes back to the list as it was." : "It stays readable (status --json lists it as archived), leaves this list, and U brings it back.", .muted)],
             ]
             for warning in plan.warnings { lines.append([(state.glyphs.warning + " " + warning, .warning)]) }
-            drawDialog(&canvas, state, title: "Archive \(plan.what)?", lines: lines, scroll: 0, footer: "Enter/y archive   Esc/n cancel")
+            drawDialog(&canvas, state, title: (plan.restores ? "Restore " : "Archive ") + "\(plan.what)?", lines: lines, scroll: 0,
+                       footer: plan.restores ? "Enter/y restore   Esc/n cancel" : "Enter/y archive   Esc/n cancel")
         case .file(let title, let lines, let scroll):
             let numbered = lines.enumerated().map { [(TextFit.padLeft("\($0.offset + 1)", 4) + " ", StyleRole.muted), ($0.element, StyleRole.text)] }
             drawDialog(&canvas, state, title: title, lines: numbered, scroll: scroll, footer: "↑↓ PgUp PgDn scroll  Esc close")
