@@ -118,3 +118,14 @@ import HubTestSupport
         #expect(screen.contains("éééééééé"))
     }
 }
+
+@Suite struct WideLayoutTests {
+    @Test func theListGrowsWithAWideTerminal() throws {
+        #expect(ScreenLayout(size: Size(width: 250, height: 70)).listBox.width == 105)
+        #expect(ScreenLayout(size: Size(width: 120, height: 40)).listBox.width == 50)
+        let workspace = try TemporaryWorkspace("wide")
+        _ = try workspace.write("coderef/working/a-feature-name-long-enough-to-be-cut-at-sixty-columns-wide/stub.json", #"{"status": "planning"}"#)
+        let state = Fixtures.state(workspace.load(), width: 250, height: 70)
+        #expect(Render.screen(state).description.contains("a-feature-name-long-enough-to-be-cut-at-sixty-columns-wide"))
+    }
+}

@@ -17,7 +17,9 @@ public struct ScreenLayout: Equatable, Sendable {
         let whole = Rect(x: 0, y: 0, width: size.width, height: size.height)
         let rows = whole.splitRows([.fill(1), .fixed(1)])
         statusBar = rows[1]
-        let listWidth = size.width < 70 ? size.width / 2 : min(64, max(34, size.width * 42 / 100))
+        // The list grows with the terminal (names were cut even at 250 columns); the session pane
+        // keeps the larger part, where the agent rows and notes are.
+        let listWidth = size.width < 70 ? size.width / 2 : min(110, max(34, size.width * 42 / 100))
         let columns = rows[0].splitColumns([.fixed(listWidth), .fill(1)])
         listBox = columns[0]
         detailBox = columns[1]
