@@ -272,11 +272,39 @@ import HubTestSupport
         #expect(Reducer.reduce(&state, .key(.character("c"))) == [.readFile(path: workspace.path(".coderef/sessions/api-migration-phase1/web-client/communication.json"), title: ".coderef/sessions/api-migration-phase1/web-client/communication.json")])
         #expect(Reducer.reduce(&state, .key(.character("i"))) == [.readFile(path: workspace.path(".coderef/sessions/api-migration-phase1/instructions.json"), title: ".coderef/sessions/api-migration-phase1/instructions.json")])
         _ = Reducer.reduce(&state, .fileLoaded(title: "x.json", text: "{\n  \"a\": \"\u{1B}[31m\"\n}"))
-        guard case .file(_, let lines, 0)? = state.overlay else { Issue.record("the viewer should be open"); return }
-        #expect(lines == ["{", "  \"a\": \"[31m\"", "}"], "controls never reach the screen")
+        guard case .file(let view)? = state.overlay, view.scroll == 0 else { Issue.record("the viewer should be open"); return }
+        #expect(view.lines == ["{", "  \"a\": \"[31m\"", "}"], "controls never reach the screen")
         Fixtures.press(&state, .down, .down, .down, .down)
-        #expect(state.overlay == .file(title: "x.json", lines: lines, scroll: 2))
+        guard case .file(let scrolled)? = state.overlay else { Issue.record("still open"); return }
+        #expect(scrolled.scroll == 2, "stops at the last line")
         Fixtures.press(&state, .escape)
         #expect(state.overlay == nil)
+    }
+
+    @Test func searchWrapAndEditInTheViewer() throws {
+        let (_, snapshot) = try Fixtures.demo()
+        var state = Fixtures.state(snapshot)
+        let long = String(repeating: "word ", count: 60)
+        let text = (0..<50).map { "line \($0)" }.joined(separator: "\n") + "\n" + long + "\nneedle here\nand a needle again"
+        _ = Reducer.reduce(&state, .fileLoaded(title: "f.json", text: text, path: "/ws/f.json"))
+        Fixtures.press(&state, .character("/"), .character("n"), .character("e"), .character("e"), .character("d"), .character("l"), .character("e"), .enter)
+        guard case .file(let found)? = state.overlay else { Issue.record("the viewer should be open"); return }
+        #expect(found.match == 51 && found.scroll == 51, "the first match")
+        Fixtures.press(&state, .character("n"))
+        guard case .file(let next)? = state.overlay else { return }
+        #expect(next.match == 52)
+        Fixtures.press(&state, .character("N"))
+        guard case .file(let previous)? = state.overlay else { return }
+        #expect(previous.match == 51)
+        let screen = Render.screen(state).description
+        #expect(screen.contains("needle here") && screen.contains("line 52 of 53"))
+        // The long line wraps by default: it shows in full over several rows.
+        Fixtures.press(&state, .character("g"))
+        for _ in 0..<50 { Fixtures.press(&state, .down) }
+        #expect(Render.screen(state).description.components(separatedBy: "word word").count > 20)
+        Fixtures.press(&state, .character("w"), .right)
+        guard case .file(let unwrapped)? = state.overlay else { return }
+        #expect(!unwrapped.wrap && unwrapped.column == 8)
+        #expect(Reducer.reduce(&state, .key(.character("e"))) == [.edit(path: "/ws/f.json")])
     }
 }

@@ -24,7 +24,7 @@ public enum Action: Equatable, Sendable {
     /// An archive move finished (what was archived) or failed.
     case archived(Result<String, StartFailure>)
     /// A file asked for with `c`/`i` was read (or could not be: the text says why).
-    case fileLoaded(title: String, text: String)
+    case fileLoaded(title: String, text: String, path: String? = nil)
     /// What the agent detail needs from the disk: the agent's history and its output's first lines.
     case agentDetailLoaded(session: String, agent: String, history: [StatusHistory.Entry], preview: [String]?)
 }

@@ -25,8 +25,8 @@ public enum Overlay: Equatable, Sendable {
     case confirmArchive(ArchivePlan)
     /// `S` on a stub that already has a session: Enter opens it; starting another takes `+`.
     case alreadyStarted(stubPath: String, session: String)
-    /// `c`/`i`: a session file, read-only and scrollable.
-    case file(title: String, lines: [String], scroll: Int)
+    /// `c`/`i`: a file, read-only: scroll, wrap or not, search, open in the editor.
+    case file(FileView)
     /// Enter on an agent: its status, note, tasks, outputs, history and output preview (the last
     /// two read by an effect; nil until they arrive).
     case agentDetail(AgentDetailView)

@@ -61,8 +61,8 @@ public enum Reducer {
                 view.preview = preview
                 state.overlay = .agentDetail(view)
             }
-        case .fileLoaded(let title, let text):
-            state.overlay = .file(title: title, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitize(String($0)) }, scroll: 0)
+        case .fileLoaded(let title, let text, let path):
+            state.overlay = .file(FileView(title: title, path: path, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitize(String($0)) }))
         case .notice(let text):
             flash(&state, text, isError: true)
         case .watching(let summary):
@@ -251,7 +251,9 @@ public enum Reducer {
             switch overlay {
             case .help(let scroll): state.overlay = .help(scroll: max(0, scroll + delta))
             case .problems(let scroll): state.overlay = .problems(scroll: max(0, scroll + delta))
-            case .file(let title, let lines, let scroll): state.overlay = .file(title: title, lines: lines, scroll: min(max(0, scroll + delta), max(0, lines.count - 1)))
+            case .file(var view):
+                view.scroll = min(max(0, view.scroll + delta), max(0, view.lines.count - 1))
+                state.overlay = .file(view)
             case .agentDetail(var view):
                 view.scroll = max(0, view.scroll + delta)
                 state.overlay = .agentDetail(view)
@@ -309,7 +311,9 @@ public enum Reducer {
         let command = keymap.command(for: key)
         var scroll: Int
         switch overlay {
-        case .help(let s), .problems(let s), .file(_, _, let s): scroll = s
+        case .help(let s), .problems(let s): scroll = s
+        case .file(let view):
+            return fileViewKey(&state, view, key, command: command)
         case .agentDetail(let view):
             return agentDetailKey(&state, view, key, command: command)
         case .confirmStart, .pickAgents, .error, .confirmArchive, .alreadyStarted:
@@ -333,7 +337,6 @@ public enum Reducer {
         scroll = max(0, scroll)
         switch overlay {
         case .help: state.overlay = .help(scroll: scroll)
-        case .file(let title, let lines, _): state.overlay = .file(title: title, lines: lines, scroll: min(scroll, max(0, lines.count - 1)))
         default: state.overlay = .problems(scroll: scroll)
         }
         return []

@@ -65,7 +65,7 @@ final class EffectRunner: @unchecked Sendable {
                 }
             }
         case .readFile(let path, let title):
-            background(on: disk) { $0.post(.action(.fileLoaded(title: title, text: EffectRunner.viewerText(path)))) }
+            background(on: disk) { $0.post(.action(.fileLoaded(title: title, text: EffectRunner.viewerText(path), path: path))) }
         case .copy(let request):
             let root = context.layout.root
             let order = context.settings.clipboardOrder

@@ -34,9 +34,8 @@ enum Overlays {
             for warning in plan.warnings { lines.append([(state.glyphs.warning + " " + warning, .warning)]) }
             drawDialog(&canvas, state, title: (plan.restores ? "Restore " : "Archive ") + "\(plan.what)?", lines: lines, scroll: 0,
                        footer: plan.restores ? "Enter/y restore   Esc/n cancel" : "Enter/y archive   Esc/n cancel")
-        case .file(let title, let lines, let scroll):
-            let numbered = lines.enumerated().map { [(TextFit.padLeft("\($0.offset + 1)", 4) + " ", StyleRole.muted), ($0.element, StyleRole.text)] }
-            drawDialog(&canvas, state, title: title, lines: numbered, scroll: scroll, footer: "↑↓ PgUp PgDn scroll  Esc close")
+        case .file(let view):
+            FileViewer.draw(&canvas, state, view)
         case .alreadyStarted(let stubPath, let sessionPath):
             let name = state.snapshot.stubs.index(ofPath: stubPath).map { state.snapshot.stubs[$0].featureName } ?? stubPath
             let lines: [[(String, StyleRole)]] = [
