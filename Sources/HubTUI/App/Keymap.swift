@@ -47,7 +47,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("L")], .toggleLongForm, "switch one-liners between the short and the long (Markdown) form"),
         KeyBinding([.character("c")], .viewCommunication, "view communication.json (the selected agent's own, when it has one)"),
         KeyBinding([.character("i")], .viewInstructions, "view instructions.json (the selected agent's own, when it has one)"),
-        KeyBinding([.character("e")], .edit, "in an agent's detail (Enter on an agent): open its output file in $VISUAL or $EDITOR"),
+        KeyBinding([.character("e")], .edit, "open the file in $VISUAL or $EDITOR: in the viewer (c/i), that file; in an agent's detail, its output"),
         KeyBinding([.character("p")], .problems, "list the problems found in the workspace's files", hint: "problems"),
         KeyBinding([.character("r")], .reload, "reload the workspace from disk", hint: "reload"),
         KeyBinding([.character("T")], .cycleTheme, "next colour theme: default, light (for white backgrounds), mono"),
