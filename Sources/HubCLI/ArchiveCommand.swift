@@ -35,6 +35,11 @@ struct ArchiveCommand: ParsableCommand {
         } catch {
             throw UsageError("\(error)")
         }
+        try ArchiveCommand.confirmAndMove(plan, yes: yes)
+    }
+
+    /// What archive and unarchive share: ask (unless --yes), move, print where it went.
+    static func confirmAndMove(_ plan: ArchivePlan, yes: Bool) throws {
         try Confirm.ask("move \(plan.displayFrom) to \(plan.displayTo)?", notes: plan.warnings, yes: yes,
                         flagHint: "move \(plan.displayFrom)", refusal: "nothing was moved")
         do {

@@ -35,14 +35,6 @@ struct UnarchiveCommand: ParsableCommand {
         } catch {
             throw UsageError("\(error)")
         }
-        try Confirm.ask("move \(plan.displayFrom) back to \(plan.displayTo)?", notes: plan.warnings, yes: yes,
-                        flagHint: "move \(plan.displayFrom) back", refusal: "nothing was moved")
-        do {
-            try Archiver.apply(plan)
-        } catch {
-            Output.error("\(error)")
-            throw ExitCode(1)
-        }
-        Output.write("\(plan.displayTo)\n")
+        try ArchiveCommand.confirmAndMove(plan, yes: yes)
     }
 }

@@ -12,12 +12,12 @@ extension Reducer {
 
     static func agentDetailKey(_ state: inout AppState, _ view: AgentDetailView, _ key: Key, command: Command?) -> [Effect] {
         var view = view
+        if let moved = scrolled(view.scroll, by: command, last: Int.max / 2) {
+            view.scroll = max(0, moved)
+            state.overlay = .agentDetail(view)
+            return []
+        }
         switch command {
-        case .moveUp?: view.scroll = max(0, view.scroll - 1)
-        case .moveDown?: view.scroll += 1
-        case .pageUp?: view.scroll = max(0, view.scroll - 10)
-        case .pageDown?: view.scroll += 10
-        case .first?: view.scroll = 0
         case .edit?:
             guard let session = state.snapshot.session(at: view.sessionPath),
                   let agent = session.everyone.first(where: { $0.agentId == view.agentId }) else { return [] }

@@ -52,18 +52,10 @@ extension Reducer {
             }
             return [.edit(path: path)]
         default:
-            switch command {
-            case .moveUp?: view.scroll -= 1
-            case .moveDown?: view.scroll += 1
-            case .pageUp?: view.scroll -= 10
-            case .pageDown?: view.scroll += 10
-            case .first?: view.scroll = 0
-            case .last?: view.scroll = last
-            case .back?, .quit?, .help?, .problems?:
-                state.overlay = nil
-                return []
-            default:
-                if key == .escape || key == .enter { state.overlay = nil }
+            if let moved = scrolled(view.scroll, by: command, last: last) {
+                view.scroll = moved
+            } else {
+                if [.back, .quit, .help, .problems].contains(command) || key == .escape || key == .enter { state.overlay = nil }
                 return []
             }
         }

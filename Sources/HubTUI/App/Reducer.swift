@@ -319,20 +319,18 @@ public enum Reducer {
         case .confirmStart, .pickAgents, .error, .confirmArchive, .alreadyStarted:
             return handleDialogKey(&state, key)
         }
-        switch command {
-        case .moveUp?: scroll -= 1
-        case .moveDown?: scroll += 1
-        case .pageUp?: scroll -= 10
-        case .pageDown?: scroll += 10
-        case .first?: scroll = 0
-        case .last?: scroll = Int.max / 2
-        case .back?, .quit?, .help?, .problems?:
-            // q closes a dialog rather than the program, as in most terminal tools.
-            state.overlay = nil
-            return []
-        default:
-            if key == .escape || key == .enter { state.overlay = nil }
-            return []
+        if let moved = scrolled(scroll, by: command, last: Int.max / 2) {
+            scroll = moved
+        } else {
+            switch command {
+            case .back?, .quit?, .help?, .problems?:
+                // q closes a dialog rather than the program, as in most terminal tools.
+                state.overlay = nil
+                return []
+            default:
+                if key == .escape || key == .enter { state.overlay = nil }
+                return []
+            }
         }
         scroll = max(0, scroll)
         switch overlay {
@@ -340,6 +338,19 @@ public enum Reducer {
         default: state.overlay = .problems(scroll: scroll)
         }
         return []
+    }
+
+    /// Where a scrolling command takes a scrollable view (nil: not a scrolling command).
+    static func scrolled(_ scroll: Int, by command: Command?, last: Int) -> Int? {
+        switch command {
+        case .moveUp?: return scroll - 1
+        case .moveDown?: return scroll + 1
+        case .pageUp?: return scroll - 10
+        case .pageDown?: return scroll + 10
+        case .first?: return 0
+        case .last?: return last
+        default: return nil
+        }
     }
 
     /// A new snapshot keeps the selection on the same stub/session/agent (by identity, not index).
