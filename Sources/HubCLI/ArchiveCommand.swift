@@ -26,7 +26,7 @@ struct ArchiveCommand: ParsableCommand {
             if let session = try? Lookup.session(name, in: snapshot) {
                 plan = try Archiver.plan(session: session, layout: layout)
             } else if let stub = try? Lookup.stub(name, in: snapshot) {
-                plan = try Archiver.plan(stub: stub, layout: layout)
+                plan = try Archiver.plan(stub: stub, layout: layout, sessions: snapshot.sessions(for: stub))
             } else {
                 throw UsageError("no session or stub named '\(name)' (try 'sessions-hub status' for the list)")
             }

@@ -202,3 +202,16 @@ import HubTestSupport
         #expect(FileManager.default.fileExists(atPath: workspace.path("coderef/working/dark-mode-toggle/stub.json")))
     }
 }
+
+@Suite struct ArchiveWarningTests {
+    @Test func archivingAStubWhosePhaseIsUnderWayWarns() throws {
+        let workspace = try TemporaryWorkspace("archive-warn")
+        try DemoWorkspace.write(to: workspace.root)
+        let screen = ScreenHarness(workspace)
+        screen.select("api-migration")
+        screen.press(.character("A"))
+        guard case .confirmArchive(let plan)? = screen.state.overlay else { Issue.record("expected the archive dialog"); return }
+        #expect(plan.warnings.contains { $0.contains("api-migration-phase1 is still") })
+        #expect(screen.screen.contains("still"))
+    }
+}

@@ -45,12 +45,16 @@ public enum Archiver {
         return try checked(ArchivePlan(what: session.name, from: session.absolutePath, to: to, displayFrom: session.path, displayTo: layout.display(to), warnings: warnings), layout: layout)
     }
 
-    public static func plan(stub: Stub, layout: WorkspaceLayout) throws(Failure) -> ArchivePlan {
+    /// `sessions`: the stub's sessions; a phase still under way is worth a warning before archiving.
+    public static func plan(stub: Stub, layout: WorkspaceLayout, sessions: [Session] = []) throws(Failure) -> ArchivePlan {
         guard !stub.archived else { throw .alreadyArchived(stub.featureName) }
         let folder = WorkspacePaths.parent(stub.absolutePath)
         let archive = layout.absolute(layout.archivedStubDirectories.first ?? "coderef/archived")
         let to = FileSystem.join(archive, WorkspacePaths.lastComponent(folder))
-        let warnings = stub.status.bucket == .complete || stub.status.bucket == .failed ? [] : ["the stub's status is \(stub.status.word ?? "unknown")"]
+        var warnings = stub.status.bucket == .complete || stub.status.bucket == .failed || stub.status.word?.lowercased() == "promoted" ? [] : ["the stub's status is \(stub.status.word ?? "unknown")"]
+        for session in sessions where !session.archived && session.derivedStatus != .complete {
+            warnings.append("\(session.name) is still \(session.statusLabel) (\(session.agentsComplete)/\(session.agents.count) agents); archiving the stub leaves it where it is")
+        }
         return try checked(ArchivePlan(what: stub.featureName, from: folder, to: to, displayFrom: layout.display(folder), displayTo: layout.display(to), warnings: warnings), layout: layout)
     }
 
