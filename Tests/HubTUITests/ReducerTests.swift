@@ -308,3 +308,20 @@ import HubTestSupport
         #expect(Reducer.reduce(&state, .key(.character("e"))) == [.edit(path: "/ws/f.json")])
     }
 }
+
+/// The README's key table and the keymap that dispatches keys say the same keys.
+@Suite struct ReadmeKeyTableTests {
+    @Test func everyKeyInTheKeymapIsInTheReadmeAndBack() throws {
+        let readme = try String(contentsOfFile: TestPaths.packageRoot + "/README.md", encoding: .utf8)
+        let start = try #require(readme.range(of: "| key | does |"))
+        let table = readme[start.upperBound...].prefix { _ in true }.split(separator: "\n").dropFirst().prefix { $0.hasPrefix("|") }
+        var documented = Set<String>()
+        for row in table {
+            let first = row.split(separator: "|", omittingEmptySubsequences: true).first ?? ""
+            for piece in first.split(separator: "`").enumerated() where piece.offset % 2 == 1 { documented.insert(String(piece.element)) }
+        }
+        let bound = Set(Keymap.standard.bindings.flatMap { $0.keys.map(\.description) })
+        #expect(bound.subtracting(documented).isEmpty, "keys the README does not list: \(bound.subtracting(documented).sorted())")
+        #expect(documented.subtracting(bound).isEmpty, "README keys nothing is bound to: \(documented.subtracting(bound).sorted())")
+    }
+}
