@@ -29,7 +29,9 @@ struct ScreenCommand: ParsableCommand {
         }
         let status: Int32
         do {
-            status = try HubScreen.run(layout: layout, settings: settings, theme: theme, pollInterval: pollInterval, ascii: ascii)
+            let (keymap, problems) = Keymap.standard.applying(settings.keyOverrides, source: settings.keyOverridesSource)
+            for problem in problems { Output.error(problem) }
+            status = try HubScreen.run(layout: layout, settings: settings, theme: theme, pollInterval: pollInterval, ascii: ascii, keymap: keymap)
         } catch {
             throw UsageError(error.description)
         }

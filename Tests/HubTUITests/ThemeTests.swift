@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import HubCore
 import HubTestSupport
+import Testing
 @testable import HubTUI
 
 @Suite struct ThemeTests {
@@ -68,5 +69,30 @@ import HubTestSupport
         #expect(Theme.Color.index(208).basic == .index(3))
         #expect(Theme.Color.index(236).basic == .index(0))
         #expect(Theme.Color.default.basic == .default)
+    }
+}
+
+/// `[keys]` in the config rebinds actions; conflicts are said with the file and the key.
+@Suite struct KeymapOverrideTests {
+    @Test func rebindsAndReportsConflicts() throws {
+        let (keymap, problems) = Keymap.standard.applying(["help": ["f1", "?"], "quit": ["ctrl-q"], "copy": ["j"], "nothing": ["x"], "filter": ["ctrl-"]], source: "/ws/.coderef/hub.toml")
+        #expect(keymap.command(for: .function(1)) == .help)
+        #expect(keymap.command(for: .control("q")) == .quit)
+        #expect(keymap.command(for: .character("q")) == nil, "quit's default keys are replaced")
+        #expect(keymap.command(for: .character("y")) == .yank, "a conflicting binding keeps its defaults")
+        #expect(keymap.command(for: .character("j")) == .moveDown)
+        #expect(problems.contains("/ws/.coderef/hub.toml: [keys] copy: 'j' is already the key of move_down; ignored"))
+        #expect(problems.contains { $0.contains("nothing: no such action") })
+        #expect(problems.contains { $0.contains("'ctrl-' is not a key") })
+        #expect(Overlays.helpLines(keymap).contains { $0.first?.0.hasPrefix("F1 ?") == true }, "help follows the keymap")
+    }
+
+    @Test func theConfigFileCarriesTheKeys() throws {
+        let workspace = try TemporaryWorkspace("keys-config")
+        _ = try workspace.write(".coderef/hub.toml", "[keys]\nhelp = [\"f1\"]\nquit = \"ctrl-q\"\n")
+        let (settings, problems) = ConfigLoader.load(root: workspace.root, environment: [:])
+        #expect(problems.isEmpty)
+        #expect(settings.keyOverrides == ["help": ["f1"], "quit": ["ctrl-q"]])
+        #expect(settings.keyOverridesSource == workspace.path(".coderef/hub.toml"))
     }
 }

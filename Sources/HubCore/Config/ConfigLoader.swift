@@ -27,6 +27,9 @@ import TOMLKit
 /// desktop = false   # desktop notifications (OSC 9 and OSC 777; passed through tmux)
 /// [ui]
 /// theme = "default"
+/// [keys]                       # rebind actions (names as in `?`); conflicts are reported
+/// help = ["?", "f1"]
+/// quit = "ctrl-q"
 /// [agents.coderef-docs]
 /// path = "/home/me/projects/coderef-docs"
 /// ```
@@ -126,6 +129,15 @@ public enum ConfigLoader {
             if let title = bool("notify", "title") { settings.notifyTitle = title }
             if let desktop = bool("notify", "desktop") { settings.notifyDesktop = desktop }
             if let theme = string("ui", "theme") { settings.theme = theme }
+            if let keys = table["keys"]?.table {
+                for action in keys.keys.sorted() {
+                    // Files are applied user first, workspace last: the workspace's binding wins.
+                    if let names = strings("keys", action) {
+                        settings.keyOverrides[action] = names
+                        settings.keyOverridesSource = path
+                    }
+                }
+            }
             if let agents = table["agents"]?.table {
                 for id in agents.keys {
                     if let path = agents[id]?.table?["path"]?.string { settings.agentPaths[id] = path } else { wrong("agents.\(id).path", "a string") }

@@ -27,6 +27,9 @@ public struct HubSettings: Equatable, Sendable {
     public var notifyDesktop = false
     /// The slow full recheck behind the watcher.
     public var recheckInterval: TimeInterval = 300
+    /// `[keys]`: action name → the keys that replace its default ones, and the file that said so.
+    public var keyOverrides: [String: [String]] = [:]
+    public var keyOverridesSource: String?
     /// The screen's theme: a built-in name, a name in the themes folders, or a file path.
     public var theme: String?
     /// Layout overrides from the config (flags win over these).

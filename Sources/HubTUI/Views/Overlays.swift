@@ -59,7 +59,7 @@ enum Overlays {
     static func helpLines(_ keymap: Keymap, width: Int = 86) -> [[(String, StyleRole)]] {
         keymap.bindings.flatMap { binding -> [[(String, StyleRole)]] in
             let keys = binding.keys.map(\.description).joined(separator: " ")
-            let text = TextFit.wrap(binding.help, width: max(10, width - 18))
+            let text = TextFit.wrap(binding.help + "  [" + binding.command.configName + "]", width: max(10, width - 18))
             return text.enumerated().map { index, line in
                 [(TextFit.pad(index == 0 ? keys : "", 18), .key), (line, .text)]
             }
