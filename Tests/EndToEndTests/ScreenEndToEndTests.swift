@@ -39,9 +39,9 @@ struct ScreenEndToEndTests {
         try pane.waitFor(text: "phase1 → ")
 
         try pane.keys("?")
-        try pane.waitFor(text: "this help")
+        try pane.waitFor(text: "move up (in the agents pane")
         try pane.keys("Escape")
-        try pane.waitFor("help closed") { !$0.contains("this help") }
+        try pane.waitFor("help closed") { !$0.contains("move up (in the agents pane") }
 
         try pane.resize(width: 60, height: 20)
         try pane.waitFor("a 60-column layout") { screen in
