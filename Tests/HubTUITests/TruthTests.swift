@@ -104,8 +104,11 @@ import HubTestSupport
     }
 
     @Test func wordsStillBreakAtSpacesAndLongWordsStartTheirOwnLine() {
+        // A path is broken after a separator, never inside a name (no more `instructions.j|son`).
         #expect(TextFit.wrap("write /a/very/long/path/that/does/not/fit then done", width: 12) ==
-                ["write", "/a/very/long", "/path/that/d", "oes/not/fit", "then done"])
+                ["write", "/a/very/", "long/path/", "that/does/", "not/fit then", "done"])
+        #expect(TextFit.wrap("/tmp/ws/.coderef/sessions/api-migration-phase1/instructions.json", width: 40) ==
+                ["/tmp/ws/.coderef/sessions/", "api-migration-phase1/instructions.json"])
     }
 
     @Test func aStubWithATwentyMegabyteDescriptionDraws() throws {

@@ -80,19 +80,33 @@ public enum TextFit {
                 lineWidth += wordWidth
                 return
             }
-            // Longer than a line: it starts a line of its own and is broken by cells.
+            // Longer than a line: it starts a line of its own and is broken after a path separator
+            // where one falls in the second half of the line (`.../sessions/` | `x/instructions.json`),
+            // else by cells.
             if lineWidth > 0 {
                 flushLine()
                 if lines.count >= maxLines { return }
             }
+            var pending: [DisplayWidth.Glyph] = []
+            var pendingWidth = 0
             for glyph in word {
-                if lineWidth + glyph.width > width {
+                if pendingWidth + glyph.width > width {
+                    var cut = pending.count
+                    if let slash = pending.lastIndex(where: { $0.text == "/" || $0.text == "\\" }), slash + 1 < pending.count,
+                       pending[...slash].reduce(0, { $0 + $1.width }) * 2 >= width {
+                        cut = slash + 1
+                    }
+                    line = pending[..<cut].map(\.text).joined()
                     flushLine()
                     if lines.count >= maxLines { return }
+                    pending.removeFirst(cut)
+                    pendingWidth = pending.reduce(0) { $0 + $1.width }
                 }
-                line += glyph.text
-                lineWidth += glyph.width
+                pending.append(glyph)
+                pendingWidth += glyph.width
             }
+            line = pending.map(\.text).joined()
+            lineWidth = pendingWidth
         }
         for character in clean {
             if lines.count >= maxLines { break }
