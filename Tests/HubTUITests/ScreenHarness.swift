@@ -21,6 +21,13 @@ final class ScreenHarness {
 
     deinit { _ = app.step(timeout: 0) }
 
+    /// The demo workspace, written to a fresh folder, on screen.
+    static func demo(_ label: String, size: Size = Size(width: 120, height: 40)) throws -> ScreenHarness {
+        let workspace = try TemporaryWorkspace(label)
+        try DemoWorkspace.write(to: workspace.root)
+        return ScreenHarness(workspace, size: size)
+    }
+
     var state: AppState { app.state }
     var screen: String { terminal.lastFrame?.description ?? "" }
 

@@ -134,9 +134,8 @@ import HubTestSupport
 /// No surprising defaults: S on a started stub, a on a stub row, where new sessions go.
 @Suite struct NoSurprisesTests {
     @Test func sOnAStartedStubOffersToOpenItAndEnterNeverStartsADuplicate() throws {
-        let workspace = try TemporaryWorkspace("no-dup")
-        try DemoWorkspace.write(to: workspace.root)
-        let screen = ScreenHarness(workspace)
+        let screen = try ScreenHarness.demo("no-dup")
+        let workspace = screen.workspace
         screen.select("api-migration")
         screen.press(.character("S"))
         guard case .alreadyStarted(_, let session)? = screen.state.overlay else { Issue.record("expected the already-started dialog, got \(String(describing: screen.state.overlay))"); return }
@@ -154,9 +153,7 @@ import HubTestSupport
     }
 
     @Test func aOnAStubRowAdvancesItsLatestSession() throws {
-        let workspace = try TemporaryWorkspace("a-on-stub")
-        try DemoWorkspace.write(to: workspace.root)
-        let screen = ScreenHarness(workspace)
+        let screen = try ScreenHarness.demo("a-on-stub")
         screen.select("search-index-rebuild")
         screen.press(.character("a"))
         guard case .confirmStart(let plan)? = screen.state.overlay else { Issue.record("expected the next-phase dialog, got \(String(describing: screen.state.overlay))"); return }
@@ -183,9 +180,8 @@ import HubTestSupport
 /// Archive both ways, on screen: A moves a stub away, H lists it, U brings it back.
 @Suite struct UnarchiveScenarioTests {
     @Test func archiveThenListArchivedThenRestore() throws {
-        let workspace = try TemporaryWorkspace("unarchive")
-        try DemoWorkspace.write(to: workspace.root)
-        let screen = ScreenHarness(workspace)
+        let screen = try ScreenHarness.demo("unarchive")
+        let workspace = screen.workspace
         screen.select("dark-mode-toggle")
         screen.press(.character("A"))
         screen.press(.character("y"))
@@ -205,9 +201,7 @@ import HubTestSupport
 
 @Suite struct ArchiveWarningTests {
     @Test func archivingAStubWhosePhaseIsUnderWayWarns() throws {
-        let workspace = try TemporaryWorkspace("archive-warn")
-        try DemoWorkspace.write(to: workspace.root)
-        let screen = ScreenHarness(workspace)
+        let screen = try ScreenHarness.demo("archive-warn")
         screen.select("api-migration")
         screen.press(.character("A"))
         guard case .confirmArchive(let plan)? = screen.state.overlay else { Issue.record("expected the archive dialog"); return }
