@@ -1,7 +1,7 @@
 import Foundation
 import HubCore
 
-/// The agent detail (Enter on an agent), history recording and notifications of what changed.
+/// The agent detail (Enter on an agent): opening it, scrolling, opening its file in the editor.
 extension Reducer {
     /// Opens the selected agent's detail and asks the runtime for its history and output preview.
     static func openAgentDetail(_ state: inout AppState) -> [Effect] {

@@ -1,0 +1,94 @@
+import Foundation
+import HubCore
+
+/// A new snapshot: the selection kept by identity, what changed highlighted, recorded and notified.
+extension Reducer {
+    /// A new snapshot keeps the selection on the same stub/session/agent (by identity, not index).
+    static func replaceSnapshot(_ state: inout AppState, _ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil, list: BuiltList? = nil) {
+        let identity = state.selectedIdentity
+        let agentId = state.selectedAgent?.agentId
+        let oldRow = state.selectedRow ?? 0
+        state.setSnapshot(snapshot, touched: touched, list: list)
+        state.loading = false
+        if let pending = state.pendingSelection, selectPending(&state, pending) {
+            state.pendingSelection = nil
+            state.agentIndex = 0
+            state.agentScroll = 0
+            state.focus = .detail
+            return
+        }
+        if let identity, let row = state.row(of: identity, near: oldRow) {
+            state.selectedRow = row
+        } else {
+            let selectable = state.list.rows.indices.filter { state.list.rows[$0].isSelectable }
+            state.selectedRow = selectable.last(where: { $0 <= oldRow }) ?? selectable.first
+            state.openedSessionPath = nil
+        }
+        if let path = state.openedSessionPath, snapshot.session(at: path) == nil { state.openedSessionPath = nil }
+        if let agentId, let index = state.detailSession?.everyone.firstIndex(where: { $0.agentId == agentId }) {
+            state.agentIndex = index
+        }
+        if state.detailSession == nil && state.focus == .detail { state.focus = .list }
+    }
+
+    /// Selects a just-created session: its own row, or the row of the stub it belongs to (opened).
+    static func selectPending(_ state: inout AppState, _ identity: ItemID) -> Bool {
+        if let row = state.row(of: identity, near: nil) {
+            state.selectedRow = row
+            state.openedSessionPath = nil
+            return true
+        }
+        guard case .session(let path) = identity, let index = state.snapshot.sessions.index(ofPath: path) else { return false }
+        for (row, item) in state.list.rows.enumerated() {
+            if case .stub(let stubIndex) = item, state.list.sessionsByStub[state.snapshot.stubs[stubIndex].path]?.contains(index) == true {
+                state.selectedRow = row
+                state.openedSessionPath = path
+                return true
+            }
+        }
+        return false
+    }
+
+
+    public static let highlightLifetime: TimeInterval = 4
+
+    /// Rows whose status changed are highlighted for a few seconds; a session that just became
+    /// complete rings the bell when that is switched on.
+    static func noteChanges(_ state: inout AppState, from old: WorkspaceSnapshot, to new: WorkspaceSnapshot, touched: TouchedItems?) -> [Effect] {
+        guard !old.sessions.isEmpty || !old.stubs.isEmpty else { return [] }
+        var effects: [Effect] = []
+        var history: [StatusHistory.Entry] = []
+        for change in SnapshotDiff.changes(from: old, to: new, touched: touched) {
+            switch change.kind {
+            case .agentStatus:
+                guard let agent = change.agent, change.from != nil else { continue }
+                state.flashes[AppState.flashKey(change.path, agent)] = state.now.addingTimeInterval(highlightLifetime)
+                let now = new.session(at: change.path)?.everyone.first { $0.agentId == agent }
+                history.append(StatusHistory.Entry(time: state.now, session: change.path, agent: agent, from: change.from, to: change.to, note: now?.notes))
+                let bucket = change.to.map(Status.bucket(for:)) ?? .other
+                if [.blocked, .failed, .complete].contains(bucket) {
+                    var text = "\(WorkspacePaths.lastComponent(change.path)): \(agent) \(change.to ?? "")"
+                    if let note = now?.notes, bucket != .complete { text += " — " + note }
+                    effects += notify(&state, text, effects: effects)
+                }
+            case .sessionStatus where change.to == StatusBucket.complete.rawValue:
+                if state.context.settings.bellOnComplete && !effects.contains(.bell) { effects.append(.bell) }
+                effects += notify(&state, "\(WorkspacePaths.lastComponent(change.path)) is complete", effects: effects)
+                flash(&state, "\(WorkspacePaths.lastComponent(change.path)) is complete")
+            default: break
+            }
+        }
+        if !history.isEmpty { effects.append(.recordHistory(history)) }
+        return effects
+    }
+
+    /// Bell and desktop notification for one event, as `[notify]` asks (the bell at most once per batch).
+    static func notify(_ state: inout AppState, _ text: String, effects: [Effect]) -> [Effect] {
+        var out: [Effect] = []
+        let settings = state.context.settings
+        if settings.notifyBell && !effects.contains(.bell) { out.append(.bell) }
+        if settings.notifyDesktop { out.append(.notify(title: "sessions-hub", body: text)) }
+        return out
+    }
+
+}
