@@ -40,13 +40,9 @@ public struct AttentionBoard: Equatable, Sendable {
         }
         let unreadableBefore = context.unreadableSessions
         context.noteUnreadable(snapshot.problems, sessions: snapshot.sessions)
+        // Sessions whose hand-offs or history changed are among the touched (IncrementalReload).
         var paths = Set(touched.sessionIndices(in: snapshot.sessions).map { snapshot.sessions[$0].path })
         paths.formUnion(unreadableBefore.symmetricDifference(context.unreadableSessions))
-        if touched.handoffs {
-            // Hand-offs and the history change verdicts of sessions nobody re-read.
-            paths.formUnion(snapshot.handoffs.keys)
-            paths.formUnion(snapshot.statusChanges.keys)
-        }
         for path in paths {
             let before = bySession[path]
             bySession[path] = nil

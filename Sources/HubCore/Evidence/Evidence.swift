@@ -138,11 +138,12 @@ public enum Evidence {
     }
 
     /// What needs the person in one session, worst first.
-    public static func attention(for session: Session, snapshot: WorkspaceSnapshot, context: EvidenceContext, now: Date, policy: EvidencePolicy) -> [AttentionItem] {
+    /// `assessed`: the verdicts of `session.everyone`, when the caller has them already.
+    public static func attention(for session: Session, snapshot: WorkspaceSnapshot, context: EvidenceContext, now: Date, policy: EvidencePolicy, assessed: [AgentEvidence]? = nil) -> [AttentionItem] {
         guard !session.archived else { return [] }
         var items: [AttentionItem] = []
-        for agent in session.everyone {
-            let evidence = assess(agent, in: session, snapshot: snapshot, now: now, policy: policy)
+        for (index, agent) in session.everyone.enumerated() {
+            let evidence = assessed?[index] ?? assess(agent, in: session, snapshot: snapshot, now: now, policy: policy)
             let reason: AttentionReason?
             switch (agent.status.bucket, evidence.flag) {
             case (.failed, _): reason = .failed

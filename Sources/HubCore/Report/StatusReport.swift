@@ -8,9 +8,13 @@ public enum StatusReport {
         let context = EvidenceContext(snapshot)
         var attention: [AttentionItem] = []
         func sessionJSON(_ session: Session) -> JSONValue {
-            attention += Evidence.attention(for: session, snapshot: snapshot, context: context, now: now, policy: policy)
+            // Each agent is assessed once, for its own entry and for the session's attention.
+            let everyone = session.everyone
+            let assessed = everyone.map { Evidence.assess($0, in: session, snapshot: snapshot, now: now, policy: policy) }
+            attention += Evidence.attention(for: session, snapshot: snapshot, context: context, now: now, policy: policy, assessed: assessed)
+            let byId = Dictionary(zip(everyone.map(\.agentId), assessed), uniquingKeysWith: { first, _ in first })
             return StatusReport.sessionJSON(session) { agent in
-                agentJSON(agent, evidence: Evidence.assess(agent, in: session, snapshot: snapshot, now: now, policy: policy))
+                agentJSON(agent, evidence: byId[agent.agentId] ?? Evidence.assess(agent, in: session, snapshot: snapshot, now: now, policy: policy))
             }
         }
         let sessions = snapshot.sessions.map(sessionJSON)

@@ -149,6 +149,14 @@ extension WorkspaceLoader {
         if touched.handoffs {
             snapshot.handoffs = HandoffLog.load(root: layout.root)
             snapshot.statusChanges = StatusHistory.lastChanges(StatusHistory.load(root: layout.root))
+            // Only sessions whose hand-offs or recorded changes differ have new verdicts: they count
+            // as touched (nothing is re-read for them), so what follows looks at them alone.
+            for key in Set(previous.handoffs.keys).union(snapshot.handoffs.keys) where previous.handoffs[key] != snapshot.handoffs[key] {
+                touched.sessionFolders.insert(key)
+            }
+            for key in Set(previous.statusChanges.keys).union(snapshot.statusChanges.keys) where previous.statusChanges[key] != snapshot.statusChanges[key] {
+                touched.sessionFolders.insert(key)
+            }
         }
         let rereadFolders = touched.sessionFolders.union(touched.stubFolders)
         if !rereadFolders.isEmpty {

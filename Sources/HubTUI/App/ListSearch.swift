@@ -20,14 +20,11 @@ public struct BuiltList: Equatable, Sendable {
 public struct ListSearch: Equatable, Sendable {
     /// A stub's name, id, status, priority, category, project, tags and agents.
     var stubText: [[UInt8]]
-    /// A session's name and workorder id (what a stub's row also answers to).
-    var sessionNames: [[UInt8]]
     /// A session's name, workorder id, derived status and agents (what its own row answers to).
     var sessionText: [[UInt8]]
 
     public init(_ snapshot: WorkspaceSnapshot) {
         stubText = snapshot.stubs.map(ListSearch.text(of:))
-        sessionNames = snapshot.sessions.map(ListSearch.names(of:))
         sessionText = snapshot.sessions.map(ListSearch.text(of:))
     }
 
@@ -39,7 +36,6 @@ public struct ListSearch: Equatable, Sendable {
         }
         for index in touched.stubIndices(in: snapshot.stubs) { stubText[index] = ListSearch.text(of: snapshot.stubs[index]) }
         for index in touched.sessionIndices(in: snapshot.sessions) {
-            sessionNames[index] = ListSearch.names(of: snapshot.sessions[index])
             sessionText[index] = ListSearch.text(of: snapshot.sessions[index])
         }
     }
@@ -51,8 +47,6 @@ public struct ListSearch: Equatable, Sendable {
     static func text(of stub: Stub) -> [UInt8] {
         bytes([stub.featureName, stub.stubId, stub.status.word, stub.priority, stub.category, stub.project] + stub.tags + stub.allAgents)
     }
-
-    static func names(of session: Session) -> [UInt8] { bytes([session.name, session.workorderId]) }
 
     /// Its name, workorder id, status (label and word), and every agent's id, status word and
     /// bucket: `/blocked` finds the sessions that have a blocked agent.

@@ -109,6 +109,27 @@ import HubTestSupport
     }
 }
 
+@Suite struct HandoffReloadTests {
+    /// A new hand-off touches its session alone, so the verdicts of that session (not of every
+    /// session with a history) are renewed.
+    @Test func aChangedHandoffTouchesOnlyItsSession() throws {
+        let workspace = try TemporaryWorkspace("handoff-touch")
+        for name in ["a", "b"] {
+            _ = try workspace.write("coderef/sessions/\(name)/communication.json", #"{"agents": [{"agent_id": "x", "status": "not_started"}]}"#)
+        }
+        let layout = WorkspaceLayout(root: workspace.root)
+        try HandoffLog.record(root: workspace.root, session: "coderef/sessions/b", agents: ["x"], at: Date(timeIntervalSince1970: 1_795_000_000))
+        let before = workspace.load()
+        try HandoffLog.record(root: workspace.root, session: "coderef/sessions/a", agents: ["x"], at: Date(timeIntervalSince1970: 1_795_000_000))
+        let reload = WorkspaceLoader(layout: layout).reloadTouching(changed: [workspace.path(HandoffLog.relativePath)], previous: before)
+        #expect(reload.touched?.sessionFolders == ["coderef/sessions/a"])
+        var board = AttentionBoard(before, now: Date(timeIntervalSince1970: 1_795_003_600), policy: EvidencePolicy())
+        #expect(board.worst("coderef/sessions/a") == nil)
+        board.update(reload.snapshot, touched: reload.touched, now: Date(timeIntervalSince1970: 1_795_003_600), policy: EvidencePolicy())
+        #expect(board.worst("coderef/sessions/a")?.reason == .notPickedUp)
+    }
+}
+
 @Suite struct StatusHistoryTests {
     @Test func appendsOnceLoadsAndKeepsTheLatestPerAgent() throws {
         let workspace = try TemporaryWorkspace("history")
