@@ -80,14 +80,3 @@ struct FieldReader {
         object(key).map { FieldReader($0, file: file, context: fieldPath(key), log: log) }
     }
 }
-
-/// Collects problems while a file or a workspace loads. A class so that nested readers share it.
-final class ProblemLog {
-    private(set) var problems: [Problem] = []
-
-    func add(_ path: String, _ message: String, kind: Problem.Kind = .field) {
-        problems.append(Problem(path: path, message: message, kind: kind))
-    }
-
-    func add(_ problem: Problem) { problems.append(problem) }
-}

@@ -43,8 +43,9 @@ enum FileSystem {
         listing(path).map(\.name)
     }
 
-    static func subdirectories(_ path: String) -> [String] {
-        listing(path).filter { entry in
+    /// `unreadable` hears why a folder that exists could not be listed (errno).
+    static func subdirectories(_ path: String, unreadable: ((Int32) -> Void)? = nil) -> [String] {
+        listing(path, unreadable: unreadable).filter { entry in
             guard !entry.name.hasPrefix(".") else { return false }
             // d_type answers without a stat, except on filesystems that leave it unknown (or links).
             if entry.type == UInt8(DT_DIR) { return true }
@@ -55,9 +56,9 @@ enum FileSystem {
 
     /// Names and d_type of a folder's entries, sorted by name (so loading is deterministic);
     /// empty when the folder cannot be read.
-    static func listing(_ path: String) -> [(name: String, type: UInt8)] {
+    static func listing(_ path: String, unreadable: ((Int32) -> Void)? = nil) -> [(name: String, type: UInt8)] {
         guard let directory = opendir(path) else {
-            if errno != ENOENT && errno != ENOTDIR { unreadableFolders.note(path, errno) }
+            if errno != ENOENT && errno != ENOTDIR { unreadable?(errno) }
             return []
         }
         defer { closedir(directory) }
@@ -196,16 +197,6 @@ struct FolderIdentity: Hashable {
     }
 }
 
-/// Folders that could not be listed during a load (permission denied...), so they become problems
-/// instead of silently empty folders. Collected per process and drained by the loader.
-final class UnreadableFolders: @unchecked Sendable {
-    private let lock = NSLock()
-    private var found: [(String, Int32)] = []
-    func note(_ path: String, _ code: Int32) { lock.withLock { found.append((path, code)) } }
-    func drain() -> [(String, Int32)] { lock.withLock { defer { found.removeAll() }; return found } }
-}
-
-let unreadableFolders = UnreadableFolders()
 
 /// Where a byte sequence stops being UTF-8 (nil when it is all valid): such text is still read, with
 /// replacement characters, and reported with the offset so that a person can find it.

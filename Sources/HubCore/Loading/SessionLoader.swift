@@ -11,10 +11,10 @@ struct SessionLoader {
     /// Every session under one sessions directory, archived ones included (flagged).
     func loadDirectory(_ directory: String) -> [Session] {
         var sessions: [Session] = []
-        for name in FileSystem.subdirectories(directory) {
+        for name in log.subdirectories(of: directory, shownAs: layout.display(directory)) {
             let folder = FileSystem.join(directory, name)
             if name == layout.archiveFolderName {
-                for archivedName in FileSystem.subdirectories(folder) {
+                for archivedName in log.subdirectories(of: folder, shownAs: layout.display(folder)) {
                     sessions += loadSession(FileSystem.join(folder, archivedName), name: archivedName, archived: true, parent: nil)
                 }
                 continue
@@ -87,7 +87,7 @@ struct SessionLoader {
             instructions = InstructionsDecoder.decode(value, file: layout.display(instructionsPath), log: log)
         }
 
-        for sub in FileSystem.subdirectories(folder) {
+        for sub in log.subdirectories(of: folder, shownAs: display) {
             let subFolder = FileSystem.join(folder, sub)
             let file = FileSystem.join(subFolder, "communication.json")
             let subInstructions = FileSystem.join(subFolder, "instructions.json")

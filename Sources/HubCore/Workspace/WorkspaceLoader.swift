@@ -22,16 +22,16 @@ public struct WorkspaceLoader: Sendable {
         // independent), each chunk with its own problem log, and put back together in order.
         var jobs: [LoadJob] = []
         for directory in unique(layout.stubDirectories.map(layout.absolute)) {
-            for name in FileSystem.subdirectories(directory) { jobs.append(.stubFolder(FileSystem.join(directory, name), name: name, archived: false)) }
+            for name in log.subdirectories(of: directory, shownAs: layout.display(directory)) { jobs.append(.stubFolder(FileSystem.join(directory, name), name: name, archived: false)) }
         }
         for directory in unique(layout.archivedStubDirectories.map(layout.absolute)) {
-            for name in FileSystem.subdirectories(directory) { jobs.append(.stubFolder(FileSystem.join(directory, name), name: name, archived: true)) }
+            for name in log.subdirectories(of: directory, shownAs: layout.display(directory)) { jobs.append(.stubFolder(FileSystem.join(directory, name), name: name, archived: true)) }
         }
         for directory in unique(layout.sessionDirectories.map(layout.absolute)) {
-            for name in FileSystem.subdirectories(directory) {
+            for name in log.subdirectories(of: directory, shownAs: layout.display(directory)) {
                 let folder = FileSystem.join(directory, name)
                 if name == layout.archiveFolderName {
-                    for archivedName in FileSystem.subdirectories(folder) {
+                    for archivedName in log.subdirectories(of: folder, shownAs: layout.display(folder)) {
                         jobs.append(.session(FileSystem.join(folder, archivedName), name: archivedName, archived: true))
                     }
                 } else {
@@ -83,14 +83,6 @@ public struct WorkspaceLoader: Sendable {
         stubs.sort { $0.path < $1.path }
         sessions.sort { $0.path < $1.path }
         workorders.sort { $0.path < $1.path }
-        for (folder, code) in unreadableFolders.drain() {
-            // Another workspace loading at the same time keeps its own.
-            guard NameValidator.isInside(folder, root: layout.root) else {
-                unreadableFolders.note(folder, code)
-                continue
-            }
-            log.add(layout.display(folder), "this folder cannot be read (\(String(cString: strerror(code)))); its contents are not shown", kind: .unreadable)
-        }
         var snapshot = WorkspaceSnapshot(
             root: layout.root,
             stubs: stubs,
@@ -143,7 +135,7 @@ public struct WorkspaceLoader: Sendable {
             return
         }
         // One level deeper: `working/<group>/<feature>/stub.json`.
-        for inner in FileSystem.subdirectories(folder) {
+        for inner in log.subdirectories(of: folder, shownAs: layout.display(folder)) {
             let innerFolder = FileSystem.join(folder, inner)
             let innerStub = FileSystem.join(innerFolder, "stub.json")
             addPlan(FileSystem.join(innerFolder, "plan.json"), inner)

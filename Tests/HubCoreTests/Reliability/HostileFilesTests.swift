@@ -134,3 +134,21 @@ import Glibc
         #expect(UTF8Check.firstInvalidOffset([0x61, 0xED, 0xA0, 0x80]) == 1, "a UTF-16 surrogate written as UTF-8")
     }
 }
+
+@Suite struct UnreadableFolderTests {
+    /// A folder that cannot be listed is a problem with its path, not an empty folder. (Root reads
+    /// any folder, so the test looks only where the permission really holds.)
+    @Test func aFolderThatCannotBeListedIsAProblem() throws {
+        guard getuid() != 0 else {
+            let log = ProblemLog()
+            #expect(log.subdirectories(of: "/proc/1/fdinfo-does-not-exist", shownAs: "x").isEmpty)
+            #expect(log.problems.isEmpty, "a folder that is not there is not a problem")
+            return
+        }
+        let workspace = try TemporaryWorkspace("unreadable-folder")
+        _ = try workspace.write("coderef/sessions/locked/communication.json", #"{"agents": []}"#)
+        chmod(workspace.path("coderef/sessions/locked"), 0)
+        defer { chmod(workspace.path("coderef/sessions/locked"), 0o755) }
+        #expect(workspace.load().problems.contains { $0.path == "coderef/sessions/locked" && $0.message.contains("cannot be read") })
+    }
+}
