@@ -11,7 +11,7 @@ public struct SessionsHubCommand: ParsableCommand {
         With no subcommand, opens the full-screen view of the workspace (press ? there for the keys). \
         The workspace is the nearest folder above the current one that holds .coderef/ or coderef/, or \
         the folder given with --root. Workspace options (--root, --stubs-dir, --sessions-dir, \
-        --archived-stubs-dir, --workorders-dir, --poll, --theme) may come before or after the \
+        --archived-stubs-dir, --workorders-dir, --poll, --theme, --ascii) may come before or after the \
         subcommand name; 'sessions-hub ui --help' lists them. Config: .coderef/hub.toml and \
         ~/.config/sessions-hub/config.toml (see the README).
         """,

@@ -10,11 +10,12 @@ struct StatusCommand: ParsableCommand {
         abstract: "Print stubs, sessions (derived status, n/m agents complete), workorders and problems.",
         discussion: """
         Exit status: 0 when the workspace loaded (problems or not), 2 on a usage error or a missing root.
-        With --watch, after the status one line is printed per change (agent status, session status,
-        sessions and stubs added or removed, and each new reason a session needs you: blocked, failed,
-        stale, not picked up, unverified, unreadable, ready to advance) until interrupted; with --json
-        each is a JSON object: {"time", "kind", "session"|"stub", "agent"?, "from", "to"}, or
-        {"time", "kind": "attention", "session", "agent", "reason", "note", "since"}.
+
+        With --watch, after the status one line is printed per change (agent status, session status, \
+        sessions and stubs added or removed, and each new reason a session needs you: blocked, failed, \
+        stale, not picked up, unverified, unreadable, ready to advance) until interrupted; with --json \
+        each is a JSON object: {"time", "kind", "session"|"stub", "agent"?, "from", "to"}, or \
+        {"time", "kind": "attention", "session", "agent", "reason", "note", "since"}. \
         --line prints one short summary line for tmux's status-right.
         """
     )
