@@ -44,8 +44,9 @@ struct ScreenEndToEndTests {
         try pane.waitFor("help closed") { !$0.contains("move up (in the agents pane") }
 
         try pane.resize(width: 60, height: 20)
+        // Below 100 columns one pane fills the screen: the session, which has the focus.
         try pane.waitFor("a 60-column layout") { screen in
-            screen.split(separator: "\n").first.map { $0.count <= 60 && $0.contains("Stubs 5") } ?? false
+            screen.split(separator: "\n").first.map { $0.count <= 60 && $0.contains("Session · Esc list") } ?? false
         }
         try pane.resize(width: 30, height: 8)
         try pane.waitFor(text: "Terminal too small")

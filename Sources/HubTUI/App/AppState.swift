@@ -253,6 +253,17 @@ public struct AppState: Equatable, Sendable {
         return nil
     }
 
+    /// Where the panes go for this size and focus (one pane at a time on narrow terminals).
+    public var layout: ScreenLayout { ScreenLayout(size: size, focus: focus) }
+
+    /// The detail pane can hold focus: a session (its agents), or on a narrow screen a stub too,
+    /// because there the detail pane is the only way to read it.
+    public var detailCanHoldFocus: Bool {
+        if detailSession != nil { return true }
+        if case .stub = detail { return ScreenLayout.isSinglePane(size) }
+        return false
+    }
+
     /// The agent row selected in the detail pane.
     public var selectedAgent: AgentState? {
         guard let everyone = detailSession?.everyone, everyone.indices.contains(agentIndex) else { return nil }

@@ -5,6 +5,7 @@ public enum Command: Hashable, Sendable {
     case switchPane, open, back
     case start, advance, archive, yank, yankAll, toggleLongForm, filter, viewCommunication, viewInstructions
     case problems, reload, help, quit, needsOnly, edit, cycleTheme, toggleArchived, unarchive
+    case readOneLiner, previousPhase, nextPhase
 }
 
 public struct KeyBinding: Sendable {
@@ -45,6 +46,9 @@ public struct Keymap: Sendable {
         KeyBinding([.character("y")], .yank, "copy the selected agent's one-liner to the clipboard", hint: "copy"),
         KeyBinding([.character("Y")], .yankAll, "copy every agent's one-liner of the session, as one block"),
         KeyBinding([.character("L")], .toggleLongForm, "switch one-liners between the short and the long (Markdown) form"),
+        KeyBinding([.character("O")], .readOneLiner, "read the selected agent's one-liner in full, in the viewer (scroll, / search)"),
+        KeyBinding([.character("[")], .previousPhase, "show the feature's previous phase (every phase of a stub is reachable)"),
+        KeyBinding([.character("]")], .nextPhase, "show the feature's next phase"),
         KeyBinding([.character("c")], .viewCommunication, "view communication.json (the selected agent's own, when it has one)"),
         KeyBinding([.character("i")], .viewInstructions, "view instructions.json (the selected agent's own, when it has one)"),
         KeyBinding([.character("e")], .edit, "open the file in $VISUAL or $EDITOR: in the viewer (c/i), that file; in an agent's detail, its output"),

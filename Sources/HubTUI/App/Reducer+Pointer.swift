@@ -5,7 +5,7 @@ extension Reducer {
     /// A click selects the list row or the agent row under the pointer.
     static func click(_ state: inout AppState, _ key: Key) {
         guard case .click(let x, let y) = key else { return }
-        let layout = ScreenLayout(size: state.size)
+        let layout = state.layout
         let rows = layout.listRows
         if x >= rows.x && x < rows.maxX && y >= rows.y && y < rows.maxY {
             let index = state.listScroll + (y - rows.y)
@@ -46,10 +46,11 @@ extension Reducer {
             }
             return
         }
-        let focus = state.focus
-        state.focus = x < ScreenLayout(size: state.size).detailBox.x || state.detailSession == nil ? .list : .detail
+        // Two panes: the wheel scrolls the one under the pointer. One pane: the one on screen.
+        if !state.layout.singlePane {
+            state.focus = x < state.layout.detailBox.x || state.detailSession == nil ? .list : .detail
+        }
         move(&state, by: delta)
-        if state.focus == .detail && focus == .list && state.detailSession == nil { state.focus = focus }
     }
 
 }

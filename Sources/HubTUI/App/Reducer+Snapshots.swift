@@ -28,7 +28,7 @@ extension Reducer {
         if let agentId, let index = state.detailSession?.everyone.firstIndex(where: { $0.agentId == agentId }) {
             state.agentIndex = index
         }
-        if state.detailSession == nil && state.focus == .detail { state.focus = .list }
+        if !state.detailCanHoldFocus && state.focus == .detail { state.focus = .list }
     }
 
     /// Selects a just-created session: its own row, or the row of the stub it belongs to (opened).

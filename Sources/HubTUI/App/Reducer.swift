@@ -144,6 +144,10 @@ public enum Reducer {
         case .toggleLongForm:
             state.longForm.toggle()
             flash(&state, state.longForm ? "one-liners: long form (Markdown)" : "one-liners: short form")
+        case .readOneLiner:
+            readOneLiner(&state)
+        case .previousPhase, .nextPhase:
+            stepPhase(&state, by: command == .nextPhase ? 1 : -1)
         case .problems:
             state.overlay = .problems(scroll: 0)
         case .help:
@@ -239,6 +243,8 @@ public enum Reducer {
                 state.agentIndex = 0
                 state.agentScroll = 0
                 state.focus = .detail
+            } else if state.layout.singlePane {
+                state.focus = .detail
             } else {
                 flash(&state, "\(TerminalText.sanitize(stub.featureName)) has no session yet")
             }
@@ -299,7 +305,7 @@ public enum Reducer {
     }
 
     static func pageHeight(_ state: AppState) -> Int {
-        let layout = ScreenLayout(size: state.size)
+        let layout = state.layout
         if state.focus == .detail, let session = state.detailSession {
             return SessionDetailLayout(session: session, inner: layout.detailInner).agents.height
         }
@@ -309,7 +315,7 @@ public enum Reducer {
     /// Keeps indices in range and the selections visible. Render never changes state, so all
     /// scrolling decisions are made here.
     static func clamp(_ state: inout AppState) {
-        let layout = ScreenLayout(size: state.size)
+        let layout = state.layout
         if let row = state.selectedRow, !state.list.rows.indices.contains(row) { state.selectedRow = state.list.rows.firstIndex { $0.isSelectable } }
         let visible = max(1, layout.listRows.height)
         if let row = state.selectedRow {

@@ -4,26 +4,43 @@ import HubCore
 /// `reduce` (to keep the selection visible), so both agree on how many rows a pane shows.
 public struct ScreenLayout: Equatable, Sendable {
     public static let minimumSize = Size(width: 40, height: 10)
+    /// Below this width two panes side by side leave both cramped (agent ids cut to `codere…`), so
+    /// one pane fills the screen and Enter / Esc move between them, as lazygit and k9s do.
+    public static let twoPaneWidth = 100
+
+    public static func isSinglePane(_ size: Size) -> Bool { size.width < twoPaneWidth }
 
     public let size: Size
     public let tooSmall: Bool
     public let listBox: Rect
     public let detailBox: Rect
     public let statusBar: Rect
+    /// One pane at a time: the focused one fills the screen and the other has no width.
+    public let singlePane: Bool
 
-    public init(size: Size) {
+    public init(size: Size, focus: Pane = .list) {
         self.size = size
         tooSmall = size.width < ScreenLayout.minimumSize.width || size.height < ScreenLayout.minimumSize.height
         let whole = Rect(x: 0, y: 0, width: size.width, height: size.height)
         let rows = whole.splitRows([.fill(1), .fixed(1)])
         statusBar = rows[1]
+        singlePane = ScreenLayout.isSinglePane(size)
+        if singlePane {
+            let hidden = Rect(x: size.width, y: rows[0].y, width: 0, height: rows[0].height)
+            listBox = focus == .list ? rows[0] : hidden
+            detailBox = focus == .list ? hidden : rows[0]
+            return
+        }
         // The list grows with the terminal (names were cut even at 250 columns); the session pane
         // keeps the larger part, where the agent rows and notes are.
-        let listWidth = size.width < 70 ? size.width / 2 : min(110, max(34, size.width * 42 / 100))
+        let listWidth = min(110, max(34, size.width * 42 / 100))
         let columns = rows[0].splitColumns([.fixed(listWidth), .fill(1)])
         listBox = columns[0]
         detailBox = columns[1]
     }
+
+    public var showsList: Bool { listBox.width > 0 }
+    public var showsDetail: Bool { detailBox.width > 0 }
 
     /// The list's rows, below the pane's border and its column header line.
     public var listRows: Rect {
@@ -46,12 +63,19 @@ public struct SessionDetailLayout: Equatable, Sendable {
     public let agents: Rect
     public let oneLiner: Rect?
 
+    /// A short pane keeps the agents in view: the header shrinks to the title and the status line.
+    public let compactHeader: Bool
+
     public static func headerLines(_ session: Session) -> Int { session.phases.isEmpty ? 5 : 6 }
 
     public init(session: Session, inner: Rect) {
         let wantsOneLiner = inner.height >= 16
-        let oneLinerHeight = wantsOneLiner ? (inner.height >= 30 ? 8 : 5) : 0
-        let headerHeight = min(SessionDetailLayout.headerLines(session), max(0, inner.height - 2))
+        compactHeader = inner.height < 12
+        let headerHeight = min(compactHeader ? 2 : SessionDetailLayout.headerLines(session), max(0, inner.height - 2))
+        // The one-liner takes the rows the agents do not need (up to half the pane), so on a tall
+        // terminal it shows whole instead of being cut under empty agent rows.
+        let spare = inner.height - headerHeight - 1 - session.everyone.count - 1
+        let oneLinerHeight = wantsOneLiner ? max(inner.height >= 30 ? 8 : 5, min(spare, inner.height / 2)) : 0
         let parts = inner.splitRows([.fixed(headerHeight), .fixed(1), .fill(1), .fixed(oneLinerHeight)])
         header = parts[0]
         agentTitles = parts[1]

@@ -7,7 +7,7 @@ enum Overlays {
         switch overlay {
         case .help(let scroll):
             let width = min(canvas.width - 4, 90) - 4
-            let lines = helpLines(keymap, width: width) + [[("", .text)], [(TextFit.pad("mouse", 18), .key), ("click selects a row or an agent; the wheel scrolls", .text)]]
+            let lines = helpLines(keymap, width: width) + [[("", .text)]] + keyed("mouse", "click selects a row or an agent; the wheel scrolls", width: width)
                 + legendLines(state.glyphs, width: width)
             drawDialog(&canvas, state, title: "Keys", lines: lines, scroll: scroll, footer: "Esc close")
         case .problems(let scroll):
@@ -57,12 +57,20 @@ enum Overlays {
 
     /// One entry per binding, its text wrapped under itself (never cut).
     static func helpLines(_ keymap: Keymap, width: Int = 86) -> [[(String, StyleRole)]] {
-        keymap.bindings.flatMap { binding -> [[(String, StyleRole)]] in
-            let keys = binding.keys.map(\.description).joined(separator: " ")
-            let text = TextFit.wrap(binding.help + "  [" + binding.command.configName + "]", width: max(10, width - 18))
-            return text.enumerated().map { index, line in
-                [(TextFit.pad(index == 0 ? keys : "", 18), .key), (line, .text)]
-            }
+        keymap.bindings.flatMap { binding in
+            keyed(binding.keys.map(\.description).joined(separator: " "), binding.help + "  [" + binding.command.configName + "]", width: width)
+        }
+    }
+
+    /// A name (keys, a glyph, a column) and its meaning wrapped beside it; on a narrow dialog the
+    /// name goes on its own line and the meaning below it, so neither is squeezed to a few letters.
+    static func keyed(_ name: String, _ meaning: String, width: Int) -> [[(String, StyleRole)]] {
+        let column = 18
+        if width < 50 {
+            return [[(name, .key)]] + TextFit.wrap(meaning, width: max(10, width - 2)).map { [("  " + $0, .text)] }
+        }
+        return TextFit.wrap(meaning, width: max(10, width - column)).enumerated().map { index, line in
+            [(TextFit.pad(index == 0 ? name : "", column), .key), (line, .text)]
         }
     }
 
@@ -81,11 +89,7 @@ enum Overlays {
             ("OUTPUT / TASKS", "its output file found or missing; tasks done of all"),
             ("NOTE", "a blocked or failed agent's note; what the evidence says; the hand-off"),
         ]
-        for (name, meaning) in entries {
-            for (index, line) in TextFit.wrap(meaning, width: max(10, width - 18)).enumerated() {
-                lines.append([(TextFit.pad(index == 0 ? name : "", 18), .key), (line, .text)])
-            }
-        }
+        for (name, meaning) in entries { lines += keyed(name, meaning, width: width) }
         return lines
     }
 

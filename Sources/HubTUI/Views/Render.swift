@@ -4,27 +4,33 @@ import HubCore
 public enum Render {
     public static func screen(_ state: AppState, keymap: Keymap = .standard) -> Canvas {
         var canvas = Canvas(width: state.size.width, height: state.size.height)
-        let layout = ScreenLayout(size: state.size)
+        let layout = state.layout
         if layout.tooSmall {
             drawTooSmall(&canvas, state)
             return canvas
         }
-        ListPane.draw(&canvas, state, layout: layout)
-        let inner = layout.detailInner
-        switch state.detail {
-        case .stub(let stub):
-            Box.draw(&canvas, layout.detailBox, title: "Stub", focused: false, glyphs: state.glyphs)
-            StubDetail.draw(&canvas, state, stub, inner: inner)
-        case .session(let session):
-            Box.draw(&canvas, layout.detailBox, title: "Session", focused: state.focus == .detail && state.overlay == nil, glyphs: state.glyphs)
-            SessionDetail.draw(&canvas, state, session, inner: inner)
-        case .nothing:
-            Box.draw(&canvas, layout.detailBox, title: "Detail", focused: false, glyphs: state.glyphs)
-            Cells.text(&canvas, "Nothing selected.", x: inner.x, y: inner.y, width: inner.width, role: .muted, glyphs: state.glyphs)
-        }
+        if layout.showsList { ListPane.draw(&canvas, state, layout: layout) }
+        if layout.showsDetail { drawDetail(&canvas, state, layout: layout, keymap: keymap) }
         StatusBar.draw(&canvas, state, rect: layout.statusBar, keymap: keymap)
         Overlays.draw(&canvas, state, keymap: keymap)
         return canvas
+    }
+
+    static func drawDetail(_ canvas: inout Canvas, _ state: AppState, layout: ScreenLayout, keymap: Keymap) {
+        let inner = layout.detailInner
+        // Alone on the screen, the pane says how to get back to the list.
+        let back = layout.singlePane ? " · Esc list" : ""
+        switch state.detail {
+        case .stub(let stub):
+            Box.draw(&canvas, layout.detailBox, title: "Stub" + back, focused: false, glyphs: state.glyphs)
+            StubDetail.draw(&canvas, state, stub, inner: inner)
+        case .session(let session):
+            Box.draw(&canvas, layout.detailBox, title: "Session" + back, focused: state.focus == .detail && state.overlay == nil, glyphs: state.glyphs)
+            SessionDetail.draw(&canvas, state, session, inner: inner, keymap: keymap)
+        case .nothing:
+            Box.draw(&canvas, layout.detailBox, title: "Detail" + back, focused: false, glyphs: state.glyphs)
+            Cells.text(&canvas, "Nothing selected.", x: inner.x, y: inner.y, width: inner.width, role: .muted, glyphs: state.glyphs)
+        }
     }
 
     static func drawTooSmall(_ canvas: inout Canvas, _ state: AppState) {

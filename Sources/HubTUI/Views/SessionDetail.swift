@@ -3,7 +3,7 @@ import HubCore
 /// The detail pane for a session: identity, phase timeline, derived status, progress, one row per
 /// agent (orchestrator first) and the selected agent's one-liner.
 enum SessionDetail {
-    static func draw(_ canvas: inout Canvas, _ state: AppState, _ session: Session, inner: Rect) {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, _ session: Session, inner: Rect, keymap: Keymap = .standard) {
         let glyphs = state.glyphs
         let parts = SessionDetailLayout(session: session, inner: inner)
         var writer = LineWriter(canvas: canvas, area: parts.header, glyphs: glyphs)
@@ -27,7 +27,7 @@ enum SessionDetail {
             timelineSpans.append(("   phase \(phase)", .text))
         }
         if let parent = session.parent { timelineSpans.append(("   part of " + parent, .muted)) }
-        writer.line(timelineSpans)
+        if !parts.compactHeader { writer.line(timelineSpans) }
 
         let derived = session.derivedStatus
         var status: [(String, StyleRole)] = [("Status   ", .muted), (glyphs.status(derived) + " " + session.statusLabel, .bucket(derived))]
@@ -42,7 +42,13 @@ enum SessionDetail {
         if let file = session.unreadableFiles.first {
             status.append(("   " + glyphs.warning + " " + WorkspacePaths.lastComponent(file) + " unreadable (being written?): last good state shown", .warning))
         }
+        if parts.compactHeader { status.insert(("  \(session.agentsComplete)/\(session.agents.count) done ", .text), at: 2) }
         writer.line(status)
+        if parts.compactHeader {
+            canvas = writer.canvas
+            drawAgents(&canvas, state, session, parts: parts)
+            return
+        }
 
         let total = session.agents.count
         let done = session.agentsComplete
@@ -62,7 +68,7 @@ enum SessionDetail {
         canvas = writer.canvas
 
         drawAgents(&canvas, state, session, parts: parts)
-        if let area = parts.oneLiner { drawOneLiner(&canvas, state, session, area: area) }
+        if let area = parts.oneLiner { drawOneLiner(&canvas, state, session, area: area, keymap: keymap) }
     }
 
     /// Status next to the name, the note (why it is blocked, what the evidence says) taking the rest.
@@ -168,19 +174,22 @@ enum SessionDetail {
         }
         let hiddenBelow = state.agentScroll + parts.agents.height < everyone.count
         if state.agentScroll > 0 || hiddenBelow {
-            let note = "AGENTS \(state.agentScroll + 1)–\(min(everyone.count, state.agentScroll + parts.agents.height)) of \(everyone.count)"
+            let range = "\(state.agentScroll + 1)–\(min(everyone.count, state.agentScroll + parts.agents.height))"
+            let long = "AGENTS \(range) of \(everyone.count)"
+            let note = DisplayWidth.of(long) <= columns.id ? long : "\(range)/\(everyone.count)"
             Cells.text(&canvas, TextFit.pad(note, columns.id), x: parts.agentTitles.x + 2, y: parts.agentTitles.y, width: columns.id, role: .accent, glyphs: glyphs)
         }
     }
 
-    static func drawOneLiner(_ canvas: inout Canvas, _ state: AppState, _ session: Session, area: Rect) {
+    static func drawOneLiner(_ canvas: inout Canvas, _ state: AppState, _ session: Session, area: Rect, keymap: Keymap) {
+        func key(_ command: Command) -> String { keymap.keys(for: command).first?.description ?? "?" }
         let glyphs = state.glyphs
         canvas.put(String(repeating: glyphs.horizontal, count: area.width), x: area.x, y: area.y, role: .border)
         let agent = state.focus == .detail ? state.selectedAgent : session.everyone.first { !$0.isOrchestrator } ?? session.everyone.first
         guard let agent else { return }
         var header: [(String, StyleRole)] = [("One-liner for \(agent.agentId)", .header), (state.longForm ? " (long)" : "", .header)]
         if let handoff = handoff(state, session, agent) { header.append(("  " + handoff.long, handoff.role)) }
-        header.append(("  y copy  Y all  L " + (state.longForm ? "short" : "long"), .muted))
+        header.append(("  \(key(.yank)) copy  \(key(.yankAll)) all  \(key(.toggleLongForm)) " + (state.longForm ? "short" : "long") + "  \(key(.readOneLiner)) read", .muted))
         var writer = LineWriter(canvas: canvas, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: 1), glyphs: glyphs)
         writer.line(header)
         canvas = writer.canvas
@@ -195,7 +204,12 @@ enum SessionDetail {
             }
         }
         let text = state.longForm ? OneLiner.long(session: session, agent: agent) : OneLiner.short(session: session, agent: agent)
-        let lines = TextFit.wrap(text, width: area.width, maxLines: max(0, area.y + area.height - y))
+        // Never a silently cut last line: when it does not fit, the last line says how to read it all.
+        let room = max(0, area.y + area.height - y)
+        var lines = TextFit.wrap(text, width: area.width, maxLines: room + 1)
+        if lines.count > room, room > 0 {
+            lines = Array(lines.prefix(room - 1)) + ["\(glyphs.ellipsis) more: \(key(.readOneLiner)) reads it in full, \(key(.yank)) copies it all"]
+        }
         for (offset, line) in lines.enumerated() {
             Cells.text(&canvas, line, x: area.x, y: y + offset, width: area.width, role: .muted, glyphs: glyphs)
         }

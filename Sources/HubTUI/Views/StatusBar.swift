@@ -14,10 +14,15 @@ enum StatusBar {
             guard x < rect.maxX else { return }
             x += Cells.text(&canvas, text, x: x, y: rect.y, width: rect.maxX - x, role: role, glyphs: glyphs)
         }
-        span(" " + shortRoot(state.snapshot.root) + " ", .statusBarAccent)
-        let stubs = state.snapshot.activeStubCount
-        let sessions = state.snapshot.activeSessionCount
-        span(" \(stubs) stubs · \(sessions) sessions", .statusBar)
+        // Narrow: the folder's name only and no counts (the list's title has them), so the keys fit.
+        let narrow = rect.width < ScreenLayout.twoPaneWidth
+        let root = shortRoot(state.snapshot.root)
+        // Very narrow: the keys matter more than the folder's name.
+        if rect.width >= 60 { span(" " + (narrow ? lastComponent(root) : root) + " ", .statusBarAccent) }
+        if !narrow {
+            let stubs = state.snapshot.activeStubCount, sessions = state.snapshot.activeSessionCount
+            span(" \(stubs) stub\(stubs == 1 ? "" : "s") · \(sessions) session\(sessions == 1 ? "" : "s")", .statusBar)
+        }
         let problems = state.snapshot.problems.count
         if problems > 0 {
             span(" ", .statusBar)
@@ -52,17 +57,25 @@ enum StatusBar {
                       (.viewCommunication, "its file"), (.viewInstructions, "instructions"), (.back, "list")]
             return hints
         }
+        let single = state.layout.singlePane
         switch state.detail {
         case .stub(let stub) where state.sessions(of: stub).isEmpty:
+            if state.focus == .detail { return hints + [(.start, "start"), (.viewCommunication, "stub.json"), (.back, "list")] }
+            if single { hints.append((.open, "details")) }
             hints += [(.start, "start"), (.viewCommunication, "stub.json"), (.archive, "archive")]
         case .stub, .session:
             hints += [(.open, "agents"), (.yank, "copy"), (.advance, "next phase"), (.viewCommunication, "file"), (.archive, "archive")]
         case .nothing:
             break
         }
-        hints += [(.filter, "filter"), (.needsOnly, state.filter == "needs" ? "everything" : "needs you"), (.switchPane, "pane")]
+        hints += [(.filter, "filter"), (.needsOnly, state.filter == "needs" ? "everything" : "needs you")]
+        if !single { hints.append((.switchPane, "pane")) }
         if !state.snapshot.problems.isEmpty { hints.append((.problems, "problems")) }
         return hints
+    }
+
+    static func lastComponent(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// The root with the home folder as `~`, for a readable status bar.

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import HubCore
+import HubTestSupport
+@testable import HubTUI
+
+/// The main views at the five sizes people really use, from a tiny split to a wall-sized terminal:
+/// golden text and styles, and borders that nothing overwrites.
+@Suite struct SizeGoldenTests {
+    static let sizes: [(Int, Int)] = [(40, 10), (60, 20), (80, 24), (150, 45), (250, 70)]
+
+    @Test(arguments: sizes)
+    func mainViews(width: Int, height: Int) throws {
+        let (workspace, snapshot) = try Fixtures.demo()
+        let name = "\(width)x\(height)"
+        var state = Fixtures.state(snapshot, width: width, height: height)
+
+        let list = Render.screen(state)
+        expectBordersIntact(list, name: "list \(name)")
+        GoldenFile.check(list, "size-\(name)-list")
+
+        Fixtures.press(&state, .enter, .down, .down)
+        #expect(state.focus == .detail && state.selectedAgent?.agentId == "web-client")
+        let session = Render.screen(state)
+        expectBordersIntact(session, name: "session \(name)")
+        // Agent ids stay readable at every size (they once all read `codere…` at 60 columns).
+        #expect(session.description.contains("web-client"), "\(session.description)")
+        GoldenFile.check(session, "size-\(name)-session")
+
+        Fixtures.press(&state, .enter)
+        _ = Reducer.reduce(&state, .agentDetailLoaded(session: state.detailSession!.path, agent: "web-client", history: [], preview: ["{", #"  "ok": true"#, "}"]))
+        GoldenFile.check(Render.screen(state), "size-\(name)-agent")
+
+        Fixtures.press(&state, .escape)
+        let effects = Reducer.reduce(&state, .key(.character("i")))
+        guard case .readFile(let path, let title)? = effects.first else { Issue.record("i read no file: \(effects)"); return }
+        _ = Reducer.reduce(&state, .fileLoaded(title: title, text: try String(contentsOfFile: workspace.root + path.dropFirst(snapshot.root.count), encoding: .utf8), path: path))
+        GoldenFile.check(Render.screen(state), "size-\(name)-viewer")
+
+        Fixtures.press(&state, .escape, .character("?"))
+        GoldenFile.check(Render.screen(state), "size-\(name)-help")
+    }
+
+    /// Every row is exactly as wide as the screen and starts and ends on the pane's border.
+    func expectBordersIntact(_ canvas: Canvas, name: String) {
+        let lines = canvas.lines
+        for (y, line) in lines.enumerated() {
+            #expect(DisplayWidth.of(line) == canvas.width, "\(name) row \(y) is \(DisplayWidth.of(line)) wide")
+            guard y < lines.count - 1 else { continue }
+            let first = line.first.map(String.init) ?? ""
+            let last = line.last.map(String.init) ?? ""
+            #expect(["┌", "│", "└"].contains(first) && ["┐", "│", "┘", "▲", "▼"].contains(last), "\(name) row \(y): \(line)")
+        }
+    }
+}
