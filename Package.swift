@@ -40,6 +40,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sessions-hub", dependencies: ["HubCLI"]),
+        // A simulated agent (reads its one-liner like an interactive agent, then does the work it
+        // names): the agent command of the living demo and of the dispatch tests.
+        .executableTarget(name: "sessions-hub-sim-agent", dependencies: ["HubCore"]),
         // Speed and memory measurements (release build: scripts/bench); never part of the tests.
         .executableTarget(name: "sessions-hub-bench", dependencies: ["HubCore", "HubTUI"]),
         // Hostile inputs, concurrent writers, kills and terminal endings (scripts/stress); not a test.

@@ -70,6 +70,13 @@ public enum TestPaths {
 
     public static var corpusExists: Bool { FileManager.default.fileExists(atPath: corpus + "/coderef") }
 
+    /// The simulated agent, built beside the binary (the agent command of the dispatch tests).
+    public static var simulatedAgent: String? {
+        guard let binary else { return nil }
+        let path = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("sessions-hub-sim-agent").path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
     /// The `sessions-hub` executable built next to the test bundle.
     public static let binary: String? = {
         if let override = ProcessInfo.processInfo.environment["SESSIONS_HUB_BIN"], !override.isEmpty { return override }

@@ -12,4 +12,8 @@ long hub_filesystem_type(const char *path);
 /// 1 when `needle` occurs in `haystack` (memmem, which glibc declares only under _GNU_SOURCE).
 int hub_contains_bytes(const void *haystack, unsigned long haystack_length, const void *needle, unsigned long needle_length);
 
+/// Bytes waiting in a terminal's input queue (complete lines only in canonical mode), or -1.
+/// Opens the tty without making it the controlling terminal and closes it again; reads nothing.
+long hub_tty_pending_input(const char *tty_path);
+
 #endif

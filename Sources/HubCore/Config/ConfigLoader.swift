@@ -30,8 +30,18 @@ import TOMLKit
 /// [keys]                       # rebind actions (names as in `?`); conflicts are reported
 /// help = ["?", "f1"]
 /// quit = "ctrl-q"
+/// [dispatch]                   # d / D / `dispatch`: start agents in tmux and hand them their one-liner
+/// command = "claude"           # split into words like a shell, never run through one; {agent} {session} {workorder} {path}
+/// prompt = "paste"             # or "argument": the one-liner as the command's last argument
+/// ready_pattern = "> $"        # regex on the pane meaning "ready for input" (default: quiet for quiet_seconds)
+/// form = "short"               # or "long"
+/// where = "window"             # or "pane"
+/// ready_timeout_seconds = 30
+/// quiet_seconds = 0.8
 /// [agents.coderef-docs]
 /// path = "/home/me/projects/coderef-docs"
+/// command = "codex"            # this agent's own command and prompt
+/// prompt = "argument"
 /// ```
 public enum ConfigLoader {
     /// The files read: the workspace's, then the user's (the workspace's wins where both set a key).
@@ -106,6 +116,24 @@ public enum ConfigLoader {
             return nil
         }
 
+        mutating func applyDispatch(to settings: inout HubSettings) {
+            if let command = string("dispatch", "command") { settings.dispatch.command = .init(command, source: path) }
+            if let word = string("dispatch", "prompt") {
+                if let prompt = DispatchSettings.Prompt(rawValue: word) { settings.dispatch.prompt = prompt } else { wrong("dispatch.prompt", "\"paste\" or \"argument\"") }
+            }
+            if let pattern = string("dispatch", "ready_pattern") {
+                if (try? Regex(pattern)) != nil { settings.dispatch.readyPattern = pattern } else { wrong("dispatch.ready_pattern", "a valid regular expression") }
+            }
+            if let form = string("dispatch", "form") {
+                if form == "short" || form == "long" { settings.dispatch.longForm = form == "long" } else { wrong("dispatch.form", "\"short\" or \"long\"") }
+            }
+            if let word = string("dispatch", "where") {
+                if let place = DispatchSettings.Place(rawValue: word) { settings.dispatch.place = place } else { wrong("dispatch.where", "\"window\" or \"pane\"") }
+            }
+            if let seconds = number("dispatch", "ready_timeout_seconds") { settings.dispatch.readyTimeout = max(1, seconds) }
+            if let seconds = number("dispatch", "quiet_seconds") { settings.dispatch.quietPeriod = max(0.1, seconds) }
+        }
+
         mutating func apply(to settings: inout HubSettings) {
             if let stubs = strings("workspace", "stubs") { settings.stubDirectories = stubs }
             if let sessions = strings("workspace", "sessions") { settings.sessionDirectories = sessions }
@@ -138,9 +166,24 @@ public enum ConfigLoader {
                     }
                 }
             }
+            applyDispatch(to: &settings)
             if let agents = table["agents"]?.table {
                 for id in agents.keys {
-                    if let path = agents[id]?.table?["path"]?.string { settings.agentPaths[id] = path } else { wrong("agents.\(id).path", "a string") }
+                    guard let agent = agents[id]?.table else {
+                        wrong("agents.\(id)", "a table (path, command, prompt)")
+                        continue
+                    }
+                    if agent["path"] != nil {
+                        if let path = agent["path"]?.string { settings.agentPaths[id] = path } else { wrong("agents.\(id).path", "a string") }
+                    }
+                    var override = settings.dispatch.agents[id] ?? DispatchSettings.AgentOverride()
+                    if agent["command"] != nil {
+                        if let command = agent["command"]?.string { override.command = .init(command, source: path) } else { wrong("agents.\(id).command", "a string") }
+                    }
+                    if agent["prompt"] != nil {
+                        if let word = agent["prompt"]?.string, let prompt = DispatchSettings.Prompt(rawValue: word) { override.prompt = prompt } else { wrong("agents.\(id).prompt", "\"paste\" or \"argument\"") }
+                    }
+                    if override != DispatchSettings.AgentOverride() { settings.dispatch.agents[id] = override }
                 }
             }
         }

@@ -32,6 +32,8 @@ public struct HubSettings: Equatable, Sendable {
     public var keyOverridesSource: String?
     /// The screen's theme: a built-in name, a name in the themes folders, or a file path.
     public var theme: String?
+    /// `[dispatch]` and the agents' own commands.
+    public var dispatch = DispatchSettings()
     /// Layout overrides from the config (flags win over these).
     public var stubDirectories: [String]?
     public var sessionDirectories: [String]?

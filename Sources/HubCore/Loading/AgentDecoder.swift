@@ -43,6 +43,7 @@ enum AgentDecoder {
         agent.updatedAt = fields.object["updated_at"]?.stringValue ?? fields.object["last_updated"]?.stringValue
         agent.notes = notes(fields.object["notes"])
         agent.dependsOn = fields.strings("depends_on")
+        agent.executionWave = fields.object["execution_wave"]?.intValue
         agent.outputFile = outputFile(fields)
         if let tasks = fields.object["tasks"] {
             (agent.tasksDone, agent.tasksTotal) = countTasks(tasks, fields: fields)

@@ -261,6 +261,7 @@ struct SessionLoader {
         merged.notes = nested.notes ?? root.notes
         merged.outputFile = nested.outputFile ?? root.outputFile
         merged.dependsOn = root.dependsOn.isEmpty ? nested.dependsOn : root.dependsOn
+        merged.executionWave = root.executionWave ?? nested.executionWave
         merged.workordersCreated = nested.workordersCreated.isEmpty ? root.workordersCreated : nested.workordersCreated
         return merged
     }

@@ -31,6 +31,8 @@ public struct AgentState: Equatable, Sendable {
     public var filesCreated: [String]
     public var primaryOutput: String?
     public var dependsOn: [String]
+    /// `execution_wave` as written (1 = first); nil: computed from `depends_on` when needed.
+    public var executionWave: Int?
     public var workordersCreated: [WorkorderReference]
     public var isOrchestrator: Bool
     /// When the evidence of this agent's own work last changed: the newest of its nested file's and

@@ -147,11 +147,14 @@ extension WorkspaceLoader {
         }
 
         if touched.handoffs {
-            snapshot.handoffs = HandoffLog.load(root: layout.root)
+            (snapshot.handoffs, snapshot.dispatches) = HandoffLog.loadAll(root: layout.root)
             snapshot.statusChanges = StatusHistory.lastChanges(StatusHistory.load(root: layout.root))
             // Only sessions whose hand-offs or recorded changes differ have new verdicts: they count
             // as touched (nothing is re-read for them), so what follows looks at them alone.
             for key in Set(previous.handoffs.keys).union(snapshot.handoffs.keys) where previous.handoffs[key] != snapshot.handoffs[key] {
+                touched.sessionFolders.insert(key)
+            }
+            for key in Set(previous.dispatches.keys).union(snapshot.dispatches.keys) where previous.dispatches[key] != snapshot.dispatches[key] {
                 touched.sessionFolders.insert(key)
             }
             for key in Set(previous.statusChanges.keys).union(snapshot.statusChanges.keys) where previous.statusChanges[key] != snapshot.statusChanges[key] {

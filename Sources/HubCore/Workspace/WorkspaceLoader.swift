@@ -83,6 +83,7 @@ public struct WorkspaceLoader: Sendable {
         stubs.sort { $0.path < $1.path }
         sessions.sort { $0.path < $1.path }
         workorders.sort { $0.path < $1.path }
+        let handoffLog = HandoffLog.loadAll(root: layout.root)
         var snapshot = WorkspaceSnapshot(
             root: layout.root,
             stubs: stubs,
@@ -91,8 +92,9 @@ public struct WorkspaceLoader: Sendable {
             workorders: workorders,
             workorderLog: logEntries,
             problems: deduplicated(log.problems),
-            handoffs: HandoffLog.load(root: layout.root)
+            handoffs: handoffLog.handoffs
         )
+        snapshot.dispatches = handoffLog.dispatches
         snapshot.statusChanges = StatusHistory.lastChanges(StatusHistory.load(root: layout.root))
         return snapshot
     }

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import HubCore
+
+/// One round of `dispatch`: plan, ask, dispatch each agent, record it, report it.
+struct DispatchRun {
+    let layout: WorkspaceLayout
+    let settings: HubSettings
+    let dispatcher: Dispatcher
+    let environment: [String: String]
+    let yes: Bool
+    let json: Bool
+
+    /// Dispatches `ids` of `session`; returns how many were not delivered.
+    func dispatch(_ ids: [String], of session: Session, snapshot: WorkspaceSnapshot, firstWave: Bool) throws -> Int {
+        let targets: [DispatchTarget]
+        switch DispatchPlanner.plan(session: session, agentIds: ids, settings: settings, root: layout.root, trust: TrustStore(environment: environment), home: environment["HOME"]) {
+        case .success(let planned): targets = planned
+        case .failure(let refusal):
+            Output.error(refusal.description)
+            throw ExitCode(1)
+        }
+        let running = ids.filter { isRunning($0, session: session, snapshot: snapshot) }
+        var notes = running.map { "\($0) already runs (in progress, or its dispatched window is still open): dispatching starts a second one" }
+        if let first = targets.first { notes.append("command: \(first.arguments.prefix(first.prompt == .argument ? first.arguments.count - 1 : first.arguments.count).joined(separator: " "))") }
+        let question = (firstWave ? "dispatch " : "next wave ready: dispatch ") + "\(ids.joined(separator: ", ")) of \(session.name) in tmux?"
+        try Confirm.ask(question, notes: notes, yes: yes, flagHint: "dispatch", refusal: "nothing dispatched")
+        var failures = 0
+        for target in targets {
+            Output.error("\(target.agentId): starting in \(target.directory)…")
+            let result = dispatcher.dispatch(target)
+            do { try HandoffLog.record(root: layout.root, dispatch: result) } catch {
+                Output.error("note: the dispatch could not be recorded in \(HandoffLog.relativePath): \(WriteErrorText.describe(error))")
+            }
+            if !result.outcome.delivered { failures += 1 }
+            if json {
+                var members: [(String, JSONValue)] = [("session", .string(session.path)), ("agent", .string(result.agentId)), ("outcome", .string(result.outcome.word))]
+                if let pane = result.pane { members.append(("pane", .string(pane))) }
+                if let window = result.window { members.append(("window", .string(window))) }
+                if case .failed(let why) = result.outcome { members.append(("error", .string(why))) }
+                Output.write(JSONPrinter.compact(.object(JSONObject(members))) + "\n")
+            } else {
+                Output.write(result.sentence + "\n")
+            }
+        }
+        return failures
+    }
+
+    /// Already at work: in progress, or dispatched into a window that is still open.
+    func isRunning(_ id: String, session: Session, snapshot: WorkspaceSnapshot) -> Bool {
+        if session.everyone.first(where: { $0.agentId == id })?.status.bucket == .inProgress { return true }
+        guard let pane = snapshot.dispatches[session.path]?[id]?.pane else { return false }
+        return (try? dispatcher.tmux.run(["display-message", "-p", "-t", pane, "#{pane_id}"]))?.hasPrefix(pane) ?? false
+    }
+}

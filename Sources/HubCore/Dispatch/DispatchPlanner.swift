@@ -1,0 +1,75 @@
+/// One agent to start and hand its one-liner: decided from the session, the config and the
+/// workspace, before anything runs.
+public struct DispatchTarget: Equatable, Sendable {
+    public var sessionPath: String
+    public var agentId: String
+    /// The tmux window (or pane) title: `<agent>@<session>`.
+    public var windowName: String
+    /// The agent's project folder (or the workspace).
+    public var directory: String
+    /// The command's words, placeholders replaced (and the one-liner last with `prompt = "argument"`).
+    public var arguments: [String]
+    /// The one-liner, control characters removed (newlines kept: the paste is bracketed).
+    public var text: String
+    public var prompt: DispatchSettings.Prompt
+    public var longForm: Bool
+}
+
+public enum DispatchPlanner {
+    public enum Refusal: Error, Equatable, CustomStringConvertible {
+        case unknownAgent(String, known: [String])
+        case unsafeName(String, NameValidator.Invalid)
+        case badCommand(String, CommandWords.Invalid)
+        case untrusted(file: String)
+
+        public var description: String {
+            switch self {
+            case .unknownAgent(let id, let known):
+                return "\(TerminalText.sanitize(id)) is not an agent of this session (agents: \(known.joined(separator: ", ")))"
+            case .unsafeName(let name, let why):
+                return "'\(TerminalText.sanitize(name))' cannot name a tmux window: \(why)"
+            case .badCommand(let command, let why):
+                return "the agent command '\(TerminalText.sanitize(command))' cannot be used: \(why)"
+            case .untrusted(let file):
+                return "the agent command comes from \(file), which is part of the workspace and not yet trusted: read it, then run `sessions-hub trust` (commands in your own ~/.config/sessions-hub/config.toml need no trust)"
+            }
+        }
+    }
+
+    /// Targets for `agentIds` of `session`, in the order given.
+    public static func plan(session: Session, agentIds: [String], settings: HubSettings, root: String, trust: TrustStore?, home: String? = nil) -> Result<[DispatchTarget], Refusal> {
+        let workspaceConfig = TrustStore.workspaceConfig(root: root)
+        var targets: [DispatchTarget] = []
+        for id in agentIds {
+            guard let agent = session.everyone.first(where: { $0.agentId == id }) else {
+                return .failure(.unknownAgent(id, known: session.everyone.map(\.agentId)))
+            }
+            for name in [id, session.name] {
+                do { try NameValidator.validate(name) } catch { return .failure(.unsafeName(name, error)) }
+            }
+            let command = settings.dispatch.command(for: id)
+            if command.source == workspaceConfig && !(trust?.isTrusted(workspaceConfig) ?? false) {
+                return .failure(.untrusted(file: workspaceConfig))
+            }
+            let words: [String]
+            do { words = try CommandWords.split(command.text) } catch { return .failure(.badCommand(command.text, error)) }
+            let directory = ProjectFolders.resolve(agent, settings: settings, root: root, home: home) ?? root
+            let long = settings.dispatch.longForm
+            let raw = long ? OneLiner.long(session: session, agent: agent) : OneLiner.short(session: session, agent: agent)
+            let text = TerminalText.sanitize(raw, keepNewlines: true)
+            let prompt = settings.dispatch.prompt(for: id)
+            var arguments = CommandWords.substitute(words, ["agent": id, "session": session.name, "workorder": session.workorderId ?? session.name, "path": directory])
+            if prompt == .argument { arguments.append(text) }
+            targets.append(DispatchTarget(sessionPath: session.path, agentId: id, windowName: "\(id)@\(session.name)", directory: directory,
+                                          arguments: arguments, text: text, prompt: prompt, longForm: long))
+        }
+        return .success(targets)
+    }
+
+    /// `--all` / `D`: the agents (not the orchestrator) that have not started and whose
+    /// dependencies are complete, in wave order, minus those already dispatched.
+    public static func ready(_ session: Session, dispatched: Set<String>) -> [String] {
+        let waves = Waves(session)
+        return Waves.ready(session, excluding: dispatched).sorted { (waves.waveOf[$0] ?? 1) < (waves.waveOf[$1] ?? 1) }
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import CHubSystem
+
+/// What became of one dispatch.
+public struct DispatchResult: Equatable, Sendable {
+    public enum Outcome: Equatable, Sendable {
+        /// Pasted, Enter pressed, and the agent took it (its input queue emptied and its pane moved).
+        case submitted
+        /// Started with the one-liner as its last argument.
+        case startedWithArgument
+        /// Pasted, but Enter (twice) left it unread: the agent is not reading its input.
+        case typedNotSubmitted
+        case failed(String)
+
+        public var word: String {
+            switch self {
+            case .submitted: return "submitted"
+            case .startedWithArgument: return "started"
+            case .typedNotSubmitted: return "typed, not submitted"
+            case .failed: return "failed"
+            }
+        }
+
+        public var delivered: Bool { self == .submitted || self == .startedWithArgument }
+    }
+
+    public var sessionPath: String
+    public var agentId: String
+    public var pane: String?
+    public var window: String?
+    public var outcome: Outcome
+    public var at: Date
+    public var longForm: Bool
+
+    public var sentence: String {
+        let place = window.map { " (window \($0))" } ?? ""
+        switch outcome {
+        case .submitted: return "\(agentId): one-liner delivered and submitted\(place)"
+        case .startedWithArgument: return "\(agentId): started with its one-liner\(place)"
+        case .typedNotSubmitted: return "\(agentId): typed, not submitted — the agent has not read its input\(place); check that it is waiting for input there"
+        case .failed(let why): return "\(agentId): not dispatched: \(why)"
+        }
+    }
+}
+
+/// Starts an agent in tmux and hands it its one-liner: a window in its project folder, wait until the
+/// agent is ready, bracketed paste (so newlines never submit early), Enter, and proof that it was
+/// taken — the pane's input queue is empty and the pane changed; Enter once more if not; else
+/// "typed, not submitted".
+public struct Dispatcher: Sendable {
+    public let tmux: TmuxClient
+    public let settings: DispatchSettings
+    /// `NAME` for `--tmux-session`: windows go into that tmux session; nil: the current one.
+    public let tmuxSession: String?
+    /// The pane to split with `where = "pane"` (the hub's own, `$TMUX_PANE`).
+    public let splitPane: String?
+
+    public init(tmux: TmuxClient, settings: DispatchSettings, tmuxSession: String? = nil, splitPane: String? = nil) {
+        self.tmux = tmux
+        self.settings = settings
+        self.tmuxSession = tmuxSession
+        self.splitPane = splitPane
+    }
+
+    public func dispatch(_ target: DispatchTarget, now: () -> Date = Date.init) -> DispatchResult {
+        var result = DispatchResult(sessionPath: target.sessionPath, agentId: target.agentId, pane: nil, window: nil, outcome: .failed("not started"), at: now(), longForm: target.longForm)
+        let started: (pane: String, window: String, tty: String)
+        do { started = try open(target) } catch {
+            result.outcome = .failed(error.message)
+            return result
+        }
+        result.pane = started.pane
+        result.window = started.window
+        if target.prompt == .argument {
+            result.outcome = .startedWithArgument
+            return result
+        }
+        do {
+            try waitUntilReady(started.pane)
+            try paste(target.text, into: started.pane, buffer: "sessions-hub-\(target.agentId)")
+            result.outcome = try submit(started.pane, tty: started.tty)
+        } catch {
+            result.outcome = .failed(error.message)
+        }
+        result.at = now()
+        return result
+    }
+
+    /// A new window (or pane) running the agent's command directly (`env` makes tmux exec it
+    /// instead of handing a lone word to `sh -c`).
+    func open(_ target: DispatchTarget) throws(TmuxClient.Failure) -> (pane: String, window: String, tty: String) {
+        let format = "#{pane_id}\t#{window_index}\t#{pane_tty}"
+        var arguments: [String]
+        if settings.place == .pane {
+            arguments = ["split-window", "-d", "-P", "-F", format, "-c", target.directory]
+            if let pane = splitPane { arguments += ["-t", pane] } else if let tmuxSession { arguments += ["-t", tmuxSession + ":"] }
+        } else {
+            arguments = ["new-window", "-d", "-P", "-F", format, "-n", target.windowName, "-c", target.directory]
+            if let tmuxSession { arguments += ["-t", tmuxSession + ":"] }
+        }
+        let env = ToolRunner.which("env", environment: tmux.environment) ?? "/usr/bin/env"
+        arguments += ["--", env] + target.arguments
+        let output = try tmux.run(arguments).trimmingCharacters(in: .whitespacesAndNewlines)
+        let fields = output.split(separator: "\t").map(String.init)
+        guard fields.count == 3 else { throw TmuxClient.Failure(message: "tmux did not say which pane it opened (\(TerminalText.sanitize(output)))") }
+        return (fields[0], fields[1], fields[2])
+    }
+
+    /// Ready: the pattern shows, or (without one) the pane has not changed for the quiet period.
+    func waitUntilReady(_ pane: String) throws(TmuxClient.Failure) {
+        let deadline = Date().addingTimeInterval(settings.readyTimeout)
+        let pattern = settings.readyPattern.flatMap { try? Regex($0) }
+        var last = try look(pane)
+        var quietSince = Date()
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            let now = try look(pane)
+            if let pattern {
+                if now.contains(pattern) { return }
+            } else if now == last {
+                if Date().timeIntervalSince(quietSince) >= settings.quietPeriod { return }
+            } else {
+                last = now
+                quietSince = Date()
+            }
+        }
+        throw TmuxClient.Failure(message: pattern == nil
+            ? "the agent kept writing to its pane for \(Int(settings.readyTimeout)) s without waiting for input"
+            : "the agent did not show its ready pattern within \(Int(settings.readyTimeout)) s (dispatch.ready_pattern)")
+    }
+
+    func look(_ pane: String) throws(TmuxClient.Failure) -> String {
+        do { return try tmux.look(pane) } catch {
+            throw TmuxClient.Failure(message: "the agent's pane closed (its command exited or could not start: check [dispatch] command)")
+        }
+    }
+
+    /// Bracketed paste (`paste-buffer -p`): an agent that asked for it gets the text as one paste,
+    /// newlines included, and nothing is submitted until Enter. `-r` keeps newlines as LF: tmux's
+    /// default turns them into CR, which is Enter to an agent that did not ask for bracketed paste.
+    func paste(_ text: String, into pane: String, buffer: String) throws(TmuxClient.Failure) {
+        try tmux.run(["load-buffer", "-b", buffer, "-"], input: Array(text.utf8))
+        try tmux.run(["paste-buffer", "-p", "-r", "-d", "-b", buffer, "-t", pane])
+    }
+
+    /// Enter, then proof: nothing left unread in the pane's input and the pane moved. Once more if not.
+    func submit(_ pane: String, tty: String) throws(TmuxClient.Failure) -> DispatchResult.Outcome {
+        // Let the paste land before Enter: the agent draws it, or it sits echoed in the input line.
+        let typed = settleAfterPaste(pane)
+        for _ in 0..<2 {
+            try tmux.run(["send-keys", "-t", pane, "Enter"])
+            let deadline = Date().addingTimeInterval(2)
+            while Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.1)
+                let pending = hub_tty_pending_input(tty)
+                let now = try look(pane)
+                if pending == 0 && now != typed { return .submitted }
+            }
+        }
+        return .typedNotSubmitted
+    }
+
+    func settleAfterPaste(_ pane: String) -> String {
+        var last = (try? look(pane)) ?? ""
+        let deadline = Date().addingTimeInterval(1)
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            let now = (try? look(pane)) ?? last
+            if now == last { return now }
+            last = now
+        }
+        return last
+    }
+}

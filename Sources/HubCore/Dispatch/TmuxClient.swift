@@ -1,0 +1,54 @@
+import Foundation
+
+/// The tmux command line, run without a shell (through `Subprocess`), with its output read back.
+/// Inside tmux `$TMUX` names the server; `socket` (`-L NAME`) picks another one.
+public struct TmuxClient: Sendable {
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    public let executable: String
+    public let environment: [String: String]
+    public let socket: String?
+
+    public init?(environment: [String: String], socket: String? = nil) {
+        guard let tmux = ToolRunner.which("tmux", environment: environment) else { return nil }
+        executable = tmux
+        self.environment = environment
+        self.socket = socket
+    }
+
+    /// Runs `tmux <arguments>`; its stdout, or a Failure with what tmux said on stderr.
+    @discardableResult
+    public func run(_ arguments: [String], input: [UInt8]? = nil, timeout: TimeInterval = 5) throws(Failure) -> String {
+        let folder = FileManager.default.temporaryDirectory.path
+        let token = UUID().uuidString
+        let out = "\(folder)/sessions-hub-tmux-\(token).out", err = "\(folder)/sessions-hub-tmux-\(token).err"
+        defer {
+            unlink(out)
+            unlink(err)
+        }
+        let full = (socket.map { ["-L", $0] } ?? []) + arguments
+        let status: Int32
+        do {
+            status = try Subprocess.run(executable, full, environment: environment, input: input, stdoutPath: out, stderrPath: err, timeout: timeout)
+        } catch {
+            throw Failure(message: "tmux: \(error)")
+        }
+        let stdout = (try? FileSystem.read(out)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        guard status == 0 else {
+            let stderr = (try? FileSystem.read(err)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let said = stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(message: "tmux \(arguments.first ?? ""): " + (said.isEmpty ? "exit \(status)" : TerminalText.sanitize(said)))
+        }
+        return stdout
+    }
+
+    /// What the pane shows, and where its cursor is: two captures differ when anything moved.
+    public func look(_ pane: String) throws(Failure) -> String {
+        let text = try run(["capture-pane", "-p", "-J", "-t", pane])
+        let cursor = try run(["display-message", "-p", "-t", pane, "#{cursor_x},#{cursor_y}"])
+        return text + "\n@" + cursor
+    }
+}

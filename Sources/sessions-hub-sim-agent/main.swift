@@ -1,0 +1,56 @@
+import Foundation
+import HubCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// A simulated coding agent, for the living demo and the dispatch tests: it waits for its one-liner
+// the way an interactive agent does (raw terminal, bracketed paste, Enter submits), records exactly
+// what it received, then does what the one-liner says — marks itself in progress in the file it
+// names, writes its output, marks itself complete — with a pause between steps.
+//
+//   sessions-hub-sim-agent [--pace SECONDS] [--record FILE] [--ignore-input] [--exit-when-done]
+
+var pace = 2.0
+var recordPath: String?
+var ignoreInput = false
+var exitWhenDone = false
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let argument = arguments.next() {
+    switch argument {
+    case "--pace": pace = arguments.next().flatMap(Double.init) ?? pace
+    case "--record": recordPath = arguments.next()
+    case "--ignore-input": ignoreInput = true
+    case "--exit-when-done": exitWhenDone = true
+    case "-h", "--help":
+        print("usage: sessions-hub-sim-agent [--pace SECONDS] [--record FILE] [--ignore-input] [--exit-when-done]")
+        exit(0)
+    default:
+        FileHandle.standardError.write(Data("sessions-hub-sim-agent: unknown argument \(argument)\n".utf8))
+        exit(2)
+    }
+}
+
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\r\n").utf8))
+}
+
+say("simulated agent in \(FileManager.default.currentDirectoryPath)")
+if ignoreInput {
+    // An agent that never reads its input: what is typed stays in the terminal's queue.
+    say("(not reading input)")
+    while true { sleep(60) }
+}
+
+let received = SimulatedAgent.readPrompt()
+if let recordPath { try? Data(received.utf8).write(to: URL(fileURLWithPath: recordPath)) }
+say("")
+say("got \(received.count) characters")
+do {
+    try SimulatedAgent.work(on: received, pace: pace, say: say)
+    say("done")
+} catch {
+    say("could not do the work: \(error)")
+}
+if exitWhenDone { exit(0) }
+while true { sleep(60) }

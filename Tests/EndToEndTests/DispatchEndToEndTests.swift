@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import HubCore
+import HubTestSupport
+
+private let ready = TestPaths.binary != nil && TestPaths.simulatedAgent != nil && TmuxPane.isAvailable
+
+/// Dispatch for real: tmux windows (the test's own server), the simulated agent as the agent command,
+/// its files changed by it as a real agent would.
+@Suite(.enabled(if: ready, "needs the built binary, the simulated agent and tmux"))
+struct DispatchEndToEndTests {
+    let binary = TestPaths.binary ?? ""
+    let agent = TestPaths.simulatedAgent ?? ""
+
+    /// A user config folder whose [dispatch] command is the simulated agent.
+    func userConfig(_ workspace: TemporaryWorkspace, extra: String = "") throws -> String {
+        let folder = workspace.path("user-config")
+        try FileManager.default.createDirectory(atPath: folder + "/sessions-hub", withIntermediateDirectories: true)
+        let config = """
+        [dispatch]
+        command = "\(agent) --pace 0.2 --record \(workspace.path("received-{agent}.txt"))"
+        \(extra)
+        """
+        try config.write(toFile: folder + "/sessions-hub/config.toml", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    func status(of agentId: String, in session: String, root: String) throws -> String? {
+        let result = try ProcessRunner.run(binary, ["status", "--json", "--root", root])
+        let value = try JSONParser.parse(Array(result.stdout.utf8))
+        let found = value["sessions"]?.arrayValue?.first { $0["name"]?.stringValue == session }
+        return found?["agents"]?.arrayValue?.first { $0["agent_id"]?.stringValue == agentId }?["status"]?.stringValue
+    }
+
+    func waitForStatus(_ word: String, _ agentId: String, _ session: String, root: String, timeout: TimeInterval = 20) throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try status(of: agentId, in: session, root: root) == word { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return false
+    }
+
+    @Test func oneAgentGetsItsLongOneLinerWholeAndCompletes() throws {
+        let workspace = try TemporaryWorkspace("e2e-dispatch-one")
+        try DemoWorkspace.write(to: workspace.root)
+        let config = try userConfig(workspace, extra: "form = \"long\"")
+        let pane = try TmuxPane(width: 160, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": config])
+        try pane.run("\(binary) dispatch --root \(workspace.root) api-migration-phase1 docs-writer --yes; echo EXIT=$?")
+        try pane.waitFor(text: "docs-writer: one-liner delivered and submitted (window 1)", timeout: 20)
+        try pane.waitFor(text: "EXIT=0")
+        #expect(try pane.tmux(["list-windows", "-F", "#{window_name}"]).contains("docs-writer@api-migration-phase1"))
+        #expect(try waitForStatus("complete", "docs-writer", "api-migration-phase1", root: workspace.root))
+        // The paste arrived whole, newlines and all: exactly the long one-liner.
+        let expected = try ProcessRunner.run(binary, ["one-liner", "--long", "--root", workspace.root, "api-migration-phase1", "docs-writer"]).stdout
+        let received = try String(contentsOfFile: workspace.path("received-docs-writer.txt"), encoding: .utf8)
+        #expect(received.contains("\n"), "the long form is several lines")
+        #expect(received == expected.trimmingCharacters(in: .newlines))
+        // The hand-off log knows the window.
+        let log = try String(contentsOfFile: workspace.path(".coderef/sessions-hub/handoffs.json"), encoding: .utf8)
+        #expect(log.contains("\"window\": \"1\"") && log.contains("\"outcome\": \"submitted\""))
+    }
+
+    @Test func allDispatchesTwoWavesInOrder() throws {
+        let workspace = try TemporaryWorkspace("e2e-dispatch-waves")
+        try workspace.write("coderef/sessions/waves-phase1/communication.json", """
+        {"workorder_id": "WO-WAVES-001", "feature_name": "waves", "agents": [
+          {"agent_id": "first", "status": "not_started"},
+          {"agent_id": "second", "status": "not_started"},
+          {"agent_id": "last", "status": "not_started", "depends_on": ["first", "second"]}
+        ]}
+        """)
+        let config = try userConfig(workspace)
+        let pane = try TmuxPane(width: 160, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": config])
+        try pane.run("\(binary) dispatch --root \(workspace.root) waves-phase1 --all --yes; echo EXIT=$?")
+        try pane.waitFor(text: "waiting for first, second to complete before last", timeout: 20)
+        try pane.waitFor(text: "last: one-liner delivered and submitted", timeout: 30)
+        try pane.waitFor(text: "EXIT=0", timeout: 30)
+        for id in ["first", "second", "last"] {
+            #expect(try waitForStatus("complete", id, "waves-phase1", root: workspace.root), "\(id) complete")
+        }
+        // The last wave was handed its work only after the first wave had completed.
+        let document = try JSONParser.parse(Array(try String(contentsOfFile: workspace.path("coderef/sessions/waves-phase1/communication.json"), encoding: .utf8).utf8))
+        let completed = Dictionary(uniqueKeysWithValues: (document["agents"]?.arrayValue ?? []).compactMap { entry in
+            entry["agent_id"]?.stringValue.flatMap { id in entry["completed_at"]?.stringValue.map { (id, $0) } }
+        })
+        let log = HandoffLog.loadAll(root: workspace.root).dispatches["coderef/sessions/waves-phase1"] ?? [:]
+        let lastDispatched = try #require(log["last"]?.at)
+        for id in ["first", "second"] {
+            let done = try #require(completed[id].flatMap { ISO8601DateFormatter().date(from: $0) })
+            #expect(done <= lastDispatched, "\(id) completed before last was dispatched")
+        }
+    }
+
+    @Test func anAgentThatNeverReadsIsTypedNotSubmitted() throws {
+        let workspace = try TemporaryWorkspace("e2e-dispatch-deaf")
+        try DemoWorkspace.write(to: workspace.root)
+        let config = try userConfig(workspace, extra: "[agents.mobile-app]\ncommand = \"\(agent) --ignore-input\"")
+        let pane = try TmuxPane(width: 160, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": config])
+        try pane.run("\(binary) dispatch --root \(workspace.root) api-migration-phase1 mobile-app --yes; echo EXIT=$?")
+        try pane.waitFor(text: "mobile-app: typed, not submitted", timeout: 20)
+        try pane.waitFor(text: "EXIT=1")
+        let log = HandoffLog.loadAll(root: workspace.root)
+        #expect(log.dispatches[".coderef/sessions/api-migration-phase1"]?["mobile-app"]?.outcome == "typed, not submitted")
+        #expect(log.handoffs[".coderef/sessions/api-migration-phase1"]?["mobile-app"] == nil, "not delivered, so no hand-off")
+    }
+
+    @Test func outsideTmuxItSaysSoAndExitsTwo() throws {
+        let workspace = try TemporaryWorkspace("e2e-dispatch-outside")
+        try DemoWorkspace.write(to: workspace.root)
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMUX"] = nil
+        let result = try ProcessRunner.run(binary, ["dispatch", "--root", workspace.root, "api-migration-phase1", "docs-writer", "--yes"], environment: environment)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("this is not tmux") && result.stderr.contains("--tmux-session"))
+    }
+
+    @Test func aWorkspacesOwnCommandRunsOnlyOnceTrusted() throws {
+        let workspace = try TemporaryWorkspace("e2e-dispatch-trust")
+        try DemoWorkspace.write(to: workspace.root)
+        try workspace.write(".coderef/hub.toml", "[dispatch]\ncommand = \"\(agent) --pace 0.2\"\n")
+        let config = workspace.path("user-config")
+        let pane = try TmuxPane(width: 160, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": config])
+        try pane.run("\(binary) dispatch --root \(workspace.root) api-migration-phase1 docs-writer --yes; echo EXIT=$?")
+        try pane.waitFor(text: "not yet trusted")
+        try pane.waitFor(text: "EXIT=1")
+        #expect(try pane.tmux(["list-windows"]).split(separator: "\n").count == 1, "nothing was started")
+        try pane.run("clear; \(binary) trust --root \(workspace.root) --yes && \(binary) dispatch --root \(workspace.root) api-migration-phase1 docs-writer --yes; echo EXIT=$?")
+        try pane.waitFor(text: "docs-writer: one-liner delivered and submitted", timeout: 20)
+        try pane.waitFor(text: "EXIT=0")
+        // A changed file must be trusted again.
+        try workspace.write(".coderef/hub.toml", "[dispatch]\ncommand = \"\(agent) --pace 0.3\"\n")
+        try pane.run("clear; \(binary) trust --check --root \(workspace.root); echo EXIT=$?")
+        try pane.waitFor(text: "EXIT=1")
+    }
+}
