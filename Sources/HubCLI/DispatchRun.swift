@@ -13,16 +13,17 @@ struct DispatchRun {
 
     /// Dispatches `ids` of `session`; returns how many were not delivered.
     func dispatch(_ ids: [String], of session: Session, snapshot: WorkspaceSnapshot, firstWave: Bool) throws -> Int {
-        let targets: [DispatchTarget]
-        switch DispatchPlanner.plan(session: session, agentIds: ids, settings: settings, root: layout.root, trust: TrustStore(environment: environment), home: environment["HOME"]) {
-        case .success(let planned): targets = planned
+        let proposal: DispatchProposal
+        switch DispatchProposal.make(session: session, agentIds: ids, nextWave: !firstWave, records: snapshot.dispatches[session.path] ?? [:], settings: settings, root: layout.root,
+                                     trust: TrustStore(environment: environment), home: environment["HOME"], paneIsOpen: dispatcher.tmux.paneIsOpen) {
+        case .success(let made): proposal = made
         case .failure(let refusal):
             Output.error(refusal.description)
             throw ExitCode(1)
         }
-        let running = ids.filter { isRunning($0, session: session, snapshot: snapshot) }
-        var notes = running.map { "\($0) already runs (in progress, or its dispatched window is still open): dispatching starts a second one" }
-        if let first = targets.first { notes.append("command: \(first.arguments.prefix(first.prompt == .argument ? first.arguments.count - 1 : first.arguments.count).joined(separator: " "))") }
+        let targets = proposal.targets
+        var notes = proposal.running.map { "\($0) already runs (in progress, or its dispatched window is still open): dispatching starts a second one" }
+        notes.append("command: \(proposal.commandLine)")
         let question = (firstWave ? "dispatch " : "next wave ready: dispatch ") + "\(ids.joined(separator: ", ")) of \(session.name) in tmux?"
         try Confirm.ask(question, notes: notes, yes: yes, flagHint: "dispatch", refusal: "nothing dispatched")
         var failures = 0
@@ -44,12 +45,5 @@ struct DispatchRun {
             }
         }
         return failures
-    }
-
-    /// Already at work: in progress, or dispatched into a window that is still open.
-    func isRunning(_ id: String, session: Session, snapshot: WorkspaceSnapshot) -> Bool {
-        if session.everyone.first(where: { $0.agentId == id })?.status.bucket == .inProgress { return true }
-        guard let pane = snapshot.dispatches[session.path]?[id]?.pane else { return false }
-        return (try? dispatcher.tmux.run(["display-message", "-p", "-t", pane, "#{pane_id}"]))?.hasPrefix(pane) ?? false
     }
 }

@@ -73,3 +73,41 @@ public enum DispatchPlanner {
         return Waves.ready(session, excluding: dispatched).sorted { (waves.waveOf[$0] ?? 1) < (waves.waveOf[$1] ?? 1) }
     }
 }
+
+/// A dispatch ready to confirm: what will run, and which agents already seem to be at work.
+public struct DispatchProposal: Equatable, Sendable {
+    public var sessionPath: String
+    public var sessionName: String
+    public var targets: [DispatchTarget]
+    /// In progress, or dispatched into a window that is still open: dispatching starts a second one.
+    public var running: [String]
+    /// Offered because an earlier wave completed (`D` follows the session's waves).
+    public var nextWave: Bool
+
+    public init(sessionPath: String, sessionName: String, targets: [DispatchTarget], running: [String], nextWave: Bool) {
+        self.sessionPath = sessionPath
+        self.sessionName = sessionName
+        self.targets = targets
+        self.running = running
+        self.nextWave = nextWave
+    }
+
+    /// Plans `agentIds` of `session` and looks for agents already at work (`paneIsOpen` asks tmux).
+    public static func make(session: Session, agentIds: [String], nextWave: Bool, records: [String: DispatchRecord], settings: HubSettings, root: String,
+                            trust: TrustStore?, home: String?, paneIsOpen: (String) -> Bool) -> Result<DispatchProposal, DispatchPlanner.Refusal> {
+        DispatchPlanner.plan(session: session, agentIds: agentIds, settings: settings, root: root, trust: trust, home: home).map { targets in
+            let running = agentIds.filter { id in
+                if session.everyone.first(where: { $0.agentId == id })?.status.bucket == .inProgress { return true }
+                return records[id]?.pane.map(paneIsOpen) ?? false
+            }
+            return DispatchProposal(sessionPath: session.path, sessionName: session.name, targets: targets, running: running, nextWave: nextWave)
+        }
+    }
+
+    /// The command that will run, as a person would type it (without the one-liner argument).
+    public var commandLine: String {
+        guard let first = targets.first else { return "" }
+        let words = first.prompt == .argument ? Array(first.arguments.dropLast()) : first.arguments
+        return words.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+    }
+}

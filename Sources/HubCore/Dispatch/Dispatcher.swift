@@ -32,6 +32,16 @@ public struct DispatchResult: Equatable, Sendable {
     public var at: Date
     public var longForm: Bool
 
+    public init(sessionPath: String, agentId: String, pane: String?, window: String?, outcome: Outcome, at: Date, longForm: Bool) {
+        self.sessionPath = sessionPath
+        self.agentId = agentId
+        self.pane = pane
+        self.window = window
+        self.outcome = outcome
+        self.at = at
+        self.longForm = longForm
+    }
+
     public var sentence: String {
         let place = window.map { " (window \($0))" } ?? ""
         switch outcome {

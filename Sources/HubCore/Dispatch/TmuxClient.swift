@@ -45,6 +45,19 @@ public struct TmuxClient: Sendable {
         return stdout
     }
 
+    /// True when the pane (`%12`) still exists.
+    public func paneIsOpen(_ pane: String) -> Bool {
+        ((try? run(["display-message", "-p", "-t", pane, "#{pane_id}"])) ?? "").hasPrefix(pane)
+    }
+
+    /// The pane's last `lines` lines, control characters removed (for the agent detail).
+    public func lastLines(_ pane: String, lines: Int) -> [String]? {
+        guard let text = try? run(["capture-pane", "-p", "-J", "-t", pane, "-S", "-\(lines)"]) else { return nil }
+        var result = text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitize(String($0)) }
+        while result.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { result.removeLast() }
+        return Array(result.suffix(lines))
+    }
+
     /// What the pane shows, and where its cursor is: two captures differ when anything moved.
     public func look(_ pane: String) throws(Failure) -> String {
         let text = try run(["capture-pane", "-p", "-J", "-t", pane])

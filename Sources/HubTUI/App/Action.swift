@@ -26,7 +26,11 @@ public enum Action: Equatable, Sendable {
     /// A file asked for with `c`/`i` was read (or could not be: the text says why).
     case fileLoaded(title: String, text: String, path: String? = nil)
     /// What the agent detail needs from the disk: the agent's history and its output's first lines.
-    case agentDetailLoaded(session: String, agent: String, history: [StatusHistory.Entry], preview: [String]?)
+    case agentDetailLoaded(session: String, agent: String, history: [StatusHistory.Entry], preview: [String]?, paneLines: [String]? = nil)
+    /// A dispatch asked for with `d`/`D` is planned and ready to confirm, or cannot be done.
+    case dispatchPlanned(Result<DispatchProposal, PlanFailure>)
+    /// One agent's dispatch finished (delivered, typed but not taken, or failed).
+    case dispatched(DispatchResult)
 }
 
 extension Action {
@@ -67,7 +71,13 @@ public enum Effect: Equatable, Sendable {
     /// Read a file for the viewer (absolute path, title to show).
     case readFile(path: String, title: String)
     /// Read an agent's history and the start of its output file (absolute path) for its detail.
-    case loadAgentDetail(session: String, agent: String, output: String?)
+    case loadAgentDetail(session: String, agent: String, output: String?, pane: String? = nil)
+    /// Plan a dispatch (`d`/`D`): trust, commands, project folders and open panes are looked up at the edge.
+    case planDispatch(DispatchAsk)
+    /// Start the agents in tmux and hand them their one-liners, one after another, off the loop.
+    case dispatch([DispatchTarget])
+    /// `g`: show the tmux window of a dispatched agent's pane.
+    case goToPane(String)
     /// Open a file in $VISUAL/$EDITOR, the screen suspended meanwhile (absolute path).
     case edit(path: String)
     /// Record status changes the screen saw in the hub's history.
@@ -78,4 +88,12 @@ public enum Effect: Equatable, Sendable {
     case setTitle(String)
     /// Switch the colours to a built-in theme (`T`).
     case setTheme(String)
+}
+
+/// What `d`/`D` asks to dispatch, with what planning needs from the state.
+public struct DispatchAsk: Equatable, Sendable {
+    public var session: Session
+    public var agents: [String]
+    public var nextWave: Bool
+    public var records: [String: DispatchRecord]
 }

@@ -8,6 +8,8 @@ public struct AgentDetailView: Equatable, Sendable {
     public var scroll = 0
     public var history: [StatusHistory.Entry]?
     public var preview: [String]?
+    /// The last lines of its tmux pane, when it was dispatched and the pane is open.
+    public var paneLines: [String]?
 
     public init(sessionPath: String, agentId: String) {
         self.sessionPath = sessionPath

@@ -25,6 +25,8 @@ public enum Overlay: Equatable, Sendable {
     case confirmArchive(ArchivePlan)
     /// `S` on a stub that already has a session: Enter opens it; starting another takes `+`.
     case alreadyStarted(stubPath: String, session: String)
+    /// `d`/`D`: who will be started in tmux with which command; Enter/y dispatches.
+    case confirmDispatch(DispatchProposal)
     /// `c`/`i`: a file, read-only: scroll, wrap or not, search, open in the editor.
     case file(FileView)
     /// Enter on an agent: its status, note, tasks, outputs, history and output preview (the last
@@ -36,10 +38,13 @@ public enum Overlay: Equatable, Sendable {
 public struct AppContext: Equatable, Sendable {
     public var layout: WorkspaceLayout
     public var settings: HubSettings
+    /// The screen runs inside tmux (`$TMUX`): dispatch can open windows beside it.
+    public var insideTmux: Bool
 
-    public init(layout: WorkspaceLayout, settings: HubSettings = HubSettings()) {
+    public init(layout: WorkspaceLayout, settings: HubSettings = HubSettings(), insideTmux: Bool = false) {
         self.layout = layout
         self.settings = settings
+        self.insideTmux = insideTmux
     }
 }
 
@@ -57,6 +62,10 @@ public struct AppState: Equatable, Sendable {
     public var size: Size
     public var now: Date
     public var focus: Pane = .list
+    /// Sessions whose later waves are offered as they become ready (after `D`).
+    public var followedWaves: Set<String> = []
+    /// Dispatches started and not yet finished (a new wave is not offered meanwhile).
+    public var dispatchesInFlight = 0
     /// Index into `list.rows` of the selected row (always a selectable row when there is one).
     public var selectedRow: Int?
     public var listScroll = 0

@@ -5,7 +5,7 @@ public enum Command: Hashable, Sendable {
     case switchPane, open, back
     case start, advance, archive, yank, yankAll, toggleLongForm, filter, viewCommunication, viewInstructions
     case problems, reload, help, quit, needsOnly, edit, cycleTheme, toggleArchived, unarchive
-    case readOneLiner, previousPhase, nextPhase
+    case readOneLiner, previousPhase, nextPhase, dispatch, dispatchAll
 }
 
 public struct KeyBinding: Sendable {
@@ -29,7 +29,7 @@ public struct Keymap: Sendable {
     public static let standard = Keymap(bindings: [
         KeyBinding([.up, .character("k")], .moveUp, "move up (in the agents pane: previous agent)"),
         KeyBinding([.down, .character("j")], .moveDown, "move down (in the agents pane: next agent)"),
-        KeyBinding([.character("g"), .home], .first, "first row"),
+        KeyBinding([.character("g"), .home], .first, "first row; on a dispatched agent in the agents pane: go to its tmux window"),
         KeyBinding([.character("G"), .end], .last, "last row"),
         KeyBinding([.pageUp, .control("b")], .pageUp, "page up"),
         KeyBinding([.pageDown, .control("f")], .pageDown, "page down"),
@@ -43,6 +43,8 @@ public struct Keymap: Sendable {
         KeyBinding([.character("A")], .archive, "archive the selected session or stub (moves its folder into archived/; asks first)"),
         KeyBinding([.character("H")], .toggleArchived, "list archived sessions and stubs at the end (again to hide them)"),
         KeyBinding([.character("U")], .unarchive, "bring the selected archived session or stub back (asks first)"),
+        KeyBinding([.character("d")], .dispatch, "dispatch the selected agent: start it in a tmux window and hand it its one-liner (asks first)", hint: "dispatch"),
+        KeyBinding([.character("D")], .dispatchAll, "dispatch every agent of the session that is ready (not started, dependencies complete); later waves are offered as they become ready"),
         KeyBinding([.character("y")], .yank, "copy the selected agent's one-liner to the clipboard", hint: "copy"),
         KeyBinding([.character("Y")], .yankAll, "copy every agent's one-liner of the session, as one block"),
         KeyBinding([.character("L")], .toggleLongForm, "switch one-liners between the short and the long (Markdown) form"),

@@ -7,7 +7,8 @@ extension Reducer {
     static func openAgentDetail(_ state: inout AppState) -> [Effect] {
         guard let session = state.detailSession, let agent = state.selectedAgent else { return [] }
         state.overlay = .agentDetail(AgentDetailView(sessionPath: session.path, agentId: agent.agentId))
-        return [.loadAgentDetail(session: session.path, agent: agent.agentId, output: agent.outputResolved)]
+        let pane = state.snapshot.dispatches[session.path]?[agent.agentId]?.pane
+        return [.loadAgentDetail(session: session.path, agent: agent.agentId, output: agent.outputResolved, pane: pane)]
     }
 
     static func agentDetailKey(_ state: inout AppState, _ view: AgentDetailView, _ key: Key, command: Command?) -> [Effect] {

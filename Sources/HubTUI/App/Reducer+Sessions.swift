@@ -71,6 +71,12 @@ extension Reducer {
 
     static func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         switch state.overlay {
+        case .confirmDispatch(let proposal)?:
+            switch key {
+            case .enter, .character("y"): return confirmDispatch(&state, proposal)
+            case .escape, .character("n"), .character("q"): cancelDispatch(&state, proposal)
+            default: break
+            }
         case .confirmStart(let plan)?:
             switch key {
             case .enter, .character("y"):

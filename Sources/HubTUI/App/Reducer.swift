@@ -35,6 +35,7 @@ public enum Reducer {
         case .snapshotLoaded(let snapshot, let touched, let list):
             effects = noteChanges(&state, from: state.snapshot, to: snapshot, touched: touched)
             replaceSnapshot(&state, snapshot, touched: touched, list: list)
+            effects += followWaves(&state)
         case .planned(let result):
             planned(&state, result)
         case .tick(let now):
@@ -55,10 +56,11 @@ public enum Reducer {
             case .failure(let failure):
                 state.overlay = .error(failure.message)
             }
-        case .agentDetailLoaded(let session, let agent, let history, let preview):
+        case .agentDetailLoaded(let session, let agent, let history, let preview, let paneLines):
             if case .agentDetail(var view)? = state.overlay, view.sessionPath == session, view.agentId == agent {
                 view.history = history
                 view.preview = preview
+                view.paneLines = paneLines
                 state.overlay = .agentDetail(view)
             }
         case .fileLoaded(let title, let text, let path):
@@ -73,6 +75,10 @@ public enum Reducer {
             effects = sessionStarted(&state, result)
         case .copyFinished(let request, let result, let date):
             copyFinished(&state, request, result, at: date)
+        case .dispatchPlanned(let result):
+            dispatchPlanned(&state, result)
+        case .dispatched(let result):
+            dispatched(&state, result)
         }
         clamp(&state)
         if state.context.settings.notifyTitle, !state.loading {
@@ -92,7 +98,9 @@ public enum Reducer {
         case .moveDown: move(&state, by: 1)
         case .pageUp: move(&state, by: -max(1, pageHeight(state) - 1))
         case .pageDown: move(&state, by: max(1, pageHeight(state) - 1))
-        case .first: move(&state, by: -Int.max / 2)
+        case .first:
+            if let pane = dispatchedPaneOfSelection(state) { return [.goToPane(pane)] }
+            move(&state, by: -Int.max / 2)
         case .last: move(&state, by: Int.max / 2)
         case .switchPane:
             if state.focus == .detail { state.focus = .list } else { focusDetail(&state) }
@@ -128,6 +136,10 @@ public enum Reducer {
             state.focus = .list
         case .start:
             return startSession(&state)
+        case .dispatch:
+            return dispatchSelected(&state)
+        case .dispatchAll:
+            return dispatchReady(&state)
         case .advance:
             return advanceSession(&state)
         case .archive:
@@ -263,7 +275,7 @@ public enum Reducer {
             return fileViewKey(&state, view, key, command: command)
         case .agentDetail(let view):
             return agentDetailKey(&state, view, key, command: command)
-        case .confirmStart, .pickAgents, .error, .confirmArchive, .alreadyStarted:
+        case .confirmStart, .pickAgents, .error, .confirmArchive, .alreadyStarted, .confirmDispatch:
             return handleDialogKey(&state, key)
         }
         if let moved = scrolled(scroll, by: command, last: Int.max / 2) {

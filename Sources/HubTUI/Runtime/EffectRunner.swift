@@ -10,6 +10,8 @@ final class EffectRunner: @unchecked Sendable {
     private let worker: WorkspaceWorker
     private let disk = SerialWorker(name: "sessions-hub.disk")
     private let clipboard = SerialWorker(name: "sessions-hub.clipboard")
+    /// Dispatches wait for agents to be ready (seconds each): never on the disk queue.
+    private let dispatcher = SerialWorker(name: "sessions-hub.dispatch")
     private let lock = NSLock()
     private var inFlight = 0
     private let context: AppContext
@@ -32,12 +34,57 @@ final class EffectRunner: @unchecked Sendable {
     func run(_ effect: Effect) {
         switch effect {
         case .quit, .bell, .edit, .notify, .setTitle, .setTheme: return
-        case .loadAgentDetail(let session, let agent, let output):
+        case .loadAgentDetail(let session, let agent, let output, let pane):
             let root = context.layout.root
+            let tmux = context.insideTmux ? TmuxClient(environment: environment) : nil
             background(on: disk) { results in
                 let history = StatusHistory.load(root: root).filter { $0.session == session && $0.agent == agent }
                 let preview = output.map { EffectRunner.viewerText($0, limit: 64 * 1024).split(separator: "\n", omittingEmptySubsequences: false).prefix(40).map(String.init) }
-                results.post(.action(.agentDetailLoaded(session: session, agent: agent, history: history, preview: preview)))
+                let paneLines = pane.flatMap { tmux?.lastLines($0, lines: 12) }
+                results.post(.action(.agentDetailLoaded(session: session, agent: agent, history: history, preview: preview, paneLines: paneLines)))
+            }
+        case .planDispatch(let ask):
+            let root = context.layout.root
+            let settings = context.settings
+            let environment = self.environment
+            background(on: disk) { results in
+                let tmux = TmuxClient(environment: environment)
+                let made = DispatchProposal.make(session: ask.session, agentIds: ask.agents, nextWave: ask.nextWave, records: ask.records, settings: settings, root: root,
+                                                 trust: TrustStore(environment: environment), home: environment["HOME"], paneIsOpen: { tmux?.paneIsOpen($0) ?? false })
+                results.post(.action(.dispatchPlanned(made.mapError { PlanFailure($0.description) })))
+            }
+        case .dispatch(let targets):
+            let root = context.layout.root
+            let settings = context.settings.dispatch
+            let environment = self.environment
+            background(on: dispatcher) { results in
+                guard let tmux = TmuxClient(environment: environment) else {
+                    for target in targets {
+                        results.post(.action(.dispatched(DispatchResult(sessionPath: target.sessionPath, agentId: target.agentId, pane: nil, window: nil,
+                                                                         outcome: .failed("tmux is not installed"), at: Date(), longForm: target.longForm))))
+                    }
+                    return
+                }
+                let dispatcher = Dispatcher(tmux: tmux, settings: settings, splitPane: environment["TMUX_PANE"])
+                for target in targets {
+                    let result = dispatcher.dispatch(target)
+                    try? HandoffLog.record(root: root, dispatch: result)
+                    results.post(.action(.dispatched(result)))
+                }
+            }
+        case .goToPane(let pane):
+            let environment = self.environment
+            background(on: clipboard) { results in
+                guard let tmux = TmuxClient(environment: environment) else { return }
+                do {
+                    try tmux.run(["select-window", "-t", pane])
+                    try tmux.run(["select-pane", "-t", pane])
+                } catch {
+                    // Another tmux session holds it (dispatch --tmux-session): switch this client there.
+                    if (try? tmux.run(["switch-client", "-t", pane])) == nil {
+                        results.post(.action(.notice("the agent's pane \(pane) is gone (its window was closed)")))
+                    }
+                }
             }
         case .recordHistory(let entries):
             let root = context.layout.root

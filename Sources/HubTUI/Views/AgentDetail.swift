@@ -25,7 +25,13 @@ enum AgentDetail {
         if let note = agent.notes {
             lines += wrapped("Note      ", clean(note), width: width, role: bucket == .blocked || bucket == .failed ? .bucket(bucket) : .text)
         }
-        if let handed = state.snapshot.handoffs[session.path]?[agent.agentId] {
+        let dispatch = state.snapshot.dispatches[session.path]?[agent.agentId]
+        if let dispatch {
+            let place = dispatch.window.map { "window \($0)" } ?? "tmux"
+            let delivered = dispatch.outcome == DispatchResult.Outcome.submitted.word || dispatch.outcome == DispatchResult.Outcome.startedWithArgument.word
+            lines.append([("Dispatch  ", .muted), ("\(place), \(dispatch.outcome) " + Cells.age(from: dispatch.at, now: state.now) + " ago (\(dispatch.form) form)", delivered ? .text : .warning),
+                          (dispatch.pane != nil && state.context.insideTmux ? "  g goes there" : "", .muted)])
+        } else if let handed = state.snapshot.handoffs[session.path]?[agent.agentId] {
             lines.append([("Hand-off  ", .muted), ("one-liner copied " + Cells.age(from: handed, now: state.now) + " ago", evidence.flag == .notPickedUp ? .warning : .text)])
         }
 
@@ -65,6 +71,11 @@ enum AgentDetail {
                 if let note = entry.note { line.append(("  " + clean(note), .muted)) }
                 lines.append(line)
             }
+        }
+        if let paneLines = view.paneLines, let dispatch {
+            lines.append([("", .text)])
+            lines.append([("Its pane ", .header), (dispatch.window.map { "window \($0)" } ?? "", .accent), ("  (last lines)", .muted)])
+            for line in paneLines { lines.append([("  " + line, .text)]) }
         }
         if let output = agent.outputResolved {
             lines.append([("", .text)])

@@ -41,4 +41,25 @@ enum Dialogs {
         }
         return lines
     }
+
+    /// What dispatch will do: the agents, where, with which command, and who already runs.
+    static func dispatchLines(_ proposal: DispatchProposal, glyphs: Glyphs, width: Int) -> [[(String, StyleRole)]] {
+        var lines: [[(String, StyleRole)]] = [[("Session  ", .muted), (proposal.sessionName, .accent)]]
+        for line in TextFit.wrap(proposal.commandLine, width: max(10, width - 9)).enumerated() {
+            lines.append([(line.offset == 0 ? "Command  " : "         ", .muted), (line.element, .text)])
+        }
+        if let first = proposal.targets.first {
+            let how = first.prompt == .argument ? "its one-liner as the last argument" : "then its one-liner pasted (\(first.longForm ? "long" : "short") form) and Enter, checked"
+            lines.append([("         ", .muted), (how, .muted)])
+        }
+        lines.append([("", .text)])
+        lines.append([("Agents (\(proposal.targets.count)), a tmux window each", .header)])
+        for target in proposal.targets {
+            lines.append([("  · ", .muted), (target.agentId, .text), ("  in " + target.directory, .muted)])
+        }
+        for id in proposal.running {
+            lines.append([(glyphs.warning + " \(id) already runs (in progress, or its window is open): this starts a second one", .warning)])
+        }
+        return lines
+    }
 }

@@ -34,6 +34,10 @@ enum Overlays {
             for warning in plan.warnings { lines.append([(state.glyphs.warning + " " + warning, .warning)]) }
             drawDialog(&canvas, state, title: (plan.restores ? "Restore " : "Archive ") + "\(plan.what)?", lines: lines, scroll: 0,
                        footer: plan.restores ? "Enter/y restore   Esc/n cancel" : "Enter/y archive   Esc/n cancel")
+        case .confirmDispatch(let proposal):
+            let width = min(canvas.width - 8, 82)
+            drawDialog(&canvas, state, title: proposal.nextWave ? "Next wave ready: dispatch?" : "Dispatch?", lines: Dialogs.dispatchLines(proposal, glyphs: state.glyphs, width: width),
+                       scroll: 0, footer: "Enter/y dispatch   Esc/n cancel")
         case .file(let view):
             FileViewer.draw(&canvas, state, view)
         case .alreadyStarted(let stubPath, let sessionPath):

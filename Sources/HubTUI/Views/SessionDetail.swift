@@ -97,9 +97,14 @@ enum SessionDetail {
         case .stale?: return (state.glyphs.warning + " stale " + Cells.age(from: evidence.changedAt, now: state.now), .warning)
         case .unverified?: return (state.glyphs.warning + " unverified: " + (evidence.detail ?? ""), .warning)
         case .notPickedUp?:
+            if let detail = evidence.detail, detail.hasPrefix("typed") { return (state.glyphs.warning + " " + detail, .warning) }
             let handed = state.snapshot.handoffs[session.path]?[agent.agentId]
             return (state.glyphs.warning + " not picked up " + Cells.age(from: handed, now: state.now), .warning)
         case nil: break
+        }
+        if bucket == .notStarted, let dispatch = state.snapshot.dispatches[session.path]?[agent.agentId] {
+            let place = dispatch.window.map { state.glyphs.arrow + " window \($0)" } ?? state.glyphs.arrow + " tmux"
+            return (place + ", " + dispatch.outcome + " " + Cells.age(from: dispatch.at, now: state.now) + " ago", .muted)
         }
         if let handoff = handoff(state, session, agent) { return (handoff.long, handoff.role) }
         return agent.notes.map { ($0, .muted) }

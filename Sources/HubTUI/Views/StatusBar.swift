@@ -53,7 +53,10 @@ enum StatusBar {
     static func hints(_ state: AppState) -> [(Command, String)] {
         var hints: [(Command, String)] = [(.help, "help"), (.quit, "quit")]
         if state.focus == .detail, state.detailSession != nil {
-            hints += [(.open, "agent detail"), (.yank, "copy"), (.yankAll, "copy all"), (.toggleLongForm, state.longForm ? "short form" : "long form"),
+            hints.append((.open, "agent detail"))
+            // Dispatch works inside tmux only; elsewhere the hint would promise what d cannot do.
+            if state.context.insideTmux { hints.append((.dispatch, "dispatch")) }
+            hints += [(.yank, "copy"), (.yankAll, "copy all"), (.toggleLongForm, state.longForm ? "short form" : "long form"),
                       (.viewCommunication, "its file"), (.viewInstructions, "instructions"), (.back, "list")]
             return hints
         }

@@ -1,0 +1,119 @@
+import Foundation
+import HubCore
+
+/// `d`, `D` and `g`: handing agents their work in tmux, following a session's waves, and going to
+/// an agent's window. Planning and dispatching run at the edge; results come back as actions.
+extension Reducer {
+    /// `d`: the agent selected in the agents pane.
+    static func dispatchSelected(_ state: inout AppState) -> [Effect] {
+        guard let session = state.detailSession else {
+            flash(&state, "select a session, then an agent in its agents pane (D dispatches every ready agent)")
+            return []
+        }
+        guard state.focus == .detail, let agent = state.selectedAgent else {
+            flash(&state, "Enter the agents pane and select the agent to dispatch (D dispatches every ready agent)")
+            return []
+        }
+        guard canDispatch(&state) else { return [] }
+        return [.planDispatch(DispatchAsk(session: session, agents: [agent.agentId], nextWave: false, records: state.snapshot.dispatches[session.path] ?? [:]))]
+    }
+
+    /// `D`: every agent that has not started and whose dependencies are complete; later waves follow.
+    static func dispatchReady(_ state: inout AppState) -> [Effect] {
+        guard let session = state.detailSession else {
+            flash(&state, "select a session to dispatch its agents")
+            return []
+        }
+        guard canDispatch(&state) else { return [] }
+        let ready = DispatchPlanner.ready(session, dispatched: delivered(state, session))
+        guard !ready.isEmpty else {
+            let waiting = session.agents.filter { $0.status.bucket == .notStarted && !Waves.waitingOn($0, in: session).isEmpty }
+            if let first = waiting.first {
+                flash(&state, "no agent is ready: \(first.agentId) waits on \(Waves.waitingOn(first, in: session).joined(separator: ", ")) (they will be offered when it completes)")
+                state.followedWaves.insert(session.path)
+            } else {
+                flash(&state, "every agent of \(session.name) has started or was dispatched (d dispatches one again)")
+            }
+            return []
+        }
+        state.followedWaves.insert(session.path)
+        return [.planDispatch(DispatchAsk(session: session, agents: ready, nextWave: false, records: state.snapshot.dispatches[session.path] ?? [:]))]
+    }
+
+    static func canDispatch(_ state: inout AppState) -> Bool {
+        guard state.context.insideTmux else {
+            flash(&state, "dispatch opens agents in tmux windows beside this one: run sessions-hub inside tmux (or use `sessions-hub dispatch --tmux-session NAME`)", isError: true)
+            return false
+        }
+        return true
+    }
+
+    /// Agents already handed their work (delivered), so `D` does not hand it twice.
+    static func delivered(_ state: AppState, _ session: Session) -> Set<String> {
+        let records = state.snapshot.dispatches[session.path] ?? [:]
+        return Set(records.filter { $0.value.outcome == DispatchResult.Outcome.submitted.word || $0.value.outcome == DispatchResult.Outcome.startedWithArgument.word }.keys)
+    }
+
+    static func dispatchPlanned(_ state: inout AppState, _ result: Result<DispatchProposal, PlanFailure>) {
+        switch result {
+        case .success(let proposal):
+            // A wave offered while a dialog is open waits for the next snapshot.
+            if proposal.nextWave && state.overlay != nil { return }
+            state.overlay = .confirmDispatch(proposal)
+        case .failure(let failure):
+            state.overlay = .error(failure.message)
+        }
+    }
+
+    /// Enter/y on the confirm dialog.
+    static func confirmDispatch(_ state: inout AppState, _ proposal: DispatchProposal) -> [Effect] {
+        state.overlay = nil
+        state.dispatchesInFlight += proposal.targets.count
+        flash(&state, "dispatching \(proposal.targets.map(\.agentId).joined(separator: ", "))… (each waits until its agent is ready)")
+        return [.dispatch(proposal.targets)]
+    }
+
+    /// Esc/n: nothing runs; declining a later wave stops following the session.
+    static func cancelDispatch(_ state: inout AppState, _ proposal: DispatchProposal) {
+        state.overlay = nil
+        if proposal.nextWave { state.followedWaves.remove(proposal.sessionPath) }
+        flash(&state, proposal.nextWave ? "next wave not dispatched (D offers it again)" : "nothing dispatched")
+    }
+
+    static func dispatched(_ state: inout AppState, _ result: DispatchResult) {
+        state.dispatchesInFlight = max(0, state.dispatchesInFlight - 1)
+        // Shown at once; the hand-off log's change confirms it a moment later.
+        state.snapshot.dispatches[result.sessionPath, default: [:]][result.agentId] = DispatchRecord(
+            at: result.at, pane: result.pane, window: result.window, form: result.longForm ? "long" : "short", outcome: result.outcome.word)
+        if result.outcome.delivered { state.snapshot.handoffs[result.sessionPath, default: [:]][result.agentId] = result.at }
+        flash(&state, result.sentence, isError: !result.outcome.delivered)
+    }
+
+    /// After `D`: when a later wave's dependencies complete, offer it (once per snapshot, never over a dialog).
+    static func followWaves(_ state: inout AppState) -> [Effect] {
+        guard !state.followedWaves.isEmpty, state.overlay == nil, state.dispatchesInFlight == 0 else { return [] }
+        for path in state.followedWaves.sorted() {
+            guard let session = state.snapshot.session(at: path) else {
+                state.followedWaves.remove(path)
+                continue
+            }
+            let handed = delivered(state, session)
+            let left = session.agents.filter { $0.status.bucket == .notStarted && !handed.contains($0.agentId) }
+            if left.isEmpty {
+                state.followedWaves.remove(path)
+                continue
+            }
+            let ready = DispatchPlanner.ready(session, dispatched: handed)
+            if !ready.isEmpty {
+                return [.planDispatch(DispatchAsk(session: session, agents: ready, nextWave: true, records: state.snapshot.dispatches[path] ?? [:]))]
+            }
+        }
+        return []
+    }
+
+    /// `g` in the agents pane on an agent that was dispatched into a pane.
+    static func dispatchedPaneOfSelection(_ state: AppState) -> String? {
+        guard state.focus == .detail, state.context.insideTmux, let session = state.detailSession, let agent = state.selectedAgent else { return nil }
+        return state.snapshot.dispatches[session.path]?[agent.agentId]?.pane
+    }
+}
