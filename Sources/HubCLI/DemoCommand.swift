@@ -28,7 +28,16 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw borders, glyphs and bars in plain ASCII.")
     var ascii = false
 
+    @Flag(name: .long, help: "The living demo: in tmux, with small simulated agents as the agent command (S starts a session, D hands it to them).")
+    var agents = false
+
+    @Option(name: .long, help: ArgumentHelp("With --agents: seconds between a simulated agent's steps.", valueName: "seconds"))
+    var pace: Double = 3
+
     func run() throws {
+        if agents && (ProcessInfo.processInfo.environment["TMUX"] ?? "").isEmpty && !json && !print {
+            throw ExitCode(try LivingDemo.openInTmux(arguments: Array(CommandLine.arguments.dropFirst())))
+        }
         let root: String
         do {
             root = try DemoWorkspace.makeTemporary()
@@ -41,7 +50,14 @@ struct DemoCommand: ParsableCommand {
         }
         let layout = WorkspaceLayout(root: root)
         if !json && !print && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            try ScreenCommand.open(layout, settings: ConfigLoader.load(root: nil).0, themeName: theme, pollInterval: WorkspaceOptions.seconds(fromPollMilliseconds: pollMilliseconds), ascii: ascii)
+            var settings = ConfigLoader.load(root: nil).0
+            var greeting: String?
+            if agents {
+                settings.dispatch = try LivingDemo.dispatchSettings(pace: pace)
+                greeting = "living demo: S on a stub starts a session, then Tab and D hand it to simulated agents (windows beside this one; g goes to one)"
+            }
+            defer { if agents { LivingDemo.close(root: root) } }
+            try ScreenCommand.open(layout, settings: settings, themeName: theme, pollInterval: WorkspaceOptions.seconds(fromPollMilliseconds: pollMilliseconds), ascii: ascii, greeting: greeting)
             return
         }
         let snapshot = WorkspaceLoader(layout: layout).load()

@@ -82,12 +82,17 @@ struct DispatchCommand: ParsableCommand {
                 handled.formUnion(wanted)
             }
             guard all, !noWait else { break }
-            let left = current.agents.filter { $0.status.bucket == .notStarted && !handled.contains($0.agentId) }
+            if failures > 0 {
+                Output.error("stopped before the later waves: an agent was not handed its work, and the agents after it would wait for it")
+                break
+            }
+            let left = DispatchPlanner.left(current, dispatched: handled)
             guard !left.isEmpty else { break }
             if handled.isEmpty && wanted.isEmpty {
                 Output.error("nothing is ready: every agent that has not started waits on another (\(left.map(\.agentId).joined(separator: ", ")))")
             }
-            let waiting = Set(left.flatMap { Waves.waitingOn($0, in: current) })
+            var waiting = Set(left.flatMap { Waves.waitingOn($0, in: current) })
+            if waiting.isEmpty { waiting = Set(current.agents.filter { $0.status.bucket != .complete }.map(\.agentId)) }
             Output.error("waiting for \(waiting.sorted().joined(separator: ", ")) to complete before \(left.map(\.agentId).joined(separator: ", ")) (Ctrl-C stops waiting; the agents keep working)")
             // Poll the files: the agents write them; a second is plenty for work measured in minutes.
             repeat {
@@ -99,7 +104,7 @@ struct DispatchCommand: ParsableCommand {
                 }
                 current = reloaded
                 wanted = DispatchPlanner.ready(current, dispatched: handled)
-            } while wanted.isEmpty && current.agents.contains { $0.status.bucket == .notStarted && !handled.contains($0.agentId) }
+            } while wanted.isEmpty && !DispatchPlanner.left(current, dispatched: handled).isEmpty
         }
         if failures > 0 { throw ExitCode(1) }
     }

@@ -20,7 +20,7 @@ struct ScreenCommand: ParsableCommand {
 
     /// Runs the screen; a terminal that cannot host it, or a theme that cannot be read, is a usage
     /// error (exit 2, one line).
-    static func open(_ layout: WorkspaceLayout, settings: HubSettings, themeName: String? = nil, pollInterval: Double? = nil, ascii: Bool = false) throws {
+    static func open(_ layout: WorkspaceLayout, settings: HubSettings, themeName: String? = nil, pollInterval: Double? = nil, ascii: Bool = false, greeting: String? = nil) throws {
         let theme: Theme
         do {
             theme = try ThemeLoader.load(themeName ?? settings.theme ?? "default", root: layout.root, environment: ProcessInfo.processInfo.environment)
@@ -31,7 +31,7 @@ struct ScreenCommand: ParsableCommand {
         do {
             let (keymap, problems) = Keymap.standard.applying(settings.keyOverrides, source: settings.keyOverridesSource)
             for problem in problems { Output.error(problem) }
-            status = try HubScreen.run(layout: layout, settings: settings, theme: theme, pollInterval: pollInterval, ascii: ascii, keymap: keymap)
+            status = try HubScreen.run(layout: layout, settings: settings, theme: theme, pollInterval: pollInterval, ascii: ascii, keymap: keymap, greeting: greeting)
         } catch {
             throw UsageError(error.description)
         }

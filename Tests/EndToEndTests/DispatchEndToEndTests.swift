@@ -133,4 +133,35 @@ struct DispatchEndToEndTests {
         try pane.run("clear; \(binary) trust --check --root \(workspace.root); echo EXIT=$?")
         try pane.waitFor(text: "EXIT=1")
     }
+
+    @Test func theLivingDemoGoesFromSToCompleteAndGGoesToAnAgentsWindow() throws {
+        let pane = try TmuxPane(width: 150, height: 40)
+        try pane.run("\(binary) demo --agents --pace 0.2")
+        try pane.waitFor(text: "living demo")
+        // The multi-agent stub is the second in STUBS, after NEEDS YOU (2) and ACTIVE (2).
+        try pane.keys("j", "j", "j", "j", "j")
+        try pane.waitFor(text: "STUB-101")
+        try pane.keys("S")
+        try pane.waitFor(text: "Start a session?")
+        try pane.keys("Enter")
+        try pane.waitFor(text: "created ")
+        try pane.waitFor(text: "○ p1 0/3")
+        try pane.keys("D")
+        try pane.waitFor(text: "Dispatch?")
+        try pane.keys("Enter")
+        // Every agent completes; then the orchestrator is offered as the last wave.
+        try pane.waitFor(text: "Next wave ready: dispatch?", timeout: 40)
+        try pane.keys("Enter")
+        try pane.waitFor(text: "Status   ✓ complete", timeout: 30)
+        // g on the orchestrator (the first agent row) shows its window.
+        try pane.keys("g")
+        try pane.waitFor("the orchestrator's window is shown") { _ in
+            ((try? pane.tmux(["display-message", "-p", "#{window_name}"])) ?? "").hasPrefix("assistant@parallel-docs-audit-phase1")
+        }
+        _ = try pane.tmux(["select-window", "-t", "main:0"])
+        try pane.keys("q")
+        try pane.waitForPrompt()
+        // The demo closes its agents' windows as it goes.
+        try pane.waitFor("the agents' windows closed") { _ in ((try? pane.tmux(["list-windows"])) ?? "").split(separator: "\n").count == 1 }
+    }
 }

@@ -40,11 +40,14 @@ public struct AppContext: Equatable, Sendable {
     public var settings: HubSettings
     /// The screen runs inside tmux (`$TMUX`): dispatch can open windows beside it.
     public var insideTmux: Bool
+    /// A first message in the status bar (the living demo says what to press).
+    public var greeting: String?
 
-    public init(layout: WorkspaceLayout, settings: HubSettings = HubSettings(), insideTmux: Bool = false) {
+    public init(layout: WorkspaceLayout, settings: HubSettings = HubSettings(), insideTmux: Bool = false, greeting: String? = nil) {
         self.layout = layout
         self.settings = settings
         self.insideTmux = insideTmux
+        self.greeting = greeting
     }
 }
 

@@ -98,8 +98,7 @@ extension Reducer {
                 continue
             }
             let handed = delivered(state, session)
-            let left = session.agents.filter { $0.status.bucket == .notStarted && !handed.contains($0.agentId) }
-            if left.isEmpty {
+            if DispatchPlanner.left(session, dispatched: handed).isEmpty {
                 state.followedWaves.remove(path)
                 continue
             }

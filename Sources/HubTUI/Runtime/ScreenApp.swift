@@ -41,6 +41,7 @@ public final class ScreenApp {
         state.loading = !live.hasLoaded
         _ = Reducer.reduce(&state, .resize(terminal.size))
         if live.hasLoaded { _ = Reducer.reduce(&state, .watching(live.summary)) }
+        if let greeting = context.greeting { state.message = StatusMessage(text: greeting, isError: false, expires: Date().addingTimeInterval(60)) }
     }
 
     /// Runs until quit; returns the exit status. The terminal is shut down on return.
