@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HubCore
 
 /// Options every command shares. Declared in each command through `@OptionGroup`, so they are
@@ -19,6 +20,9 @@ public struct WorkspaceOptions: ParsableArguments {
 
     @Option(name: .customLong("workorders-dir"), help: ArgumentHelp("Workorders folder; repeatable (default: coderef/workorder).", valueName: "dir"))
     public var workorderDirectories: [String] = []
+
+    @Option(name: .customLong("projects-dir"), help: ArgumentHelp("A folder holding the agents' project folders, searched for their workorders; repeatable (default: the agents' own folders, found beside the workspace).", valueName: "dir"))
+    public var projectDirectories: [String] = []
 
     @Option(name: .customLong("poll"), help: ArgumentHelp("Watch by checking files every <ms> milliseconds instead of inotify (network filesystems); '--poll' alone means 1000.", valueName: "ms"))
     public var pollMilliseconds: Int?
@@ -42,13 +46,19 @@ public struct WorkspaceOptions: ParsableArguments {
     /// The layout these options describe, rooted at `root` (already resolved): flags first, then
     /// the config files, then the defaults.
     public func layout(root: String, settings: HubSettings = HubSettings()) -> WorkspaceLayout {
-        WorkspaceLayout(
+        var layout = WorkspaceLayout(
             root: root,
             stubDirectories: stubDirectories.isEmpty ? (settings.stubDirectories ?? WorkspaceLayout.defaultStubDirectories) : stubDirectories,
             archivedStubDirectories: archivedStubDirectories.isEmpty ? WorkspaceLayout.defaultArchivedStubDirectories : archivedStubDirectories,
             sessionDirectories: sessionDirectories.isEmpty ? (settings.sessionDirectories ?? WorkspaceLayout.defaultSessionDirectories) : sessionDirectories,
             workorderDirectories: workorderDirectories.isEmpty ? WorkspaceLayout.defaultWorkorderDirectories : workorderDirectories
         )
+        let home = ProcessInfo.processInfo.environment["HOME"]
+        layout.projectDirectories = (projectDirectories.isEmpty ? settings.projectDirectories : projectDirectories).map { folder in
+            let expanded = (folder == "~" || folder.hasPrefix("~/")) && home != nil ? home! + folder.dropFirst() : folder
+            return layout.absolute(expanded)
+        }
+        return layout
     }
 
     /// Resolves the root (flag or discovery) and reads the config files; a missing root is a usage

@@ -10,6 +10,7 @@ import TOMLKit
 /// stubs = ["coderef/working"]
 /// sessions = [".coderef/sessions", "coderef/sessions"]
 /// new_sessions = ".coderef/sessions"
+/// projects = ["..", "~/code"]   # folders holding the agents' projects (their workorders)
 /// [start]
 /// default_orchestrator = "assistant"
 /// [clipboard]
@@ -137,6 +138,7 @@ public enum ConfigLoader {
         mutating func apply(to settings: inout HubSettings) {
             if let stubs = strings("workspace", "stubs") { settings.stubDirectories = stubs }
             if let sessions = strings("workspace", "sessions") { settings.sessionDirectories = sessions }
+            if let projects = strings("workspace", "projects") { settings.projectDirectories = projects }
             if let target = string("workspace", "new_sessions") { settings.newSessionsDirectory = target }
             if let orchestrator = string("start", "default_orchestrator") { settings.defaultOrchestrator = orchestrator }
             if let order = strings("clipboard", "order") {

@@ -37,6 +37,8 @@ public struct HubSettings: Equatable, Sendable {
     /// Layout overrides from the config (flags win over these).
     public var stubDirectories: [String]?
     public var sessionDirectories: [String]?
+    /// `[workspace] projects`: folders holding the agents' project folders.
+    public var projectDirectories: [String] = []
 
     public init() {}
 

@@ -18,14 +18,51 @@ enum WorkorderLoader {
                 (done, total) = AgentDecoder.countTasks(tasks, fields: fields)
             }
         }
-        return Workorder(
+        var workorder = Workorder(
             workorderId: id,
             path: path,
             featureName: meta["feature_name"]?.stringValue ?? object["feature_name"]?.stringValue,
-            status: Status(statusWord),
+            status: Status(statusWord ?? object["phase_status"]?.stringValue),
             tasksDone: done,
             tasksTotal: total
         )
+        if let section = planning["5_task_id_system"] ?? object["5_task_id_system"] {
+            workorder.tasks = AgentDecoder.taskList(section.objectValue?["tasks"] ?? section)
+        }
+        workorder.currentPhase = scalar(object["current_phase"] ?? meta["current_phase"])
+        workorder.phaseStatus = scalar(object["phase_status"] ?? meta["phase_status"])
+        if let last = (object["phase_transitions"] ?? meta["phase_transitions"])?.arrayValue?.last?.objectValue {
+            let phase = scalar(last["phase"]).map { "phase \($0)" }
+            let to = scalar(last["to_status"]) ?? scalar(last["status"])
+            let at = scalar(last["at"])
+            workorder.lastTransition = [phase, to.map { "→ \($0)" }, at.map { "at \($0)" }].compactMap { $0 }.joined(separator: " ")
+        }
+        workorder.parentStubId = scalar(object["parent_stub_id"] ?? meta["parent_stub_id"])
+        workorder.parentSession = scalar(object["parent_session"] ?? meta["parent_session"] ?? object["session_id"])
+        return workorder
+    }
+
+    /// A plan file read from disk: decoded, with its modification time and its project's name
+    /// (`<project>/coderef/workorder/<name>/plan.json`; nil for the workspace's own).
+    static func load(_ path: String, shown: String, fallbackId: String, root: String, log: ProblemLog) -> Workorder? {
+        guard let value = JSONFile.load(path, displayPath: shown, log: log) else { return nil }
+        var plan = decode(value, path: shown, fallbackId: fallbackId, log: log)
+        plan.modified = FileSystem.modified(path)
+        let folder = WorkspacePaths.parent(WorkspacePaths.parent(path))
+        if WorkspacePaths.lastComponent(folder) == "workorder", WorkspacePaths.lastComponent(WorkspacePaths.parent(folder)) == "coderef" {
+            let project = WorkspacePaths.parent(WorkspacePaths.parent(folder))
+            plan.project = project == root ? nil : WorkspacePaths.lastComponent(project)
+        }
+        return plan
+    }
+
+    /// A string or a number as text (phases are written both ways).
+    static func scalar(_ value: JSONValue?) -> String? {
+        switch value {
+        case .string(let text)?: return text.isEmpty ? nil : text
+        case .number?: return value?.intValue.map(String.init) ?? value?.doubleValue.map { String($0) }
+        default: return nil
+        }
     }
 
     /// `WO-ID | project | description | timestamp`, one per line; blank and `#` lines skipped.

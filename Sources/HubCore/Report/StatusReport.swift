@@ -33,7 +33,7 @@ public enum StatusReport {
             ("features", .array(snapshot.features.map { feature in
                 .object(JSONObject([("feature", .string(feature.feature)), ("sessions", .array(feature.sessionPaths.map(JSONValue.string)))]))
             })),
-            ("workorders", .array(snapshot.workorders.map(workorderJSON))),
+            ("workorders", .array(workorders(snapshot))),
             ("workorder_log", .array(snapshot.workorderLog.map { entry in
                 .object(JSONObject([
                     ("workorder_id", .string(entry.workorderId)),
@@ -119,14 +119,26 @@ public enum StatusReport {
         return .object(JSONObject(members))
     }
 
-    static func workorderJSON(_ workorder: Workorder) -> JSONValue {
+    static func workorders(_ snapshot: WorkspaceSnapshot) -> [JSONValue] {
+        let links = WorkorderLinks(snapshot)
+        return snapshot.workorders.map { workorderJSON($0, session: links.session[$0.path], stub: links.stub[$0.path]) }
+    }
+
+    static func workorderJSON(_ workorder: Workorder, session: String?, stub: String?) -> JSONValue {
         .object(JSONObject([
             ("workorder_id", .string(workorder.workorderId)),
             ("path", .string(workorder.path)),
+            ("project", optional(workorder.project)),
+            ("session", optional(session)),
+            ("stub", optional(stub)),
             ("status", optional(workorder.status.word)),
             ("bucket", .string(workorder.status.bucket.rawValue)),
             ("tasks_done", optional(workorder.tasksDone)),
             ("tasks_total", optional(workorder.tasksTotal)),
+            ("current_phase", optional(workorder.currentPhase)),
+            ("phase_status", optional(workorder.phaseStatus)),
+            ("last_transition", optional(workorder.lastTransition)),
+            ("parent_stub_id", optional(workorder.parentStubId)),
         ]))
     }
 }

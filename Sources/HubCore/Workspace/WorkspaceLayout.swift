@@ -8,6 +8,10 @@ public struct WorkspaceLayout: Equatable, Sendable {
     /// Several session folders may be read at once; each may hold an `archived/` folder.
     public var sessionDirectories: [String]
     public var workorderDirectories: [String]
+    /// Folders that hold the agents' project folders (`[workspace] projects`, `--projects-dir`):
+    /// searched a few levels deep for `coderef/workorder/*/plan.json`. Agents' own project folders
+    /// (by `agent_path`, or its last component beside the workspace) are found without them.
+    public var projectDirectories: [String] = []
     /// Name of the folder inside a sessions directory that holds archived sessions.
     public var archiveFolderName: String
 

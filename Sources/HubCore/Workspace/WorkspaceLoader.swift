@@ -54,14 +54,14 @@ public struct WorkspaceLoader: Sendable {
         func addPlan(_ path: String, fallbackId: String) {
             guard FileSystem.isFile(path) else { return }
             let shown = layout.display(path)
-            guard seenPlans.insert(shown).inserted, let value = JSONFile.load(path, displayPath: shown, log: log) else { return }
-            workorders.append(WorkorderLoader.decode(value, path: shown, fallbackId: fallbackId, log: log))
+            guard seenPlans.insert(shown).inserted, let plan = WorkorderLoader.load(path, shown: shown, fallbackId: fallbackId, root: layout.root, log: log) else { return }
+            workorders.append(plan)
         }
 
         // Workorders: the workspace's own, and those in the agents' project folders.
         var workorderHomes = unique(layout.workorderDirectories.map(layout.absolute))
         var logFiles = [layout.absolute("coderef/workorder-log.txt")]
-        for project in agentProjects(sessions) {
+        for project in ProjectDiscovery(layout: layout, resolver: resolver).projects(for: sessions) {
             workorderHomes.append(FileSystem.join(project, "coderef/workorder"))
             logFiles.append(FileSystem.join(project, "coderef/workorder-log.txt"))
         }
@@ -113,8 +113,8 @@ public struct WorkspaceLoader: Sendable {
                 scanStubFolder(folder, name: name, archived: archived, log: part.log, stubs: &part.stubs) { path, fallbackId in
                     guard FileSystem.isFile(path) else { return }
                     let shown = layout.display(path)
-                    guard let value = JSONFile.load(path, displayPath: shown, log: part.log) else { return }
-                    part.workorders.append(WorkorderLoader.decode(value, path: shown, fallbackId: fallbackId, log: part.log))
+                    guard let plan = WorkorderLoader.load(path, shown: shown, fallbackId: fallbackId, root: layout.root, log: part.log) else { return }
+                    part.workorders.append(plan)
                 }
             case .session(let folder, let name, let archived):
                 part.sessions += sessionLoader.loadSession(folder, name: name, archived: archived, parent: nil)
@@ -154,18 +154,6 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// Folders of agents' projects that exist here (directly, or through the WSL mapping).
-    private func agentProjects(_ sessions: [Session]) -> [String] {
-        var paths: [String] = []
-        for session in sessions {
-            for agent in session.everyone {
-                guard let written = agent.agentPath else { continue }
-                let candidate = written.hasPrefix("/") ? written : resolver.wslPath(written)
-                if let candidate, FileSystem.isDirectory(candidate) { paths.append(WorkspacePaths.standardize(candidate)) }
-            }
-        }
-        return unique(paths)
-    }
-
     func unique(_ paths: [String]) -> [String] {
         var seen = Set<String>()
         return paths.filter { seen.insert($0).inserted }

@@ -1,0 +1,56 @@
+/// The agents' project folders on this machine, where their workorders live
+/// (`<project>/coderef/workorder/<name>/plan.json`, `<project>/coderef/workorder-log.txt`):
+/// - each agent's `agent_path` when it exists here (absolute, WSL-mapped, or relative);
+/// - an `agent_path` from another machine mapped by its last component onto the folders beside the
+///   workspace (and the configured project folders);
+/// - every folder holding `coderef/workorder` under the configured project folders
+///   (`[workspace] projects`, `--projects-dir`), a few levels deep, never following a link loop.
+struct ProjectDiscovery {
+    static let searchDepth = 3
+    /// Enough for any real set of projects; a folder like `~` with thousands of entries is not walked whole.
+    static let folderBudget = 4000
+
+    let layout: WorkspaceLayout
+    let resolver: PathResolver
+
+    func projects(for sessions: [Session]) -> [String] {
+        var found: [String] = []
+        for session in sessions {
+            for agent in session.everyone {
+                guard let written = agent.agentPath, !written.isEmpty else { continue }
+                if written.hasPrefix("/"), FileSystem.isDirectory(written) {
+                    found.append(WorkspacePaths.standardize(written))
+                } else if let mapped = resolver.wslPath(written), FileSystem.isDirectory(mapped) {
+                    found.append(WorkspacePaths.standardize(mapped))
+                } else if let here = ProjectFolders.resolve(agent, settings: HubSettings(), root: layout.root, projectRoots: layout.projectDirectories) {
+                    found.append(WorkspacePaths.standardize(here))
+                }
+            }
+        }
+        for folder in layout.projectDirectories { found += search(folder) }
+        var seen = Set<String>()
+        return found.filter { seen.insert($0).inserted }
+    }
+
+    /// Folders under `top` (itself included) that hold `coderef/workorder` or its log.
+    func search(_ top: String) -> [String] {
+        var result: [String] = []
+        var visited = Set<FolderIdentity>()
+        var budget = ProjectDiscovery.folderBudget
+        var queue: [(String, Int)] = [(top, 0)]
+        while !queue.isEmpty && budget > 0 {
+            let (folder, depth) = queue.removeFirst()
+            budget -= 1
+            guard let identity = FolderIdentity(folder), visited.insert(identity).inserted else { continue }
+            let coderef = FileSystem.join(folder, "coderef")
+            if FileSystem.isDirectory(FileSystem.join(coderef, "workorder")) || FileSystem.isFile(FileSystem.join(coderef, "workorder-log.txt")) {
+                result.append(WorkspacePaths.standardize(folder))
+            }
+            guard depth < ProjectDiscovery.searchDepth else { continue }
+            for name in FileSystem.subdirectories(folder) where name != "node_modules" && name != "coderef" {
+                queue.append((FileSystem.join(folder, name), depth + 1))
+            }
+        }
+        return result
+    }
+}
