@@ -15,7 +15,7 @@ public struct SessionsHubCommand: ParsableCommand {
         subcommand name; 'sessions-hub ui --help' lists them. Config: .coderef/hub.toml and \
         ~/.config/sessions-hub/config.toml (see the README).
         """,
-        subcommands: [ScreenCommand.self, StatusCommand.self, StartCommand.self, AdvanceCommand.self, ArchiveCommand.self, UnarchiveCommand.self, OneLinerCommand.self, DispatchCommand.self, TrustCommand.self, SetStatusCommand.self, DoctorCommand.self, MCPCommand.self, DemoCommand.self],
+        subcommands: [ScreenCommand.self, StatusCommand.self, StartCommand.self, NewCommand.self, AdvanceCommand.self, ArchiveCommand.self, UnarchiveCommand.self, OneLinerCommand.self, DispatchCommand.self, TrustCommand.self, SetStatusCommand.self, DoctorCommand.self, MCPCommand.self, DemoCommand.self],
         defaultSubcommand: ScreenCommand.self
     )
 

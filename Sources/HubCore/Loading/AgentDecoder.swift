@@ -44,6 +44,7 @@ enum AgentDecoder {
         agent.notes = notes(fields.object["notes"])
         agent.dependsOn = fields.strings("depends_on")
         agent.executionWave = fields.object["execution_wave"]?.intValue
+        agent.gateCriteria = gate(fields.object["phase_gate"])
         agent.outputFile = outputFile(fields)
         if let tasks = fields.object["tasks"] {
             (agent.tasksDone, agent.tasksTotal) = countTasks(tasks, fields: fields)
@@ -53,6 +54,20 @@ enum AgentDecoder {
             if let created = outputs["workorders_created"] { agent.workordersCreated = workorderReferences(created) }
             agent.filesCreated = outputs["files_created"]?.arrayValue?.compactMap(\.stringValue) ?? []
             agent.primaryOutput = outputs["primary_output"]?.stringValue
+        }
+    }
+
+    /// `phase_gate{criteria[]}` (or a bare list): strings are unmet until an object says `met`.
+    static func gate(_ value: JSONValue?) -> [GateCriterion] {
+        let list = value?.objectValue?["criteria"]?.arrayValue ?? value?.arrayValue ?? []
+        return list.compactMap { item in
+            if let text = item.stringValue { return GateCriterion(text: text, met: false) }
+            guard let object = item.objectValue else { return nil }
+            let text = object["criterion"]?.stringValue ?? object["description"]?.stringValue ?? object["name"]?.stringValue ?? object["id"]?.stringValue
+            guard let text else { return nil }
+            let met: Bool
+            if case .bool(let flag)? = object["met"] { met = flag } else { met = Status(object["status"]?.stringValue).bucket == .complete }
+            return GateCriterion(text: text, met: met)
         }
     }
 

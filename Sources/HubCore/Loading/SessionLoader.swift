@@ -262,6 +262,7 @@ struct SessionLoader {
         merged.outputFile = nested.outputFile ?? root.outputFile
         merged.dependsOn = root.dependsOn.isEmpty ? nested.dependsOn : root.dependsOn
         merged.executionWave = root.executionWave ?? nested.executionWave
+        merged.gateCriteria = nested.gateCriteria.isEmpty ? root.gateCriteria : nested.gateCriteria
         merged.workordersCreated = nested.workordersCreated.isEmpty ? root.workordersCreated : nested.workordersCreated
         return merged
     }

@@ -31,6 +31,9 @@ public struct AgentState: Equatable, Sendable {
     public var filesCreated: [String]
     public var primaryOutput: String?
     public var dependsOn: [String]
+    /// `phase_gate.criteria[]`: what must hold before the next phase (strings, or objects with
+    /// `criterion`/`description` and `met`/`status`).
+    public var gateCriteria: [GateCriterion] = []
     /// `execution_wave` as written (1 = first); nil: computed from `depends_on` when needed.
     public var executionWave: Int?
     public var workordersCreated: [WorkorderReference]
@@ -78,5 +81,15 @@ public struct WorkorderReference: Equatable, Sendable {
     public init(workorderId: String, location: String?) {
         self.workorderId = workorderId
         self.location = location
+    }
+}
+
+/// One criterion of an agent's `phase_gate`.
+public struct GateCriterion: Equatable, Sendable {
+    public var text: String
+    public var met: Bool
+    public init(text: String, met: Bool) {
+        self.text = text
+        self.met = met
     }
 }

@@ -25,6 +25,12 @@ extension SessionPlanner {
         if session.derivedStatus != .complete {
             warnings.append("phase \(current) is not complete yet (\(session.agentsComplete)/\(session.agents.count) agents)")
         }
+        // The phase gate the agents carry (`phase_gate.criteria`): advancing past unmet criteria is
+        // allowed, but never silently.
+        for agent in session.everyone where agent.gateCriteria.contains(where: { !$0.met }) {
+            let unmet = agent.gateCriteria.filter { !$0.met }
+            warnings.append("phase gate of \(agent.agentId): \(unmet.count) of \(agent.gateCriteria.count) criteria not met (\(unmet.prefix(2).map(\.text).joined(separator: "; "))\(unmet.count > 2 ? "; …" : ""))")
+        }
         // The phases: the stub's, else the session's own phases{}, else none.
         let phases = stub?.phases.isEmpty == false ? stub!.phases : session.phases.map { $0.name ?? $0.key }
         let base = Stub(

@@ -14,6 +14,8 @@ public struct PlanRequest: Equatable, Sendable {
         case archiveStub(Stub)
         case restoreSession(Session)
         case restoreStub(Stub)
+        /// An ad-hoc session without a stub (`N`).
+        case adHoc(name: String, agents: [String])
     }
 
     public var kind: Kind
@@ -47,6 +49,12 @@ public struct PlanRequest: Equatable, Sendable {
                 return .success(.archive(try Archiver.restorePlan(session: session, layout: layout)))
             case .restoreStub(let stub):
                 return .success(.archive(try Archiver.restorePlan(stub: stub, layout: layout)))
+            case .adHoc(let name, let agents):
+                do {
+                    return .success(.start(try planner.planAdHoc(name: name, agents: agents, snapshot: snapshot)))
+                } catch .alreadyStarted(_, let existing) {
+                    return .failure(PlanFailure("a session named \(name) exists (\(existing)): choose another name"))
+                }
             }
         } catch let error as CustomStringConvertible {
             return .failure(PlanFailure(error.description))

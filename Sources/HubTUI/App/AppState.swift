@@ -29,6 +29,10 @@ public enum Overlay: Equatable, Sendable {
     case confirmDispatch(DispatchProposal)
     /// `c`/`i`: a file, read-only: scroll, wrap or not, search, open in the editor.
     case file(FileView)
+    /// `N`: an ad-hoc session's name and agents, typed; Enter plans it.
+    case newSession(NewSessionForm)
+    /// `w`: the workorders across the workspace and its projects, and a plan's detail.
+    case workorders(WorkordersView)
     /// Enter on an agent: its status, note, tasks, outputs, history and output preview (the last
     /// two read by an effect; nil until they arrive).
     case agentDetail(AgentDetailView)
@@ -285,5 +289,18 @@ public struct AppState: Equatable, Sendable {
     /// The sessions of a stub, in phase order.
     public func sessions(of stub: Stub) -> [Session] {
         (list.sessionsByStub[stub.path] ?? []).map { snapshot.sessions[$0] }
+    }
+}
+
+/// The `N` form: two text fields, Tab between them.
+public struct NewSessionForm: Equatable, Sendable {
+    public var name = ""
+    public var agents = ""
+    /// 0: the name, 1: the agents.
+    public var field = 0
+    public init() {}
+
+    public var agentIds: [String] {
+        agents.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
     }
 }

@@ -5,7 +5,7 @@ public enum Command: Hashable, Sendable {
     case switchPane, open, back
     case start, advance, archive, yank, yankAll, toggleLongForm, filter, viewCommunication, viewInstructions
     case problems, reload, help, quit, needsOnly, edit, cycleTheme, toggleArchived, unarchive
-    case readOneLiner, previousPhase, nextPhase, dispatch, dispatchAll
+    case readOneLiner, previousPhase, nextPhase, dispatch, dispatchAll, workorders, newSession
 }
 
 public struct KeyBinding: Sendable {
@@ -39,6 +39,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("/")], .filter, "filter the list (names, ids, tags, agents, status words, and stale, unverified, needs...); Esc clears", hint: "filter"),
         KeyBinding([.character("!")], .needsOnly, "show only what needs you (the same as /needs); again to show everything"),
         KeyBinding([.character("S")], .start, "start a session from the selected stub (asks first; a started stub offers to open its session, + starts another)", hint: "start"),
+        KeyBinding([.character("N")], .newSession, "start an ad-hoc session without a stub: a name and its agents (asks first)"),
         KeyBinding([.character("a")], .advance, "start the next phase of the selected session, or of a stub's latest session (asks first)"),
         KeyBinding([.character("A")], .archive, "archive the selected session or stub (moves its folder into archived/; asks first)"),
         KeyBinding([.character("H")], .toggleArchived, "list archived sessions and stubs at the end (again to hide them)"),
@@ -51,6 +52,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("O")], .readOneLiner, "read the selected agent's one-liner in full, in the viewer (scroll, / search)"),
         KeyBinding([.character("[")], .previousPhase, "show the feature's previous phase (every phase of a stub is reachable)"),
         KeyBinding([.character("]")], .nextPhase, "show the feature's next phase"),
+        KeyBinding([.character("w")], .workorders, "the workorders the agents made, across the workspace and their projects (/ filters, Enter opens a plan)", hint: "workorders"),
         KeyBinding([.character("c")], .viewCommunication, "view communication.json (the selected agent's own, when it has one)"),
         KeyBinding([.character("i")], .viewInstructions, "view instructions.json (the selected agent's own, when it has one)"),
         KeyBinding([.character("e")], .edit, "open the file in $VISUAL or $EDITOR: in the viewer (c/i), that file; in an agent's detail, its output"),

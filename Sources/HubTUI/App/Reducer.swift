@@ -158,6 +158,10 @@ public enum Reducer {
             flash(&state, state.longForm ? "one-liners: long form (Markdown)" : "one-liners: short form")
         case .readOneLiner:
             readOneLiner(&state)
+        case .workorders:
+            state.overlay = .workorders(WorkordersView())
+        case .newSession:
+            state.overlay = .newSession(NewSessionForm())
         case .previousPhase, .nextPhase:
             stepPhase(&state, by: command == .nextPhase ? 1 : -1)
         case .problems:
@@ -275,6 +279,10 @@ public enum Reducer {
             return fileViewKey(&state, view, key, command: command)
         case .agentDetail(let view):
             return agentDetailKey(&state, view, key, command: command)
+        case .workorders(let view):
+            return workordersKey(&state, view, key, command: command)
+        case .newSession(let form):
+            return newSessionKey(&state, form, key)
         case .confirmStart, .pickAgents, .error, .confirmArchive, .alreadyStarted, .confirmDispatch:
             return handleDialogKey(&state, key)
         }

@@ -22,6 +22,18 @@ enum AgentDetail {
         let changed = evidence.changedAt.map { Cells.age(from: $0, now: state.now) + " ago (" + Timestamp.format($0) + ")" } ?? "unknown (no file or time of its own says)"
         lines.append([("Changed   ", .muted), (changed, evidence.flag == .stale ? .warning : .text)])
         if let role = agent.role { lines += wrapped("Role      ", clean(role), width: width, role: .text) }
+        if !agent.dependsOn.isEmpty || agent.executionWave != nil {
+            let wave = Waves(session).waveOf[agent.agentId].map { "wave \($0)" } ?? ""
+            let waiting = Waves.waitingOn(agent, in: session)
+            let depends = agent.dependsOn.isEmpty ? "" : " · depends on " + agent.dependsOn.map(clean).joined(separator: ", ")
+            lines.append([("Order     ", .muted), (wave + depends, .text), (waiting.isEmpty ? "" : "  (waiting on " + waiting.map(clean).joined(separator: ", ") + ")", .warning)])
+        }
+        if !agent.gateCriteria.isEmpty {
+            lines.append([("Gate      ", .muted), (agent.gateCriteria.filter(\.met).count.description + "/\(agent.gateCriteria.count) criteria met", agent.gateCriteria.allSatisfy(\.met) ? .complete : .warning)])
+            for criterion in agent.gateCriteria {
+                lines.append([("  " + (criterion.met ? glyphs.complete : glyphs.status(.notStarted)) + " ", criterion.met ? .complete : .muted), (clean(criterion.text), .text)])
+            }
+        }
         if let note = agent.notes {
             lines += wrapped("Note      ", clean(note), width: width, role: bucket == .blocked || bucket == .failed ? .bucket(bucket) : .text)
         }

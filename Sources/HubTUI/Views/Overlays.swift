@@ -40,6 +40,22 @@ enum Overlays {
                        scroll: 0, footer: "Enter/y dispatch   Esc/n cancel")
         case .file(let view):
             FileViewer.draw(&canvas, state, view)
+        case .workorders(let view):
+            WorkordersPane.draw(&canvas, state, view)
+        case .newSession(let form):
+            let cursor = state.glyphs == .ascii ? "_" : "▏"
+            let known = state.context.settings.knownAgents(in: state.snapshot)
+            var lines: [[(String, StyleRole)]] = [
+                [("A session without a stub, written like one started with S.", .muted)],
+                [("", .text)],
+                [("Name    ", form.field == 0 ? .accent : .muted), (form.name + (form.field == 0 ? cursor : ""), .text)],
+                [("Agents  ", form.field == 1 ? .accent : .muted), (form.agents + (form.field == 1 ? cursor : ""), .text)],
+            ]
+            if !known.isEmpty {
+                lines.append([("", .text)])
+                lines += TextFit.wrap("known agents: " + known.joined(separator: " "), width: min(canvas.width - 8, 82)).map { [($0, StyleRole.muted)] }
+            }
+            drawDialog(&canvas, state, title: "New ad-hoc session", lines: lines, scroll: 0, footer: "Tab next field   Enter continue   Esc cancel")
         case .alreadyStarted(let stubPath, let sessionPath):
             let name = state.snapshot.stubs.index(ofPath: stubPath).map { state.snapshot.stubs[$0].featureName } ?? stubPath
             let lines: [[(String, StyleRole)]] = [

@@ -102,6 +102,10 @@ enum SessionDetail {
             return (state.glyphs.warning + " not picked up " + Cells.age(from: handed, now: state.now), .warning)
         case nil: break
         }
+        if bucket == .notStarted, !agent.dependsOn.isEmpty {
+            let waiting = Waves.waitingOn(agent, in: session)
+            if !waiting.isEmpty { return ("waiting on " + waiting.joined(separator: ", "), .muted) }
+        }
         if bucket == .notStarted, let dispatch = state.snapshot.dispatches[session.path]?[agent.agentId] {
             let place = dispatch.window.map { state.glyphs.arrow + " window \($0)" } ?? state.glyphs.arrow + " tmux"
             return (place + ", " + dispatch.outcome + " " + Cells.age(from: dispatch.at, now: state.now) + " ago", .muted)
@@ -177,6 +181,7 @@ enum SessionDetail {
                 canvas.paint(Rect(x: parts.agents.x, y: y, width: parts.agents.width, height: 1), role: state.overlay == nil ? .selection : .selectionDim)
             }
         }
+        SessionWorkorders.draw(&canvas, state, session, below: min(parts.agents.height, everyone.count - state.agentScroll), in: parts.agents)
         let hiddenBelow = state.agentScroll + parts.agents.height < everyone.count
         if state.agentScroll > 0 || hiddenBelow {
             let range = "\(state.agentScroll + 1)–\(min(everyone.count, state.agentScroll + parts.agents.height))"

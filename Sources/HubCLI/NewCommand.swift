@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import HubCore
+
+/// `sessions-hub new <name> --agent ID...`: the screen's `N` — a session without a stub.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Start an ad-hoc session without a stub (same files and one-liners as start).",
+        discussion: "Prints the session folder and workorder id. Asks before writing unless --yes (required without a terminal)."
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: "The session's feature name (its folder becomes <name>-phase1).")
+    var name: String
+
+    @Option(name: .long, help: ArgumentHelp("An agent taking part (repeatable, at least one).", valueName: "id"))
+    var agent: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The orchestrator (default: [start] default_orchestrator, else assistant).", valueName: "id"))
+    var orchestrator: String?
+
+    @Option(name: .long, help: ArgumentHelp("What the session is for (becomes its task and the agents' first step).", valueName: "text"))
+    var description: String?
+
+    @Flag(name: .long, help: "Do not ask.")
+    var yes = false
+
+    @Flag(name: .long, help: "Print the result as JSON.")
+    var json = false
+
+    func validate() throws {
+        if agent.isEmpty { throw UsageError("name at least one agent with --agent ID") }
+    }
+
+    func run() throws {
+        let (layout, settings) = try workspace.resolve()
+        let snapshot = WorkspaceLoader(layout: layout).load()
+        let plan: SessionPlan
+        do {
+            plan = try SessionPlanner(layout: layout, settings: settings, now: Date())
+                .planAdHoc(name: name, agents: agent, orchestrator: orchestrator, description: description, snapshot: snapshot)
+        } catch .alreadyStarted(_, let existing) {
+            throw UsageError("a session named \(name) exists (\(existing)): choose another name")
+        } catch {
+            throw UsageError(error.description)
+        }
+        try CreateSession.confirmAndApply(plan, root: layout.root, yes: yes, json: json)
+    }
+}

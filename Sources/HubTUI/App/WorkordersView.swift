@@ -1,0 +1,30 @@
+import Foundation
+import HubCore
+
+/// `w`: every workorder of the workspace and its projects, most recently changed first, filtered as
+/// you type; Enter opens a plan's detail (its tasks).
+public struct WorkordersView: Equatable, Sendable {
+    public var filter = ""
+    public var typing = false
+    public var cursor = 0
+    public var scroll = 0
+    /// The plan shown in detail (its path), nil for the list.
+    public var open: String?
+    public var detailScroll = 0
+
+    public init() {}
+
+    /// The workorders shown, in order: most recent activity first, then by id.
+    public func rows(_ snapshot: WorkspaceSnapshot) -> [Workorder] {
+        let words = filter.lowercased().split(separator: " ").map(String.init)
+        let matching = snapshot.workorders.filter { workorder in
+            guard !words.isEmpty else { return true }
+            let text = [workorder.workorderId, workorder.project ?? "", workorder.featureName ?? "", workorder.status.word ?? "", workorder.phaseStatus ?? ""].joined(separator: " ").lowercased()
+            return words.allSatisfy(text.contains)
+        }
+        return matching.sorted { a, b in
+            let (x, y) = (a.modified ?? .distantPast, b.modified ?? .distantPast)
+            return x != y ? x > y : a.workorderId < b.workorderId
+        }
+    }
+}
