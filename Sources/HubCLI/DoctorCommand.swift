@@ -16,6 +16,9 @@ struct DoctorCommand: ParsableCommand {
     @Flag(name: .long, help: "Remove the temporary files a killed write left behind (.*.hub-*.tmp).")
     var fix = false
 
+    @Flag(name: .long, help: "Print the checks and the evidence findings as one JSON object.")
+    var json = false
+
     struct Check {
         var ok: Bool?
         var name: String
@@ -89,10 +92,38 @@ struct DoctorCommand: ParsableCommand {
             checks.append(Check(ok: nil, name: "agents", detail: summary + " (sessions-hub status --json lists them under \"attention\")"))
         }
 
-        for check in checks {
-            let mark = check.ok == true ? "✓" : (check.ok == false ? "✗" : "!")
-            Output.write("\(mark) \(check.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(TerminalText.sanitize(check.detail))\n")
+        // The evidence: where the workspace's files contradict themselves or each other.
+        let findings = WorkspaceAudit.run(snapshot, settings: settings, layout: layout)
+        let errors = findings.filter { $0.severity == .error }.count
+        checks.append(Check(ok: errors > 0 ? false : (findings.isEmpty ? true : nil), name: "evidence",
+                            detail: findings.isEmpty ? "the files agree with each other" : "\(errors) error(s), \(findings.count - errors) warning(s) below"))
+
+        if json {
+            let report = JSONValue.object(JSONObject([
+                ("ok", .bool(!checks.contains { $0.ok == false })),
+                ("checks", .array(checks.map { check in
+                    .object(JSONObject([("name", .string(check.name)), ("ok", check.ok.map(JSONValue.bool) ?? .null), ("detail", .string(TerminalText.sanitize(check.detail)))]))
+                })),
+                ("findings", WorkspaceAudit.json(findings)),
+            ]))
+            Output.write(JSONPrinter.compact(report) + "\n")
+        } else {
+            for check in checks {
+                let mark = check.ok == true ? "✓" : (check.ok == false ? "✗" : "!")
+                Output.write("\(mark) \(check.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(TerminalText.sanitize(check.detail))\n")
+            }
+            Output.write(DoctorCommand.findingsText(findings))
         }
         if checks.contains(where: { $0.ok == false }) { throw ExitCode(1) }
+    }
+
+    /// The findings, errors first, each with its path and its fix.
+    static func findingsText(_ findings: [AuditFinding]) -> String {
+        guard !findings.isEmpty else { return "" }
+        var text = "\nevidence:\n"
+        for finding in findings {
+            text += "\(finding.severity == .error ? "✗" : "!") \(finding.check): \(finding.path)\n    \(finding.message)\n    fix: \(finding.fix)\n"
+        }
+        return text
     }
 }

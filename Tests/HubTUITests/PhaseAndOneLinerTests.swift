@@ -61,4 +61,16 @@ import HubTestSupport
         _ = Reducer.reduce(&state, .snapshotLoaded(snapshot))
         #expect(state.focus == .detail)
     }
+
+    @Test func tShowsTheFeaturesTimelineLeftToRight() throws {
+        let (_, snapshot) = try Fixtures.demo()
+        var state = Fixtures.state(snapshot)
+        Fixtures.press(&state, .down, .down, .down, .character("t"))
+        let screen = Render.screen(state).description
+        #expect(screen.contains("Timeline of search-index-rebuild"))
+        #expect(screen.contains("✓ stub → ✓ phase 1 2/2 → ◐ phase 2 0/2"))
+        #expect(screen.contains("WO-SEARCH-INDEX-REBUILD-001"))
+        Fixtures.press(&state, .escape)
+        #expect(state.overlay == nil)
+    }
 }

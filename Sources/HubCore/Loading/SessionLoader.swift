@@ -139,7 +139,19 @@ struct SessionLoader {
         if rootValue == nil { session.layout = .partial }
         merge(nested, into: &session)
         resolveOutputs(&session, nested: nested)
+        reportDependencies(session)
         return [session] + subSessions
+    }
+
+    /// `depends_on` that can never be satisfied is a problem of the file (doctor says how to fix it).
+    private func reportDependencies(_ session: Session) {
+        guard session.agents.contains(where: { !$0.dependsOn.isEmpty }) else { return }
+        let file = session.communicationFile ?? session.path
+        let waves = Waves(session)
+        if !waves.cycle.isEmpty { log.add(file, "depends_on goes round in a circle (\(waves.cycle.joined(separator: " → "))): these agents never become ready") }
+        for unknown in waves.unknownDependencies {
+            log.add(file, "\(unknown.agent) depends on \(unknown.dependency), which is not an agent of this session")
+        }
     }
 
     struct NestedAgent {
@@ -163,6 +175,11 @@ struct SessionLoader {
         session.description = fields.string("description")
         session.created = fields.string("created") ?? fields.string("created_at")
         if object["status"] != nil { session.storedStatus = fields.status("status") }
+        session.stubReference = fields.string("stub_id") ?? fields.string("parent_stub_id")
+        if let aggregation = object["aggregation"]?.objectValue {
+            session.storedCounts = StoredCounts(total: aggregation["total_agents"]?.intValue ?? aggregation["total"]?.intValue,
+                                                complete: aggregation["completed"]?.intValue ?? aggregation["complete"]?.intValue)
+        }
 
         switch object["orchestrator"] {
         case .object?:

@@ -25,6 +25,10 @@ public struct Session: Equatable, Sendable {
     public var created: String?
     /// The session's own `status` word, kept as written.
     public var storedStatus: Status?
+    /// `aggregation{total_agents, completed}` as written: a cache the agents rarely keep up to date.
+    public var storedCounts: StoredCounts?
+    /// `stub_id` / `parent_stub_id`: the stub the session says it came from.
+    public var stubReference: String?
     public var orchestrator: Orchestrator?
     public var agents: [AgentState]
     /// In-session `phases{}` in their written order.
@@ -104,4 +108,14 @@ public struct FeatureTimeline: Equatable, Sendable {
     public var feature: String
     /// Paths (relative to the root) of the feature's sessions, in phase order.
     public var sessionPaths: [String]
+}
+
+/// A session's `aggregation` counts as written.
+public struct StoredCounts: Equatable, Sendable {
+    public var total: Int?
+    public var complete: Int?
+    public init(total: Int?, complete: Int?) {
+        self.total = total
+        self.complete = complete
+    }
 }

@@ -29,6 +29,8 @@ public enum Overlay: Equatable, Sendable {
     case confirmDispatch(DispatchProposal)
     /// `c`/`i`: a file, read-only: scroll, wrap or not, search, open in the editor.
     case file(FileView)
+    /// `t`: the life of the selected feature, stub → phases → workorders.
+    case timeline(scroll: Int)
     /// `N`: an ad-hoc session's name and agents, typed; Enter plans it.
     case newSession(NewSessionForm)
     /// `w`: the workorders across the workspace and its projects, and a plan's detail.

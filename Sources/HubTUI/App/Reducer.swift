@@ -162,6 +162,8 @@ public enum Reducer {
             state.overlay = .workorders(WorkordersView())
         case .newSession:
             state.overlay = .newSession(NewSessionForm())
+        case .timeline:
+            if case .nothing = state.detail { flash(&state, "select a stub or a session to see its timeline") } else { state.overlay = .timeline(scroll: 0) }
         case .previousPhase, .nextPhase:
             stepPhase(&state, by: command == .nextPhase ? 1 : -1)
         case .problems:
@@ -274,7 +276,7 @@ public enum Reducer {
         let command = keymap.command(for: key)
         var scroll: Int
         switch overlay {
-        case .help(let s), .problems(let s): scroll = s
+        case .help(let s), .problems(let s), .timeline(let s): scroll = s
         case .file(let view):
             return fileViewKey(&state, view, key, command: command)
         case .agentDetail(let view):
@@ -290,7 +292,7 @@ public enum Reducer {
             scroll = moved
         } else {
             switch command {
-            case .back?, .quit?, .help?, .problems?:
+            case .back?, .quit?, .help?, .problems?, .timeline?:
                 // q closes a dialog rather than the program, as in most terminal tools.
                 state.overlay = nil
                 return []
@@ -302,6 +304,7 @@ public enum Reducer {
         scroll = max(0, scroll)
         switch overlay {
         case .help: state.overlay = .help(scroll: scroll)
+        case .timeline: state.overlay = .timeline(scroll: scroll)
         default: state.overlay = .problems(scroll: scroll)
         }
         return []

@@ -42,6 +42,13 @@ enum Overlays {
             FileViewer.draw(&canvas, state, view)
         case .workorders(let view):
             WorkordersPane.draw(&canvas, state, view)
+        case .timeline(let scroll):
+            let width = min(canvas.width - 8, 86)
+            let (title, lines) = TimelineView.lines(state, width: width)
+            // The chain wraps as a paragraph; the rest is one step per line.
+            let chain = lines.first.map { spans in spans.map(\.0).joined() } ?? ""
+            let wrapped = TextFit.wrap(chain, width: width).map { [($0, StyleRole.accent)] }
+            drawDialog(&canvas, state, title: title, lines: (chain.count > width ? wrapped : Array(lines.prefix(1))) + lines.dropFirst(), scroll: scroll, footer: "↑↓ scroll  Esc close")
         case .newSession(let form):
             let cursor = state.glyphs == .ascii ? "_" : "▏"
             let known = state.context.settings.knownAgents(in: state.snapshot)
