@@ -44,8 +44,10 @@ public struct Status: Equatable, Sendable, CustomStringConvertible {
 
     private static let words: [String: StatusBucket] = {
         var table: [String: StatusBucket] = [:]
-        for word in ["not_started", "pending", "created", "stub", "planning", "ready", "todo"] { table[word] = .notStarted }
-        for word in ["in_progress", "active", "running", "implementing", "working", "started", "ready_for_testing"] { table[word] = .inProgress }
+        // Newer workorder plans add plan_created and ready_for_execution (not started yet) and
+        // checkpoint_ready (work under way, waiting for a review).
+        for word in ["not_started", "pending", "created", "stub", "planning", "ready", "todo", "plan_created", "ready_for_execution"] { table[word] = .notStarted }
+        for word in ["in_progress", "active", "running", "implementing", "working", "started", "ready_for_testing", "checkpoint_ready"] { table[word] = .inProgress }
         for word in ["complete", "completed", "done", "verified", "closed", "promoted"] { table[word] = .complete }
         for word in ["blocked", "waiting", "changes_requested"] { table[word] = .blocked }
         for word in ["failed", "error", "abandoned", "cancelled"] { table[word] = .failed }

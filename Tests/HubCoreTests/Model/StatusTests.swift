@@ -10,7 +10,7 @@ import Testing
         ("ready_for_testing", .inProgress), ("Ready-For-Testing", .inProgress),
         ("phase_2_complete", .inProgress), ("Phase 3 Complete", .inProgress), ("phase_10_completed", .inProgress),
         ("complete", .complete), ("Completed", .complete), ("done", .complete), ("verified", .complete),
-        ("closed", .complete), ("promoted", .complete),
+        ("closed", .complete), ("promoted", .complete), ("plan_created", .notStarted), ("ready_for_execution", .notStarted), ("checkpoint_ready", .inProgress),
         ("blocked", .blocked), ("waiting", .blocked), ("changes requested", .blocked),
         ("failed", .failed), ("ERROR", .failed), ("abandoned", .failed), ("cancelled", .failed),
         ("brainstorming", .other), ("38% complete", .other), ("", .other), ("phase_x_complete", .other), ("  done  ", .complete),
