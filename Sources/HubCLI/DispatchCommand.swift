@@ -43,10 +43,10 @@ struct DispatchCommand: ParsableCommand {
     var tmuxSession: String?
 
     func validate() throws {
-        if agents.isEmpty && !all { throw UsageError("name the agents to dispatch, or pass --all") }
-        if !agents.isEmpty && all { throw UsageError("name agents or pass --all, not both") }
+        if agents.isEmpty && !all { throw ValidationError("name the agents to dispatch, or pass --all") }
+        if !agents.isEmpty && all { throw ValidationError("name agents or pass --all, not both") }
         if let tmuxSession, !NameValidator.isValid(tmuxSession) || tmuxSession.contains(":") || tmuxSession.contains(".") {
-            throw UsageError("--tmux-session: '\(TerminalText.sanitize(tmuxSession))' cannot name a tmux session")
+            throw ValidationError("--tmux-session: '\(TerminalText.sanitize(tmuxSession))' cannot name a tmux session")
         }
     }
 

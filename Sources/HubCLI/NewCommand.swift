@@ -31,7 +31,7 @@ struct NewCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if agent.isEmpty { throw UsageError("name at least one agent with --agent ID") }
+        if agent.isEmpty { throw ValidationError("name at least one agent with --agent ID") }
     }
 
     func run() throws {

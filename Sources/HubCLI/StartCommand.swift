@@ -56,7 +56,7 @@ enum CreateSession {
         if json {
             let report = JSONValue.object(JSONObject([
                 ("path", .string(plan.displayFolder)), ("absolute_path", .string(plan.folder)),
-                ("workorder_id", .string(plan.workorderId)), ("phase", .int(plan.phase)), ("stub", .string(plan.stubPath)),
+                ("workorder_id", .string(plan.workorderId)), ("phase", .int(plan.phase)), ("stub", plan.promotesStub ? .string(plan.stubPath) : .null),
                 ("orchestrator", .string(plan.orchestrator)), ("agents", .array(plan.agents.map(JSONValue.string))),
                 ("unresolved_agents", .array(plan.unresolvedAgents.map(JSONValue.string))),
             ]))
