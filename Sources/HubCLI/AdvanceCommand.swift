@@ -12,7 +12,7 @@ struct AdvanceCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: "The session: name, folder, path or workorder id.")
+    @Argument(help: "The session: name, folder, path or workorder id.", completion: Completions.sessions)
     var session: String
 
     @Flag(name: .long, help: "Do not ask.")

@@ -12,7 +12,7 @@ struct ArchiveCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: "The session (name, folder, path, workorder id) or stub (feature name, folder, stub id).")
+    @Argument(help: "The session (name, folder, path, workorder id) or stub (feature name, folder, stub id).", completion: Completions.sessionsAndStubs)
     var name: String
 
     @Flag(name: .long, help: "Do not ask.")

@@ -1,9 +1,11 @@
+import HubCore
+
 /// Lets workspace options come before the subcommand name (`sessions-hub --root D status`).
 /// ArgumentParser binds options to the command they follow, and the root command has none of its
 /// own (its default subcommand is the screen), so leading workspace options are moved after the
 /// subcommand name before parsing. Anything else is left exactly as given.
 enum ArgumentOrder {
-    static let valueOptions: Set<String> = ["--root", "--stubs-dir", "--archived-stubs-dir", "--sessions-dir", "--workorders-dir", "--poll", "--theme"]
+    static let valueOptions: Set<String> = ["--root", "--stubs-dir", "--archived-stubs-dir", "--sessions-dir", "--workorders-dir", "--projects-dir", "--poll", "--theme"]
 
     /// `--poll` takes an optional value: alone it means every second.
     static func expandPoll(_ arguments: [String]) -> [String] {
@@ -43,5 +45,32 @@ enum ArgumentOrder {
             return arguments
         }
         return arguments
+    }
+
+    /// Mistakes ArgumentParser would answer with "Unexpected argument": an unknown command (the screen
+    /// takes no words, so the first word must name a command) and `--poll` given something that is
+    /// not a number of milliseconds.
+    static func check(_ arguments: [String], subcommands: Set<String>) throws {
+        for (index, argument) in arguments.enumerated() where argument == "--poll" && index + 1 < arguments.count {
+            let next = arguments[index + 1]
+            if !next.hasPrefix("-"), !subcommands.contains(next), Int(next) == nil {
+                throw UsageError("--poll takes milliseconds (--poll 500), or nothing for every second; '\(TerminalText.sanitize(next))' is not a number")
+            }
+        }
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" || argument.hasPrefix("---") { return }
+            if argument.hasPrefix("-") {
+                let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+                let takesValue = (valueOptions.contains(name) && name != "--poll") || name == "--generate-completion-script"
+                index += takesValue && !argument.contains("=") ? 2 : 1
+                continue
+            }
+            guard !subcommands.contains(argument), argument != "help" else { return }
+            let visible = SessionsHubCommand.configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
+            throw UsageError("unknown command '\(TerminalText.sanitize(argument))'" + Suggest.phrase(argument, among: visible)
+                + " (commands: \(visible.joined(separator: ", ")); 'sessions-hub --help' says more)")
+        }
     }
 }

@@ -21,10 +21,10 @@ struct DispatchCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: "The session.")
+    @Argument(help: "The session.", completion: Completions.sessions)
     var session: String
 
-    @Argument(help: "The agents to dispatch (ids; 'orchestrator' for the orchestrator).")
+    @Argument(help: "The agents to dispatch (ids; 'orchestrator' for the orchestrator).", completion: Completions.agents)
     var agents: [String] = []
 
     @Flag(name: .long, help: "Every agent that has not started and whose dependencies are complete; later waves as they become ready.")

@@ -12,10 +12,10 @@ struct OneLinerCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: "The session.")
+    @Argument(help: "The session.", completion: Completions.sessions)
     var session: String
 
-    @Argument(help: "The agent.")
+    @Argument(help: "The agent.", completion: Completions.agents)
     var agent: String
 
     @Flag(name: .long, help: "The long (Markdown) form, as in the session's README.")

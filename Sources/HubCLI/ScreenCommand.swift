@@ -12,10 +12,12 @@ struct ScreenCommand: ParsableCommand {
     )
 
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var display: DisplayOptions
+    @OptionGroup var poll: PollOption
 
     func run() throws {
         let (layout, settings) = try workspace.resolve()
-        try ScreenCommand.open(layout, settings: settings, themeName: workspace.theme, pollInterval: workspace.pollInterval, ascii: workspace.ascii)
+        try ScreenCommand.open(layout, settings: settings, themeName: display.theme, pollInterval: poll.pollInterval, ascii: display.ascii)
     }
 
     /// Runs the screen; a terminal that cannot host it, or a theme that cannot be read, is a usage

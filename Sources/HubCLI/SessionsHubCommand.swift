@@ -15,7 +15,8 @@ public struct SessionsHubCommand: ParsableCommand {
         subcommand name; 'sessions-hub ui --help' lists them. Config: .coderef/hub.toml and \
         ~/.config/sessions-hub/config.toml (see the README).
         """,
-        subcommands: [ScreenCommand.self, StatusCommand.self, StartCommand.self, NewCommand.self, AdvanceCommand.self, ArchiveCommand.self, UnarchiveCommand.self, OneLinerCommand.self, DispatchCommand.self, TrustCommand.self, SetStatusCommand.self, DoctorCommand.self, MCPCommand.self, DemoCommand.self],
+        version: "sessions-hub \(HubVersion.string)",
+        subcommands: [ScreenCommand.self, StatusCommand.self, StartCommand.self, NewCommand.self, AdvanceCommand.self, ArchiveCommand.self, UnarchiveCommand.self, OneLinerCommand.self, DispatchCommand.self, TrustCommand.self, SetStatusCommand.self, ConfigCommand.self, DoctorCommand.self, MCPCommand.self, DemoCommand.self],
         defaultSubcommand: ScreenCommand.self
     )
 
@@ -28,6 +29,7 @@ public enum SessionsHubMain {
     public static func run(_ arguments: [String]) -> Int32 {
         do {
             let names = Set(SessionsHubCommand.configuration.subcommands.compactMap { $0.configuration.commandName })
+            try ArgumentOrder.check(arguments, subcommands: names)
             var command = try SessionsHubCommand.parseAsRoot(ArgumentOrder.normalize(arguments, subcommands: names))
             try command.run()
             return 0

@@ -8,24 +8,31 @@ struct SetStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-status",
         abstract: "Record an agent's status in the session's files (its nested communication.json when it has one).",
-        discussion: "Any word is accepted and kept as written (complete, in_progress, blocked...); a complete status also sets completed_at."
+        discussion: "The word is kept as written; a complete one also sets completed_at. A word the hub does not know (it would count as 'other') is refused with the closest known words, unless --any-word."
     )
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: "The session: name, folder, path or workorder id.")
+    @Argument(help: "The session: name, folder, path or workorder id.", completion: Completions.sessions)
     var session: String
 
-    @Argument(help: "The agent id, or 'orchestrator'.")
+    @Argument(help: "The agent id, or 'orchestrator'.", completion: Completions.agents)
     var agent: String
 
-    @Argument(help: "The new status word.")
+    @Argument(help: "The new status word.", completion: .list(["not_started", "in_progress", "complete", "blocked", "failed"]))
     var status: String
 
     @Option(name: .long, help: "Also set the agent's notes.")
     var note: String?
 
+    @Flag(name: .long, help: "Write a status word the hub does not know, as it is.")
+    var anyWord = false
+
     func run() throws {
+        if !anyWord, Status(status).bucket == .other {
+            throw UsageError("'\(TerminalText.sanitize(status))' is not a status word the hub knows" + Suggest.phrase(status, among: Status.knownWords)
+                + " (known: not_started, in_progress, complete, blocked, failed...; --any-word writes it anyway)")
+        }
         let (layout, _) = try workspace.resolve()
         let snapshot = WorkspaceLoader(layout: layout).load()
         let session = try Lookup.session(self.session, in: snapshot)

@@ -12,7 +12,7 @@ struct StartCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: "The stub: feature name, folder, stub id or path.")
+    @Argument(help: "The stub: feature name, folder, stub id or path.", completion: Completions.stubs)
     var stub: String
 
     @Option(name: .long, help: ArgumentHelp("An agent taking part (repeatable); replaces the stub's agents_involved.", valueName: "id"))

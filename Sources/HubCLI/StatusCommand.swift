@@ -21,6 +21,7 @@ struct StatusCommand: ParsableCommand {
     )
 
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var poll: PollOption
 
     @Flag(name: .long, help: "Print one JSON object (keys documented in the README) instead of the table.")
     var json = false
@@ -44,7 +45,7 @@ struct StatusCommand: ParsableCommand {
             }
             return
         }
-        let live = LiveWorkspace(loader: loader, pollInterval: workspace.pollInterval, recheckInterval: settings.recheckInterval)
+        let live = LiveWorkspace(loader: loader, pollInterval: poll.pollInterval, recheckInterval: settings.recheckInterval)
         print(live.current, settings: settings)
         var previous = live.current
         var attention = Evidence.attention(previous, now: Date(), policy: policy)

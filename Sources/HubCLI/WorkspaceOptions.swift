@@ -24,17 +24,6 @@ public struct WorkspaceOptions: ParsableArguments {
     @Option(name: .customLong("projects-dir"), help: ArgumentHelp("A folder holding the agents' project folders, searched for their workorders; repeatable (default: the agents' own folders, found beside the workspace).", valueName: "dir"))
     public var projectDirectories: [String] = []
 
-    @Option(name: .customLong("poll"), help: ArgumentHelp("Watch by checking files every <ms> milliseconds instead of inotify (network filesystems); '--poll' alone means 1000.", valueName: "ms"))
-    public var pollMilliseconds: Int?
-
-    @Option(name: .long, help: ArgumentHelp("Colour theme: default, mono, a name in ~/.config/sessions-hub/themes/ or .coderef/themes/, or a .toml file.", valueName: "name"))
-    public var theme: String?
-
-    @Flag(name: .long, help: "Draw borders, glyphs and bars in plain ASCII (automatic when the locale is not UTF-8, e.g. LANG=C).")
-    public var ascii = false
-
-    /// Seconds between polls when `--poll` was given.
-    public var pollInterval: Double? { WorkspaceOptions.seconds(fromPollMilliseconds: pollMilliseconds) }
 
     /// `--poll` milliseconds as seconds, at least 50 ms (a tighter loop would only burn CPU).
     static func seconds(fromPollMilliseconds milliseconds: Int?) -> Double? {
@@ -85,4 +74,26 @@ public struct UsageError: Error, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+}
+
+/// `--poll`: only for the commands that watch (the screen, `status --watch`).
+public struct PollOption: ParsableArguments {
+    @Option(name: .customLong("poll"), help: ArgumentHelp("Watch by checking files every <ms> milliseconds instead of inotify (network filesystems); '--poll' alone means 1000.", valueName: "ms"))
+    public var pollMilliseconds: Int?
+
+    /// Seconds between polls when `--poll` was given.
+    public var pollInterval: Double? { WorkspaceOptions.seconds(fromPollMilliseconds: pollMilliseconds) }
+
+    public init() {}
+}
+
+/// How the screen draws: only for the commands that open it.
+public struct DisplayOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Colour theme: default, light, mono, a name in ~/.config/sessions-hub/themes/ or .coderef/themes/, or a .toml file.", valueName: "name"))
+    public var theme: String?
+
+    @Flag(name: .long, help: "Draw borders, glyphs and bars in plain ASCII (automatic when the locale is not UTF-8, e.g. LANG=C).")
+    public var ascii = false
+
+    public init() {}
 }

@@ -5,7 +5,7 @@ import MCP
 /// `sessions-hub mcp`: the hub's tools over MCP on stdio. stdout carries only the protocol;
 /// anything for a person goes to stderr.
 public enum HubMCPServer {
-    public static let version = "0.3.0"
+    public static let version = HubVersion.string
 
     public static func makeServer(tools: HubTools) async -> Server {
         let server = Server(

@@ -57,7 +57,10 @@ struct StatusCommandTests {
         (["status", "--root", "/no/such/folder"], "workspace root does not exist"),
         (["--root", "/no/such/folder", "status"], "workspace root does not exist"),
         (["status", "--no-such-flag"], "Unknown option"),
-        (["no-such-command", "x"], "unexpected argument"),
+        (["no-such-command", "x"], "unknown command 'no-such-command' (commands: ui, status, start"),
+        (["stauts"], "did you mean start or status?"),
+        (["status", "--poll", "abc"], "--poll takes milliseconds"),
+        (["--theme", "light", "status"], "Unknown option '--theme'"),
     ])
     func usageErrorsExitTwoWithOneLine(arguments: [String], message: String) throws {
         let result = try run(arguments)

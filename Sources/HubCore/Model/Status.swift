@@ -40,6 +40,9 @@ public struct Status: Equatable, Sendable, CustomStringConvertible {
 
     public static let unknown = Status(nil)
 
+    /// Every word the hub buckets, for suggestions.
+    public static var knownWords: [String] { words.keys.sorted() }
+
     public var description: String { word ?? "?" }
 
     private static let words: [String: StatusBucket] = {

@@ -12,7 +12,8 @@ public enum WorkspaceLookup {
         let candidates = snapshot.stubs.filter { !$0.archived }
         let keys: (Stub) -> [String] = { [$0.featureName, $0.folderName, $0.path, WorkspacePaths.parent($0.path)] + ($0.stubId.map { [$0] } ?? []) }
         if let found = match(name, candidates, keys: keys) { return found }
-        throw NotFound("no stub named '\(TerminalText.sanitize(name))' (try 'sessions-hub status' for the list)")
+        let hint = Suggest.phrase(name, among: candidates.flatMap { [$0.featureName, $0.folderName] })
+        throw NotFound("no stub named '\(TerminalText.sanitize(name))'" + (hint.isEmpty ? " (try 'sessions-hub status' for the list)" : TerminalText.sanitize(hint)))
     }
 
     /// An archived stub (for `unarchive`).
@@ -25,14 +26,16 @@ public enum WorkspaceLookup {
     public static func session(_ name: String, in snapshot: WorkspaceSnapshot) throws(NotFound) -> Session {
         let keys: (Session) -> [String] = { [$0.name, $0.path, WorkspacePaths.lastComponent($0.path)] + ($0.workorderId.map { [$0] } ?? []) }
         if let found = match(name, snapshot.sessions, keys: keys) { return found }
-        throw NotFound("no session named '\(TerminalText.sanitize(name))' (try 'sessions-hub status' for the list)")
+        let hint = Suggest.phrase(name, among: snapshot.sessions.filter { !$0.archived }.flatMap { [$0.name] + ($0.workorderId.map { [$0] } ?? []) })
+        throw NotFound("no session named '\(TerminalText.sanitize(name))'" + (hint.isEmpty ? " (try 'sessions-hub status' for the list)" : TerminalText.sanitize(hint)))
     }
 
     public static func agent(_ id: String, in session: Session) throws(NotFound) -> AgentState {
         if id.lowercased() == "orchestrator", let orchestrator = session.orchestrator { return orchestrator }
         if let found = match(id, session.everyone, keys: { [$0.agentId] }) { return found }
         let known = session.everyone.map(\.agentId).joined(separator: ", ")
-        throw NotFound("no agent '\(TerminalText.sanitize(id))' in \(TerminalText.sanitize(session.name)) (agents: \(known.isEmpty ? "none" : TerminalText.sanitize(known)))")
+        let hint = Suggest.phrase(id, among: session.everyone.map(\.agentId))
+        throw NotFound("no agent '\(TerminalText.sanitize(id))' in \(TerminalText.sanitize(session.name)) (agents: \(known.isEmpty ? "none" : TerminalText.sanitize(known)))" + TerminalText.sanitize(hint))
     }
 
     private static func match<T>(_ name: String, _ items: [T], keys: (T) -> [String]) -> T? {
