@@ -21,6 +21,9 @@ struct AdvanceCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the result as JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Print only <folder><TAB><workorder id> (for scripts).")
+    var porcelain = false
+
     func run() throws {
         let (layout, settings) = try workspace.resolve()
         let snapshot = WorkspaceLoader(layout: layout).load()
@@ -31,6 +34,6 @@ struct AdvanceCommand: ParsableCommand {
         } catch {
             throw UsageError(error.description)
         }
-        try CreateSession.confirmAndApply(plan, root: layout.root, yes: yes, json: json)
+        try CreateSession.confirmAndApply(plan, root: layout.root, yes: yes, json: json, porcelain: porcelain)
     }
 }

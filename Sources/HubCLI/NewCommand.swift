@@ -30,6 +30,9 @@ struct NewCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the result as JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Print only <folder><TAB><workorder id> (for scripts).")
+    var porcelain = false
+
     func validate() throws {
         if agent.isEmpty { throw ValidationError("name at least one agent with --agent ID") }
     }
@@ -46,6 +49,6 @@ struct NewCommand: ParsableCommand {
         } catch {
             throw UsageError(error.description)
         }
-        try CreateSession.confirmAndApply(plan, root: layout.root, yes: yes, json: json)
+        try CreateSession.confirmAndApply(plan, root: layout.root, yes: yes, json: json, porcelain: porcelain)
     }
 }

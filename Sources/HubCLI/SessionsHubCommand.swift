@@ -11,12 +11,13 @@ public struct SessionsHubCommand: ParsableCommand {
         With no subcommand, opens the full-screen view of the workspace (press ? there for the keys). \
         The workspace is the nearest folder above the current one that holds .coderef/ or coderef/, or \
         the folder given with --root. Workspace options (--root, --stubs-dir, --sessions-dir, \
-        --archived-stubs-dir, --workorders-dir, --poll, --theme, --ascii) may come before or after the \
-        subcommand name; 'sessions-hub ui --help' lists them. Config: .coderef/hub.toml and \
-        ~/.config/sessions-hub/config.toml (see the README).
+        --archived-stubs-dir, --workorders-dir, --projects-dir) may come before or after the \
+        subcommand name; the screen's own (--theme, --ascii, --poll) are in 'sessions-hub ui --help'. \
+        Config: .coderef/hub.toml and ~/.config/sessions-hub/config.toml ('sessions-hub config' shows \
+        the values in effect); 'man sessions-hub' once installed.
         """,
         version: "sessions-hub \(HubVersion.string)",
-        subcommands: [ScreenCommand.self, StatusCommand.self, StartCommand.self, NewCommand.self, AdvanceCommand.self, ArchiveCommand.self, UnarchiveCommand.self, OneLinerCommand.self, DispatchCommand.self, TrustCommand.self, SetStatusCommand.self, ConfigCommand.self, DoctorCommand.self, MCPCommand.self, DemoCommand.self],
+        subcommands: [ScreenCommand.self, StatusCommand.self, StartCommand.self, NewCommand.self, AdvanceCommand.self, ArchiveCommand.self, UnarchiveCommand.self, OneLinerCommand.self, DispatchCommand.self, TrustCommand.self, SetStatusCommand.self, ConfigCommand.self, DoctorCommand.self, MCPCommand.self, DemoCommand.self, ManualCommand.self],
         defaultSubcommand: ScreenCommand.self
     )
 

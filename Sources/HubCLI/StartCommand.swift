@@ -27,6 +27,9 @@ struct StartCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the result as JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Print only <folder><TAB><workorder id> (for scripts).")
+    var porcelain = false
+
     func run() throws {
         let (layout, settings) = try workspace.resolve()
         let snapshot = WorkspaceLoader(layout: layout).load()
@@ -38,13 +41,13 @@ struct StartCommand: ParsableCommand {
         } catch {
             throw UsageError(error.description)
         }
-        try CreateSession.confirmAndApply(plan, root: layout.root, yes: yes, json: json)
+        try CreateSession.confirmAndApply(plan, root: layout.root, yes: yes, json: json, porcelain: porcelain)
     }
 }
 
 /// What `start` and `advance` share: say the warnings, ask (unless --yes), write, print the result.
 enum CreateSession {
-    static func confirmAndApply(_ plan: SessionPlan, root: String, yes: Bool, json: Bool) throws {
+    static func confirmAndApply(_ plan: SessionPlan, root: String, yes: Bool, json: Bool, porcelain: Bool) throws {
         try Confirm.ask("create \(plan.displayFolder) (\(plan.workorderId)) with \(plan.orchestrator) (orchestrator), \(plan.agents.joined(separator: ", "))?",
                         notes: plan.warnings, yes: yes, flagHint: "create \(plan.displayFolder)", refusal: "nothing was created")
         do {
@@ -61,8 +64,17 @@ enum CreateSession {
                 ("unresolved_agents", .array(plan.unresolvedAgents.map(JSONValue.string))),
             ]))
             Output.write(JSONPrinter.compact(report) + "\n")
-        } else {
+        } else if porcelain {
             Output.write("\(plan.displayFolder)\t\(plan.workorderId)\n")
+        } else {
+            let name = WorkspacePaths.lastComponent(plan.displayFolder)
+            let agent = plan.agents.first ?? plan.orchestrator
+            Output.write("""
+            created \(plan.displayFolder)/ (\(plan.workorderId)): \(plan.orchestrator) (orchestrator), \(plan.agents.joined(separator: ", "))
+            next: hand each agent its one-liner — sessions-hub one-liner \(name) \(agent) --copy
+                  or, inside tmux, start them all: sessions-hub dispatch \(name) --all
+
+            """)
         }
     }
 }

@@ -24,10 +24,10 @@ struct StartCommandTests {
         #expect(report["path"] == .string("coderef/sessions/coderef-ecosystem-docs-uds-compliance-phase1"))
         #expect(FileManager.default.fileExists(atPath: workspace.path("coderef/sessions/coderef-ecosystem-docs-uds-compliance-phase1/communication.json")))
 
-        let second = try ProcessRunner.run(binary, ["start", "coderef-ecosystem-docs-uds-compliance", "--root", workspace.root, "--yes"])
+        let second = try ProcessRunner.run(binary, ["start", "coderef-ecosystem-docs-uds-compliance", "--root", workspace.root, "--yes", "--porcelain"])
         #expect(second.status == 2)
         #expect(second.stderr.contains("already has a session"))
-        let again = try ProcessRunner.run(binary, ["start", "STUB-094", "--root", workspace.root, "--yes", "--again"])
+        let again = try ProcessRunner.run(binary, ["start", "STUB-094", "--root", workspace.root, "--yes", "--again", "--porcelain"])
         #expect(again.status == 0)
         #expect(again.stdout == "coderef/sessions/coderef-ecosystem-docs-uds-compliance-2-phase1\tWO-CODEREF-ECOSYSTEM-DOCS-UDS-COMPLIANCE-002\n")
     }

@@ -39,12 +39,32 @@ public enum ThemeLoader {
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["HOME"].map { $0 + "/.config" }
         if let configHome { folders.append(configHome + "/sessions-hub/themes") }
         if let root { folders.append(root + "/.coderef/themes") }
+        folders += shippedFolders()
         for folder in folders {
             let path = folder + "/" + name + ".toml"
             if FileManager.default.fileExists(atPath: path) { return try parse(file: path) }
         }
         if let theme = builtIn[name] { return theme }
         throw Failure.notFound(name, searched: folders)
+    }
+
+    /// The themes shipped with the program: `$PREFIX/share/sessions-hub/themes` beside an installed
+    /// binary, or the package's `Themes/` above a binary in its build folder.
+    public static func shippedFolders() -> [String] {
+        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return [] }
+        var folder = (executable as NSString).deletingLastPathComponent
+        var found: [String] = []
+        let installed = ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent("share/sessions-hub/themes")
+        if FileManager.default.fileExists(atPath: installed) { found.append(installed) }
+        for _ in 0..<4 {
+            folder = (folder as NSString).deletingLastPathComponent
+            let themes = (folder as NSString).appendingPathComponent("Themes")
+            if FileManager.default.fileExists(atPath: themes + "/default.toml") {
+                found.append(themes)
+                break
+            }
+        }
+        return found
     }
 
     public static func parse(file path: String) throws -> Theme {
