@@ -15,9 +15,11 @@ struct ProjectDiscovery {
 
     func projects(for sessions: [Session]) -> [String] {
         var found: [String] = []
+        // The same few project paths repeat across every session: each is looked up once.
+        var looked = Set<String>()
         for session in sessions {
             for agent in session.everyone {
-                guard let written = agent.agentPath, !written.isEmpty else { continue }
+                guard let written = agent.agentPath, !written.isEmpty, looked.insert(written).inserted else { continue }
                 if written.hasPrefix("/"), FileSystem.isDirectory(written) {
                     found.append(WorkspacePaths.standardize(written))
                 } else if let mapped = resolver.wslPath(written), FileSystem.isDirectory(mapped) {
