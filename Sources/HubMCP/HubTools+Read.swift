@@ -11,8 +11,9 @@ extension HubTools {
             guard let filter, !filter.isEmpty else { return true }
             return ([stub.featureName, stub.stubId, stub.status.word, stub.priority] + stub.allAgents).compactMap { $0?.lowercased() }.contains { $0.contains(filter) }
         }
+        let index = StubSessions(snapshot)
         return .object(JSONObject([("stubs", .array(stubs.map { stub in
-            let latest = snapshot.sessions(for: stub).max { ($0.phase ?? 0) < ($1.phase ?? 0) }
+            let latest = index.sessions(for: stub).max { ($0.phase ?? 0) < ($1.phase ?? 0) }
             return .object(JSONObject([
                 ("feature_name", .string(stub.featureName)), ("stub_id", optional(stub.stubId)), ("path", .string(stub.path)),
                 ("status", optional(stub.status.word)), ("priority", optional(stub.priority)),

@@ -23,7 +23,8 @@ public enum WorkspaceAudit {
         let stubIds = Set(snapshot.stubs.compactMap(\.stubId))
         var stubOfSession = Set<String>()
         var unresolved: [String: (written: String, file: String)] = [:]
-        for stub in snapshot.stubs { for session in snapshot.sessions(for: stub) { stubOfSession.insert(session.path) } }
+        let stubSessions = StubSessions(snapshot)
+        for stub in snapshot.stubs { for session in stubSessions.sessions(for: stub) { stubOfSession.insert(session.path) } }
 
         for session in snapshot.sessions where !session.archived {
             let file = session.communicationFile ?? session.path
@@ -68,7 +69,7 @@ public enum WorkspaceAudit {
             add(.warning, "project-not-found", where_.file, "\(id)'s project (\(where_.written)) is not on this machine, so its workorders cannot be read",
                 fix: "add [agents.\(id)] path = \"...\" or [workspace] projects = [\"...\"] to the config (or --projects-dir)")
         }
-        for stub in snapshot.stubs where !stub.archived && stub.status.word?.lowercased() == "promoted" && snapshot.sessions(for: stub).isEmpty {
+        for stub in snapshot.stubs where !stub.archived && stub.status.word?.lowercased() == "promoted" && stubSessions.sessions(for: stub).isEmpty {
             add(.warning, "promoted-without-session", stub.path, "\(stub.featureName) is promoted\(stub.promotedTo.map { " to \($0)" } ?? "") but no session of it is here",
                 fix: "start it again (sessions-hub start \(stub.featureName) --again) or archive the stub")
         }

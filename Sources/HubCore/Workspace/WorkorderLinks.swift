@@ -18,8 +18,9 @@ public struct WorkorderLinks: Sendable {
             if let promoted = candidate.promotedTo { stubByKey["id:" + promoted] = candidate.path }
         }
         var stubOfSession: [String: String] = [:]
+        let index = StubSessions(snapshot)
         for candidate in snapshot.stubs {
-            for owned in snapshot.sessions(for: candidate) where stubOfSession[owned.path] == nil { stubOfSession[owned.path] = candidate.path }
+            for owned in index.sessions(for: candidate) where stubOfSession[owned.path] == nil { stubOfSession[owned.path] = candidate.path }
         }
         for workorder in snapshot.workorders {
             let folder = WorkspacePaths.lastComponent(WorkspacePaths.parent(workorder.path))

@@ -75,3 +75,15 @@ import HubTestSupport
         #expect(report.contains(#""project": "assistant", "session": "coderef/sessions/plans-phase1", "stub": "coderef/working/plans/stub.json""#))
     }
 }
+
+/// The all-stubs index gives exactly what the one-stub question gives.
+@Suite struct StubSessionsTests {
+    @Test(.enabled(if: TestPaths.corpusExists))
+    func theIndexAgreesWithTheSnapshotOnTheCorpus() throws {
+        let snapshot = WorkspaceLoader(layout: WorkspaceLayout(root: TestPaths.corpus)).load()
+        let index = StubSessions(snapshot)
+        for stub in snapshot.stubs {
+            #expect(index.sessions(for: stub).map(\.path) == snapshot.sessions(for: stub).map(\.path), "\(stub.featureName)")
+        }
+    }
+}
