@@ -51,6 +51,8 @@ enum StatusBar {
 
     /// The keys that do something where the focus is, for what is selected.
     static func hints(_ state: AppState) -> [(Command, String)] {
+        // A dialog or a full view says its own keys at its foot; the bar only offers the way back.
+        if state.overlay != nil { return [(.back, "close")] }
         var hints: [(Command, String)] = [(.help, "help"), (.quit, "quit")]
         if state.focus == .detail, state.detailSession != nil {
             hints.append((.open, "agent detail"))
