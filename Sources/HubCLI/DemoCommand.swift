@@ -54,7 +54,7 @@ struct DemoCommand: ParsableCommand {
             var greeting: String?
             if agents {
                 settings.dispatch = try LivingDemo.dispatchSettings(pace: pace)
-                greeting = "living demo: S on a stub starts a session, then Tab and D hand it to simulated agents (windows beside this one; g goes to one)"
+                greeting = "living demo: S starts a session from a stub, D hands it to simulated agents"
             }
             defer { if agents { LivingDemo.close(root: root) } }
             try ScreenCommand.open(layout, settings: settings, themeName: theme, pollInterval: WorkspaceOptions.seconds(fromPollMilliseconds: pollMilliseconds), ascii: ascii, greeting: greeting)
