@@ -41,6 +41,32 @@ import HubTestSupport
         GoldenFile.check(Render.screen(state), "size-\(name)-help")
     }
 
+    /// The views this session added, at an everyday size: the timeline, the workorders (list and a
+    /// plan), the ad-hoc session form and the dispatch dialog.
+    @Test func lifecycleViews() throws {
+        let (workspace, snapshot) = try Fixtures.demo()
+        var state = AppState(snapshot: snapshot, size: Size(width: 100, height: 30), now: Fixtures.now,
+                             context: AppContext(layout: WorkspaceLayout(root: snapshot.root), insideTmux: true))
+        _ = Reducer.reduce(&state, .resize(state.size))
+        Fixtures.press(&state, .down, .down, .down, .character("t"))
+        GoldenFile.check(Render.screen(state), "lifecycle-timeline")
+        Fixtures.press(&state, .escape, .character("w"))
+        let workorders = Render.screen(state)
+        expectBordersIntact(workorders, name: "workorders")
+        GoldenFile.check(workorders, "lifecycle-workorders")
+        Fixtures.press(&state, .enter)
+        GoldenFile.check(Render.screen(state), "lifecycle-workorder-plan")
+        Fixtures.press(&state, .escape, .escape, .character("N"), .character("f"), .character("i"), .character("x"), .tab, .character("a"))
+        GoldenFile.check(Render.screen(state), "lifecycle-new-session")
+        Fixtures.press(&state, .escape, .character("g"), .enter)
+        let session = try #require(state.detailSession)
+        let proposal = try DispatchProposal.make(session: session, agentIds: ["docs-writer"], nextWave: false, records: [:], settings: HubSettings(),
+                                                 root: snapshot.root, trust: nil, home: nil, paneIsOpen: { _ in false }).get()
+        _ = Reducer.reduce(&state, .dispatchPlanned(.success(proposal)))
+        GoldenFile.check(Render.screen(state), "lifecycle-dispatch")
+        withExtendedLifetime(workspace) {}
+    }
+
     /// Every row is exactly as wide as the screen and starts and ends on the pane's border.
     func expectBordersIntact(_ canvas: Canvas, name: String) {
         let lines = canvas.lines

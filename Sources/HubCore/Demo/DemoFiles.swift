@@ -2,7 +2,27 @@
 /// and `scope`, a stub with breaking changes, a plain stub, a running session in the nested layout
 /// with mixed statuses, and a finished phase-1 session with its phase-2 sibling.
 enum DemoFiles {
-    static let all: [(String, String)] = stubs + runningSession + finishedFeature
+    static let all: [(String, String)] = stubs + runningSession + finishedFeature + projects
+
+    /// An agent's own project beside the sessions, holding the workorder it made (`w` lists it).
+    static let projects: [(String, String)] = [
+        ("api-server/coderef/workorder/api-v2-routes/plan.json", """
+        {
+          "META_DOCUMENTATION": {"workorder_id": "WO-API-V2-ROUTES-001", "feature_name": "api-v2-routes", "status": "implementing"},
+          "current_phase": 2,
+          "phase_status": "in_progress",
+          "phase_transitions": [{"phase": 1, "to_status": "complete", "at": "2026-11-16T10:00:00Z"}],
+          "UNIVERSAL_PLANNING_STRUCTURE": {
+            "5_task_id_system": {"tasks": [
+              {"id": "ROUTE-001", "description": "Serve /v2/users beside /v1/users", "status": "complete"},
+              {"id": "ROUTE-002", "description": "Serve /v2/orders", "status": "complete"},
+              {"id": "ROUTE-003", "description": "Deprecation headers on every /v1 route", "status": "pending"}
+            ]}
+          }
+        }
+        """),
+        ("api-server/coderef/workorder-log.txt", "WO-API-V2-ROUTES-001 | api-server | v2 routes beside v1 | 2026-11-16T10:00:00Z\n"),
+    ]
 
     static let stubs: [(String, String)] = [
         ("coderef/working/parallel-docs-audit/stub.json", """

@@ -25,7 +25,8 @@ enum WorkordersPane {
         let inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 3)
         let idWidth = min(34, max(12, rows.map { DisplayWidth.of($0.workorderId) }.max() ?? 12))
         let projectWidth = inner.width >= 90 ? 18 : 0
-        let sessionWidth = max(0, inner.width - 2 - idWidth - 1 - projectWidth - 18 - 6 - 10 - 6)
+        // Glyph, id, project, status, tasks, phase and age come first; the session takes what is left.
+        let sessionWidth = max(0, inner.width - 2 - (idWidth + 1) - (projectWidth > 0 ? projectWidth + 1 : 0) - 18 - 6 - 10 - 6)
         var header = "  " + TextFit.pad("WORKORDER", idWidth) + " "
         if projectWidth > 0 { header += TextFit.pad("PROJECT", projectWidth) + " " }
         header += TextFit.pad("STATUS", 17) + " " + TextFit.padLeft("TASKS", 5) + " " + TextFit.pad("PHASE", 9) + " " + TextFit.padLeft("AGE", 5)
