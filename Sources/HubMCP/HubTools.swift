@@ -44,6 +44,10 @@ public struct HubTools: Sendable {
               "agents": .object(["type": "array", "items": .object(["type": "string"]), "description": "the agents, when the stub names none"])], required: ["stub"]),
         tool("advance_phase", "Start the next phase of a session (a sibling folder linked to this phase, same agents).",
              ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"])], required: ["session"]),
+        tool("list_workorders", "List the workorder plans the agents made (in the workspace and their project folders): status, tasks n/m, phase, project, and the session and stub each belongs to.",
+             ["filter": .object(["type": "string", "description": "only workorders whose id, project or status contain this text"])]),
+        tool("check_workspace", "What doctor finds in the workspace's evidence: stale aggregation, stored vs derived status, complete without output, dependency cycles, duplicate ids... each with its path and a one-line fix.",
+             [:]),
     ]
 
     static func tool(_ name: String, _ description: String, _ properties: [String: Value], required: [String] = []) -> Tool {
@@ -66,6 +70,16 @@ public struct HubTools: Sendable {
             case "create_stub": result = try createStub(arguments)
             case "start_session": result = try startSession(arguments)
             case "advance_phase": result = try advancePhase(arguments)
+            case "list_workorders":
+                let snapshot = load()
+                let filter = try arguments.optionalString("filter")?.lowercased() ?? ""
+                let all = StatusReport.workordersJSON(snapshot)
+                result = .object(JSONObject([("workorders", .array(filter.isEmpty ? all : all.filter { entry in
+                    [entry["workorder_id"], entry["project"], entry["status"]].compactMap { $0?.stringValue?.lowercased() }.contains { $0.contains(filter) }
+                }))]))
+            case "check_workspace":
+                let findings = WorkspaceAudit.run(load(), settings: settings, layout: layout)
+                result = .object(JSONObject([("findings", WorkspaceAudit.json(findings)), ("errors", .int(findings.filter { $0.severity == .error }.count))]))
             default: throw ToolFailure("unknown tool '\(name)' (tools: \(HubTools.definitions.map(\.name).joined(separator: ", ")))")
             }
             return CallTool.Result(content: [.text(text: JSONPrinter.pretty(result), annotations: nil, _meta: nil)], structuredContent: Optional<Value>.some(JSONBridge.value(result)), isError: false)

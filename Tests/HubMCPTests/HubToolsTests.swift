@@ -32,9 +32,22 @@ import HubTestSupport
         defer { Task { await server.stop() } }
         defer { withExtendedLifetime(workspace) {} } // the folder goes with it
         let (tools, _) = try await client.listTools()
-        #expect(tools.map(\.name) == ["list_stubs", "list_sessions", "get_session", "my_instructions", "set_status", "create_stub", "start_session", "advance_phase"])
+        #expect(tools.map(\.name) == ["list_stubs", "list_sessions", "get_session", "my_instructions", "set_status", "create_stub", "start_session", "advance_phase", "list_workorders", "check_workspace"])
         let setStatus = try #require(tools.first { $0.name == "set_status" })
         #expect(setStatus.inputSchema.objectValue?["required"] == .array(["session", "agent", "status"]))
+    }
+
+    @Test func listsWorkordersAndChecksTheEvidence() async throws {
+        let (workspace, client, server) = try await connect()
+        defer { Task { await server.stop() } }
+        defer { withExtendedLifetime(workspace) {} } // the folder goes with it
+        let (plans, failed) = try await call(client, "list_workorders", ["filter": "api-server"])
+        #expect(!failed)
+        let plan = try #require(plans["workorders"]?.arrayValue?.first)
+        #expect(plan["workorder_id"]?.stringValue == "WO-API-V2-ROUTES-001" && plan["session"]?.stringValue == ".coderef/sessions/api-migration-phase1")
+        let (check, _) = try await call(client, "check_workspace")
+        #expect(check["errors"] == .int(0))
+        #expect(check["findings"]?.arrayValue?.contains { $0["check"]?.stringValue == "status-disagrees" } == true)
     }
 
     @Test func readsStubsSessionsAndAnAgentsInstructions() async throws {

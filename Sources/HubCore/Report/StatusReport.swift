@@ -119,6 +119,9 @@ public enum StatusReport {
         return .object(JSONObject(members))
     }
 
+    /// Every workorder with its project, session and stub (status --json's `workorders`, the MCP tool).
+    public static func workordersJSON(_ snapshot: WorkspaceSnapshot) -> [JSONValue] { workorders(snapshot) }
+
     static func workorders(_ snapshot: WorkspaceSnapshot) -> [JSONValue] {
         let links = WorkorderLinks(snapshot)
         return snapshot.workorders.map { workorderJSON($0, session: links.session[$0.path], stub: links.stub[$0.path]) }
