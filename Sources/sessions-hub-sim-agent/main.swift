@@ -9,12 +9,13 @@ import Glibc
 // what it received, then does what the one-liner says — marks itself in progress in the file it
 // names, writes its output, marks itself complete — with a pause between steps.
 //
-//   sessions-hub-sim-agent [--pace SECONDS] [--record FILE] [--ignore-input] [--exit-when-done]
+//   sessions-hub-sim-agent [--pace SECONDS] [--record FILE] [--ignore-input] [--ask-trust] [--exit-when-done]
 
 var pace = 2.0
 var recordPath: String?
 var ignoreInput = false
 var exitWhenDone = false
+var asksTrust = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -22,8 +23,9 @@ while let argument = arguments.next() {
     case "--record": recordPath = arguments.next()
     case "--ignore-input": ignoreInput = true
     case "--exit-when-done": exitWhenDone = true
+    case "--ask-trust": asksTrust = true
     case "-h", "--help":
-        print("usage: sessions-hub-sim-agent [--pace SECONDS] [--record FILE] [--ignore-input] [--exit-when-done]")
+        print("usage: sessions-hub-sim-agent [--pace SECONDS] [--record FILE] [--ignore-input] [--ask-trust] [--exit-when-done]")
         exit(0)
     default:
         FileHandle.standardError.write(Data("sessions-hub-sim-agent: unknown argument \(argument)\n".utf8))
@@ -42,6 +44,11 @@ if ignoreInput {
     while true { sleep(60) }
 }
 
+if asksTrust {
+    // As agents do on a first run in a folder: nothing else happens until it is answered.
+    say("Do you trust the files in this folder? (y/n)")
+    _ = readLine()
+}
 let received = SimulatedAgent.readPrompt()
 if let recordPath { try? Data(received.utf8).write(to: URL(fileURLWithPath: recordPath)) }
 say("")

@@ -105,6 +105,17 @@ struct DispatchEndToEndTests {
         #expect(log.handoffs[".coderef/sessions/api-migration-phase1"]?["mobile-app"] == nil, "not delivered, so no hand-off")
     }
 
+    @Test func aTrustQuestionIsLeftToThePerson() throws {
+        let workspace = try TemporaryWorkspace("e2e-dispatch-asks")
+        try DemoWorkspace.write(to: workspace.root)
+        let config = try userConfig(workspace, extra: "[agents.docs-writer]\ncommand = \"\(agent) --ask-trust --record \(workspace.path("asked.txt"))\"")
+        let pane = try TmuxPane(width: 160, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": config])
+        try pane.run("\(binary) dispatch --root \(workspace.root) api-migration-phase1 docs-writer --yes; echo EXIT=$?")
+        try pane.waitFor(text: "asking whether to trust its folder", timeout: 20)
+        try pane.waitFor(text: "EXIT=1")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("asked.txt")), "nothing was pasted into the question")
+    }
+
     @Test func outsideTmuxItSaysSoAndExitsTwo() throws {
         let workspace = try TemporaryWorkspace("e2e-dispatch-outside")
         try DemoWorkspace.write(to: workspace.root)
@@ -155,10 +166,12 @@ struct DispatchEndToEndTests {
         try pane.waitFor(text: "Next wave ready: dispatch?", timeout: 40)
         try pane.keys("Enter")
         try pane.waitFor(text: "Status   ✓ complete", timeout: 30)
-        // g on the orchestrator (the first agent row) shows its window.
-        try pane.keys("g")
+        // g on the orchestrator (the first agent row) shows its window. The agent can finish before
+        // the hub has confirmed its dispatch (and so knows its pane): g is pressed until it can go.
         try pane.waitFor("the orchestrator's window is shown") { _ in
-            ((try? pane.tmux(["display-message", "-p", "#{window_name}"])) ?? "").hasPrefix("assistant@parallel-docs-audit-phase1")
+            if ((try? pane.tmux(["display-message", "-p", "#{window_name}"])) ?? "").hasPrefix("assistant@parallel-docs-audit-phase1") { return true }
+            try? pane.keys("g")
+            return false
         }
         _ = try pane.tmux(["select-window", "-t", "main:0"])
         try pane.keys("q")

@@ -87,6 +87,12 @@ public struct Dispatcher: Sendable {
         }
         do {
             try waitUntilReady(started.pane)
+            // A first run in a folder often asks whether to trust it: a paste would answer the
+            // question (or vanish into it), so the person answers it first.
+            if Dispatcher.asksForTrust(try look(started.pane)) {
+                result.outcome = .failed("the agent is asking whether to trust its folder: answer it in window \(started.window), then dispatch again")
+                return result
+            }
             try paste(target.text, into: started.pane, buffer: "sessions-hub-\(target.agentId)")
             result.outcome = try submit(started.pane, tty: started.tty)
         } catch {
@@ -137,6 +143,12 @@ public struct Dispatcher: Sendable {
         throw TmuxClient.Failure(message: pattern == nil
             ? "the agent kept writing to its pane for \(Int(settings.readyTimeout)) s without waiting for input"
             : "the agent did not show its ready pattern within \(Int(settings.readyTimeout)) s (dispatch.ready_pattern)")
+    }
+
+    /// The trust questions agents ask on a first run in a folder (Claude Code, Gemini CLI, Codex).
+    public static func asksForTrust(_ screen: String) -> Bool {
+        let lower = screen.lowercased()
+        return ["do you trust", "trust the files", "trust this folder", "trust this directory", "allow codex to work in this folder"].contains { lower.contains($0) }
     }
 
     func look(_ pane: String) throws(TmuxClient.Failure) -> String {

@@ -130,4 +130,10 @@ import HubTestSupport
         #expect(settings.dispatch.command(for: "other").text == "claude")
         #expect(problems.map(\.message).contains { $0.contains("agents.bad.prompt") })
     }
+
+    @Test func aTrustQuestionIsRecognisedBeforeAnythingIsPasted() {
+        #expect(Dispatcher.asksForTrust("Do you trust the files in this folder?\n> 1. Yes, proceed"))
+        #expect(Dispatcher.asksForTrust("Trust this folder? (y/n)"))
+        #expect(!Dispatcher.asksForTrust("> ready for your prompt"))
+    }
 }
