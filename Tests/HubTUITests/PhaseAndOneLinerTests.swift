@@ -70,7 +70,12 @@ import HubTestSupport
         #expect(screen.contains("Timeline of search-index-rebuild"))
         #expect(screen.contains("✓ stub → ✓ phase 1 2/2 → ◐ phase 2 0/2"))
         #expect(screen.contains("WO-SEARCH-INDEX-REBUILD-001"))
-        Fixtures.press(&state, .escape)
+        // Every phase can be chosen and opened from here: the cursor starts on the latest.
+        #expect(state.overlay == .timeline(cursor: 1))
+        Fixtures.press(&state, .up, .enter)
+        #expect(state.overlay == nil && state.focus == .detail)
+        #expect(state.detailSession?.workorderId == "WO-SEARCH-INDEX-REBUILD-001")
+        Fixtures.press(&state, .character("t"), .escape)
         #expect(state.overlay == nil)
     }
 }

@@ -29,8 +29,9 @@ public enum Overlay: Equatable, Sendable {
     case confirmDispatch(DispatchProposal)
     /// `c`/`i`: a file, read-only: scroll, wrap or not, search, open in the editor.
     case file(FileView)
-    /// `t`: the life of the selected feature, stub → phases → workorders.
-    case timeline(scroll: Int)
+    /// `t`: the life of the selected feature, stub → phases → workorders; `cursor` is the phase
+    /// Enter opens.
+    case timeline(cursor: Int)
     /// `N`: an ad-hoc session's name and agents, typed; Enter plans it.
     case newSession(NewSessionForm)
     /// `w`: the workorders across the workspace and its projects, and a plan's detail.
@@ -269,6 +270,18 @@ public struct AppState: Equatable, Sendable {
     public var detailSession: Session? {
         if case .session(let session) = detail { return session }
         return nil
+    }
+
+    /// The feature around the selection: its stub (if any) and every phase, in order (`t`).
+    public var featureTimeline: (stub: Stub?, phases: [Session]) {
+        switch detail {
+        case .stub(let stub): return (stub, sessions(of: stub))
+        case .session(let session):
+            let phases = snapshot.timeline(of: session)
+            let stub = snapshot.stubs.first { candidate in !candidate.archived && snapshot.sessions(for: candidate).contains { $0.path == phases.first?.path } }
+            return (stub, phases)
+        case .nothing: return (nil, [])
+        }
     }
 
     /// Where the panes go for this size and focus (one pane at a time on narrow terminals).

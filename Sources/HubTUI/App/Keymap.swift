@@ -52,7 +52,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("O")], .readOneLiner, "read the selected agent's one-liner in full, in the viewer (scroll, / search)"),
         KeyBinding([.character("[")], .previousPhase, "show the feature's previous phase (every phase of a stub is reachable)"),
         KeyBinding([.character("]")], .nextPhase, "show the feature's next phase"),
-        KeyBinding([.character("t")], .timeline, "the selected feature's timeline: stub, every phase, the workorders, with status, dates and n/m"),
+        KeyBinding([.character("t")], .timeline, "the selected feature's timeline: stub, every phase, the workorders, with status, dates and n/m; Enter opens the chosen phase"),
         KeyBinding([.character("w")], .workorders, "the workorders the agents made, across the workspace and their projects (/ filters, Enter opens a plan)", hint: "workorders"),
         KeyBinding([.character("c")], .viewCommunication, "view communication.json (the selected agent's own, when it has one)"),
         KeyBinding([.character("i")], .viewInstructions, "view instructions.json (the selected agent's own, when it has one)"),

@@ -42,4 +42,28 @@ extension Reducer {
         let label = timeline[target].phase.map { "phase \($0)" } ?? WorkspacePaths.lastComponent(timeline[target].name)
         flash(&state, "\(label) of \(timeline.count) ([ and ] step through the phases)")
     }
+
+    /// Keys in the timeline: choose a phase, Enter opens it in the detail pane.
+    static func timelineKey(_ state: inout AppState, cursor: Int, _ key: Key, command: Command?) -> [Effect] {
+        let phases = state.featureTimeline.phases
+        if let moved = scrolled(cursor, by: command, last: max(0, phases.count - 1)) {
+            state.overlay = .timeline(cursor: max(0, min(moved, max(0, phases.count - 1))))
+            return []
+        }
+        switch command {
+        case .open? where phases.indices.contains(cursor):
+            state.overlay = nil
+            state.openedSessionPath = phases[cursor].path
+            state.agentIndex = 0
+            state.agentScroll = 0
+            state.focus = .detail
+            let label = phases[cursor].phase.map { "phase \($0)" } ?? phases[cursor].name
+            flash(&state, "\(label) of \(phases.count) ([ and ] step through the phases)")
+        case .back?, .quit?, .timeline?, .help?:
+            state.overlay = nil
+        default:
+            if key == .escape || key == .enter { state.overlay = nil }
+        }
+        return []
+    }
 }

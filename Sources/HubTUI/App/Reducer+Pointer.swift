@@ -35,7 +35,7 @@ extension Reducer {
         if let overlay = state.overlay {
             switch overlay {
             case .help(let scroll): state.overlay = .help(scroll: max(0, scroll + delta))
-            case .timeline(let scroll): state.overlay = .timeline(scroll: max(0, scroll + delta))
+            case .timeline(let cursor): state.overlay = .timeline(cursor: max(0, min(cursor + delta.signum(), state.featureTimeline.phases.count - 1)))
             case .problems(let scroll): state.overlay = .problems(scroll: max(0, scroll + delta))
             case .file(var view):
                 view.scroll = min(max(0, view.scroll + delta), max(0, view.lines.count - 1))

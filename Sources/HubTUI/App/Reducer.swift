@@ -163,7 +163,13 @@ public enum Reducer {
         case .newSession:
             state.overlay = .newSession(NewSessionForm())
         case .timeline:
-            if case .nothing = state.detail { flash(&state, "select a stub or a session to see its timeline") } else { state.overlay = .timeline(scroll: 0) }
+            if case .nothing = state.detail {
+                flash(&state, "select a stub or a session to see its timeline")
+            } else {
+                // The chosen phase starts on the one in the detail pane.
+                let phases = state.featureTimeline.phases
+                state.overlay = .timeline(cursor: phases.firstIndex { $0.path == state.detailSession?.path } ?? max(0, phases.count - 1))
+            }
         case .previousPhase, .nextPhase:
             stepPhase(&state, by: command == .nextPhase ? 1 : -1)
         case .problems:
@@ -276,7 +282,9 @@ public enum Reducer {
         let command = keymap.command(for: key)
         var scroll: Int
         switch overlay {
-        case .help(let s), .problems(let s), .timeline(let s): scroll = s
+        case .help(let s), .problems(let s): scroll = s
+        case .timeline(let cursor):
+            return timelineKey(&state, cursor: cursor, key, command: command)
         case .file(let view):
             return fileViewKey(&state, view, key, command: command)
         case .agentDetail(let view):
@@ -292,7 +300,7 @@ public enum Reducer {
             scroll = moved
         } else {
             switch command {
-            case .back?, .quit?, .help?, .problems?, .timeline?:
+            case .back?, .quit?, .help?, .problems?:
                 // q closes a dialog rather than the program, as in most terminal tools.
                 state.overlay = nil
                 return []
@@ -304,7 +312,6 @@ public enum Reducer {
         scroll = max(0, scroll)
         switch overlay {
         case .help: state.overlay = .help(scroll: scroll)
-        case .timeline: state.overlay = .timeline(scroll: scroll)
         default: state.overlay = .problems(scroll: scroll)
         }
         return []

@@ -19,7 +19,7 @@ enum Overlays {
                 lines.append([("! ", .error), (problem.path, .accent)])
                 lines.append([("  " + problem.message, .text)])
             }
-            drawDialog(&canvas, state, title: "Problems (\(state.snapshot.problems.count))", lines: lines, scroll: scroll, footer: "↑↓ scroll  Esc close")
+            drawDialog(&canvas, state, title: "Problems (\(state.snapshot.problems.count))", lines: lines, scroll: scroll, footer: "↑↓ choose a phase  Enter open it  Esc close")
         case .confirmStart(let plan):
             drawDialog(&canvas, state, title: plan.phase > 1 ? "Start phase \(plan.phase)?" : "Start a session?", lines: Dialogs.confirmLines(plan, glyphs: state.glyphs), scroll: 0, footer: "Enter/y create   Esc/n cancel")
         case .pickAgents(_, let candidates, let chosen, let cursor):
@@ -42,13 +42,15 @@ enum Overlays {
             FileViewer.draw(&canvas, state, view)
         case .workorders(let view):
             WorkordersPane.draw(&canvas, state, view)
-        case .timeline(let scroll):
+        case .timeline(let cursor):
             let width = min(canvas.width - 8, 86)
-            let (title, lines) = TimelineView.lines(state, width: width)
+            let (title, lines) = TimelineView.lines(state, width: width, cursor: cursor)
+            // Keep the chosen phase in view: its line is about three per phase below the header.
+            let scroll = max(0, 4 + cursor * 2 - 8)
             // The chain wraps as a paragraph; the rest is one step per line.
             let chain = lines.first.map { spans in spans.map(\.0).joined() } ?? ""
             let wrapped = TextFit.wrap(chain, width: width).map { [($0, StyleRole.accent)] }
-            drawDialog(&canvas, state, title: title, lines: (chain.count > width ? wrapped : Array(lines.prefix(1))) + lines.dropFirst(), scroll: scroll, footer: "↑↓ scroll  Esc close")
+            drawDialog(&canvas, state, title: title, lines: (chain.count > width ? wrapped : Array(lines.prefix(1))) + lines.dropFirst(), scroll: scroll, footer: "↑↓ choose a phase  Enter open it  Esc close")
         case .newSession(let form):
             let cursor = state.glyphs == .ascii ? "_" : "▏"
             let known = state.context.settings.knownAgents(in: state.snapshot)

@@ -3,21 +3,11 @@ import HubCore
 /// `t`: one feature's life, left to right in a line, then each step with its status, dates and n/m:
 /// the stub, every phase, the workorders the agents made.
 enum TimelineView {
-    static func lines(_ state: AppState, width: Int) -> (title: String, lines: [[(String, StyleRole)]]) {
+    static func lines(_ state: AppState, width: Int, cursor: Int = -1) -> (title: String, lines: [[(String, StyleRole)]]) {
         let glyphs = state.glyphs
         func clean(_ text: String) -> String { TerminalText.sanitize(text) }
-        var stub: Stub?
-        var phases: [Session] = []
-        switch state.detail {
-        case .stub(let selected):
-            stub = selected
-            phases = state.sessions(of: selected)
-        case .session(let session):
-            phases = state.snapshot.timeline(of: session)
-            stub = state.snapshot.stubs.first { candidate in !candidate.archived && state.snapshot.sessions(for: candidate).contains { $0.path == phases.first?.path } }
-        case .nothing:
-            return ("Timeline", [])
-        }
+        let (stub, phases) = state.featureTimeline
+        if stub == nil && phases.isEmpty { return ("Timeline", []) }
         var seen = Set<String>()
         let workorders = phases.flatMap { WorkorderLinks.workorders(of: $0, in: state.snapshot) }.filter { seen.insert($0.path).inserted }
 
@@ -52,9 +42,9 @@ enum TimelineView {
             if !stub.agents.isEmpty { facts.append("\(stub.agents.count) agents") }
             if !facts.isEmpty { lines.append([("          ", .muted), (clean(facts.joined(separator: " · ")), .muted)]) }
         }
-        for phase in phases {
-            let label = phase.phase.map { "Phase \($0)" } ?? "Session"
-            lines.append([(TextFit.pad(label, 10), .header), (glyphs.status(phase.derivedStatus) + " " + phase.statusLabel, .bucket(phase.derivedStatus)),
+        for (index, phase) in phases.enumerated() {
+            let label = (index == cursor ? glyphs.arrow + " " : "") + (phase.phase.map { "Phase \($0)" } ?? "Session")
+            lines.append([(TextFit.pad(label, 10), index == cursor ? .accent : .header), (glyphs.status(phase.derivedStatus) + " " + phase.statusLabel, .bucket(phase.derivedStatus)),
                           ("  \(phase.agentsComplete)/\(phase.agents.count) agents", .text), ("  " + clean(phase.workorderId ?? phase.name), .accent)])
             var facts: [String] = [phase.path]
             if let created = phase.created { facts.insert("created " + created, at: 0) }
