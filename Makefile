@@ -10,7 +10,9 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CONFIGURATION ?= release
 SWIFT ?= swift
-SWIFT_FLAGS ?= $(if $(filter release,$(CONFIGURATION)),--static-swift-stdlib,)
+# The binary links the Swift runtime of the toolchain that built it. SWIFT_FLAGS=--static-swift-stdlib
+# makes it self-contained (needs libcurl's -dev package: Foundation's networking comes along).
+SWIFT_FLAGS ?=
 # BUILT=<folder>: install binaries already built there (skips the build; the tests use it).
 BUILT ?=
 
