@@ -149,15 +149,8 @@ struct DispatchEndToEndTests {
         let pane = try TmuxPane(width: 150, height: 40)
         try pane.run("\(binary) demo --agents --pace 0.2")
         try pane.waitFor(text: "living demo")
-        // The greeting is there from the first frame; the keys need the workspace loaded.
-        try pane.waitFor(text: "Stubs 5 · Sessions 3")
-        // The multi-agent stub is the second in STUBS, after NEEDS YOU (2) and ACTIVE (2).
-        try pane.keys("j", "j", "j", "j", "j")
-        try pane.waitFor(text: "STUB-101")
-        try pane.keys("S")
-        try pane.waitFor(text: "Start a session?")
-        try pane.keys("Enter")
-        try pane.waitFor(text: "created ")
+        // The greeting is there from the first frame; the keys wait for the workspace.
+        try pane.startTheDemosMultiAgentSession()
         try pane.waitFor(text: "○ p1 0/3")
         try pane.keys("D")
         try pane.waitFor(text: "Dispatch?")

@@ -150,14 +150,7 @@ struct StartAndYankEndToEndTests {
         try DemoWorkspace.write(to: workspace.root)
         let pane = try TmuxPane(width: 140, height: 45)
         try pane.run("\(binary) --root \(workspace.root)")
-        try pane.waitFor(text: "Stubs 5 · Sessions 3")
-        // The multi-agent stub is the second in STUBS, after NEEDS YOU (2) and ACTIVE (2).
-        try pane.keys("j", "j", "j", "j", "j")
-        try pane.waitFor(text: "STUB-101")
-        try pane.keys("S")
-        try pane.waitFor(text: "Start a session?")
-        try pane.keys("Enter")
-        try pane.waitFor(text: "created .coderef/sessions/parallel-docs-audit-phase1")
+        try pane.startTheDemosMultiAgentSession()
         let folder = workspace.path(".coderef/sessions/parallel-docs-audit-phase1")
         for file in ["communication.json", "instructions.json", "README.md"] {
             #expect(FileManager.default.fileExists(atPath: folder + "/" + file))
