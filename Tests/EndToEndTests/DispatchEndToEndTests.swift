@@ -59,6 +59,10 @@ struct DispatchEndToEndTests {
         // The hand-off log knows the window.
         let log = try String(contentsOfFile: workspace.path(".coderef/sessions-hub/handoffs.json"), encoding: .utf8)
         #expect(log.contains("\"window\": \"1\"") && log.contains("\"outcome\": \"submitted\""))
+        // And status --json says so, for scripts.
+        let report = try JSONParser.parse(Array(try ProcessRunner.run(binary, ["status", "--json", "--root", workspace.root]).stdout.utf8))
+        let docs = report["sessions"]?.arrayValue?.first { $0["name"]?.stringValue == "api-migration-phase1" }?["agents"]?.arrayValue?.first { $0["agent_id"]?.stringValue == "docs-writer" }
+        #expect(docs?["dispatch"]?["outcome"]?.stringValue == "submitted" && docs?["dispatch"]?["window"]?.stringValue == "1")
     }
 
     @Test func allDispatchesTwoWavesInOrder() throws {

@@ -14,7 +14,8 @@ public enum StatusReport {
             attention += Evidence.attention(for: session, snapshot: snapshot, context: context, now: now, policy: policy, assessed: assessed)
             let byId = Dictionary(zip(everyone.map(\.agentId), assessed), uniquingKeysWith: { first, _ in first })
             return StatusReport.sessionJSON(session) { agent in
-                agentJSON(agent, evidence: byId[agent.agentId] ?? Evidence.assess(agent, in: session, snapshot: snapshot, now: now, policy: policy))
+                agentJSON(agent, evidence: byId[agent.agentId] ?? Evidence.assess(agent, in: session, snapshot: snapshot, now: now, policy: policy),
+                          dispatch: snapshot.dispatches[session.path]?[agent.agentId])
             }
         }
         let sessions = snapshot.sessions.map(sessionJSON)
@@ -80,7 +81,7 @@ public enum StatusReport {
         ]))
     }
 
-    public static func agentJSON(_ agent: AgentState, evidence: AgentEvidence) -> JSONValue {
+    public static func agentJSON(_ agent: AgentState, evidence: AgentEvidence, dispatch: DispatchRecord? = nil) -> JSONValue {
         .object(JSONObject([
             ("agent_id", .string(agent.agentId)),
             ("status", optional(agent.status.word)),
@@ -94,6 +95,10 @@ public enum StatusReport {
             ("note", optional(agent.notes)),
             ("evidence", optional(evidence.flag?.rawValue)),
             ("evidence_detail", optional(evidence.detail)),
+            ("dispatch", dispatch.map { record in
+                .object(JSONObject([("at", .string(Timestamp.format(record.at))), ("window", optional(record.window)), ("pane", optional(record.pane)),
+                                    ("form", .string(record.form)), ("outcome", .string(record.outcome))]))
+            } ?? .null),
         ]))
     }
 
