@@ -67,6 +67,21 @@ public enum WatchedFolders {
         collect(layout, trees: false)
     }
 
+    /// The folders of the workorder plans the last load found (each plan's folder and the
+    /// `coderef/workorder` folder that holds it, where new plans appear), also in the agents'
+    /// projects outside the workspace. A change there is read by a full reload (plans change rarely).
+    public static func workorders(_ snapshot: WorkspaceSnapshot, layout: WorkspaceLayout) -> [String] {
+        var result: [String] = []
+        var seen = Set<String>()
+        for plan in snapshot.workorders {
+            let folder = WorkspacePaths.parent(plan.path.hasPrefix("/") ? plan.path : layout.absolute(plan.path))
+            for path in [WorkspacePaths.parent(folder), folder] where seen.insert(path).inserted && FileSystem.isDirectory(path) {
+                result.append(path)
+            }
+        }
+        return result
+    }
+
     /// Everything to watch in and below `folder`, which sits at `depth` of the walk.
     public static func tree(_ folder: String, depth: Int) -> [String] {
         var result: [String] = []

@@ -51,6 +51,8 @@ public final class LiveWorkspace {
             current = Trace.timed("first load") { loader.load() }
         } else {
             current = fullLoad()
+            // The watch list was made before the load; the plans it found add their folders.
+            if !WatchedFolders.workorders(current, layout: loader.layout).isEmpty { rewatch() }
         }
         hasLoaded = true
         return current
@@ -63,7 +65,7 @@ public final class LiveWorkspace {
         guard let started = loadStarted else { return }
         loadStarted = nil
         let folders = Trace.timed("watch") { () -> [String] in
-            let folders = WatchedFolders.of(loader.layout)
+            let folders = WatchedFolders.of(loader.layout) + WatchedFolders.workorders(current, layout: loader.layout)
             watchedFolders = folders
             source.watch(folders)
             return folders
@@ -146,7 +148,7 @@ public final class LiveWorkspace {
     }
 
     private func rewatch() {
-        let folders = WatchedFolders.of(loader.layout)
+        let folders = WatchedFolders.of(loader.layout) + WatchedFolders.workorders(current, layout: loader.layout)
         if folders != watchedFolders {
             watchedFolders = folders
             source.watch(folders)

@@ -62,6 +62,22 @@ import HubTestSupport
         #expect(waitForReload(live, reloads: &reloads) { $0.stubs.map(\.folderName) == ["renamed"] } != nil)
     }
 
+    /// A plan in an agent's project beside the workspace (outside it) changes, and a new one appears:
+    /// both arrive without a key, by inotify and by polling.
+    @Test(arguments: [nil, 0.1] as [Double?])
+    func workordersInTheAgentsProjectsAreWatched(pollInterval: Double?) throws {
+        let parent = try TemporaryWorkspace("live-projects")
+        try parent.write("workspace/.coderef/sessions/s-phase1/communication.json", #"{"workorder_id": "WO-S-001", "agents": [{"agent_id": "tool", "agent_path": "C:\\work\\tool", "status": "in_progress"}]}"#)
+        try parent.write("tool/coderef/workorder/plan-a/plan.json", #"{"workorder_id": "WO-A-001", "status": "implementing"}"#)
+        let live = LiveWorkspace(loader: WorkspaceLoader(layout: WorkspaceLayout(root: parent.path("workspace"))), pollInterval: pollInterval)
+        #expect(live.current.workorders.map(\.workorderId) == ["WO-A-001"])
+        var reloads = 0
+        try parent.write("tool/coderef/workorder/plan-a/plan.json", #"{"workorder_id": "WO-A-001", "status": "closed"}"#)
+        #expect(waitForReload(live, reloads: &reloads) { $0.workorders.first?.status.word == "closed" } != nil)
+        try parent.write("tool/coderef/workorder/plan-b/plan.json", #"{"workorder_id": "WO-B-002", "status": "plan_created"}"#)
+        #expect(waitForReload(live, reloads: &reloads) { $0.workorders.count == 2 } != nil)
+    }
+
     @Test func aBurstBecomesOneReload() throws {
         let workspace = try makeWorkspace()
         let live = LiveWorkspace(loader: WorkspaceLoader(layout: WorkspaceLayout(root: workspace.root)))
