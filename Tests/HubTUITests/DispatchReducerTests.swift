@@ -53,6 +53,8 @@ import HubTestSupport
         let next = Reducer.reduce(&state, .snapshotLoaded(done))
         guard case .planDispatch(let wave)? = next.last else { Issue.record("no next wave: \(next)"); return }
         #expect(wave.agents == ["last"] && wave.nextWave)
+        // Another snapshot while the offer is being planned asks for nothing more.
+        #expect(!Reducer.reduce(&state, .snapshotLoaded(done)).contains { if case .planDispatch = $0 { return true } else { return false } })
         // Declining a wave stops following the session.
         let offered = DispatchProposal(sessionPath: session.path, sessionName: session.name, targets: [], running: [], nextWave: true)
         _ = Reducer.reduce(&state, .dispatchPlanned(.success(offered)))

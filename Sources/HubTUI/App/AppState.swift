@@ -76,6 +76,8 @@ public struct AppState: Equatable, Sendable {
     public var followedWaves: Set<String> = []
     /// Dispatches started and not yet finished (a new wave is not offered meanwhile).
     public var dispatchesInFlight = 0
+    /// A next wave is being planned (one offer at a time, whatever snapshots arrive meanwhile).
+    public var waveOfferPending = false
     /// Index into `list.rows` of the selected row (always a selectable row when there is one).
     public var selectedRow: Int?
     public var listScroll = 0

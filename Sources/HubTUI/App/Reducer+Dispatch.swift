@@ -57,10 +57,13 @@ extension Reducer {
     static func dispatchPlanned(_ state: inout AppState, _ result: Result<DispatchProposal, PlanFailure>) {
         switch result {
         case .success(let proposal):
-            // A wave offered while a dialog is open waits for the next snapshot.
-            if proposal.nextWave && state.overlay != nil { return }
+            if proposal.nextWave { state.waveOfferPending = false }
+            // A wave offered while a dialog is open, or while agents are being started, waits for
+            // a later snapshot (which offers it again if it is still ready).
+            if proposal.nextWave && (state.overlay != nil || state.dispatchesInFlight > 0) { return }
             state.overlay = .confirmDispatch(proposal)
         case .failure(let failure):
+            state.waveOfferPending = false
             state.overlay = .error(failure.message)
         }
     }
@@ -91,7 +94,7 @@ extension Reducer {
 
     /// After `D`: when a later wave's dependencies complete, offer it (once per snapshot, never over a dialog).
     static func followWaves(_ state: inout AppState) -> [Effect] {
-        guard !state.followedWaves.isEmpty, state.overlay == nil, state.dispatchesInFlight == 0 else { return [] }
+        guard !state.followedWaves.isEmpty, state.overlay == nil, state.dispatchesInFlight == 0, !state.waveOfferPending else { return [] }
         for path in state.followedWaves.sorted() {
             guard let session = state.snapshot.session(at: path) else {
                 state.followedWaves.remove(path)
@@ -104,6 +107,7 @@ extension Reducer {
             }
             let ready = DispatchPlanner.ready(session, dispatched: handed)
             if !ready.isEmpty {
+                state.waveOfferPending = true
                 return [.planDispatch(DispatchAsk(session: session, agents: ready, nextWave: true, records: state.snapshot.dispatches[path] ?? [:]))]
             }
         }
