@@ -7,7 +7,7 @@ extension SessionPlanner {
     public func planNextPhase(after session: Session, snapshot: WorkspaceSnapshot) throws(PlanError) -> SessionPlan {
         guard session.parent == nil else { throw .notAdvanceable("\(session.name) is part of another session; advance its parent") }
         guard !session.archived else { throw .notAdvanceable("\(session.name) is archived") }
-        let stub = snapshot.stubs.first { snapshot.sessions(for: $0).contains { $0.path == session.path } }
+        let stub = snapshot.stub(for: session)
         let current = session.phase ?? 1
         let next = current + 1
         let orchestrator = session.orchestrator?.agentId ?? stub?.orchestrator ?? settings.defaultOrchestrator

@@ -45,6 +45,15 @@ public struct WorkspaceSnapshot: Equatable, Sendable {
         }
     }
 
+    /// The stub a session was started from: the inverse of `sessions(for:)`, in one pass over the
+    /// stubs (asking `sessions(for:)` of every stub is stubs × sessions).
+    public func stub(for session: Session) -> Stub? {
+        guard session.parent == nil else { return nil }
+        return stubs.first { stub in
+            stub.featureName == session.feature || stub.folderName == session.feature || (stub.promotedTo != nil && session.workorderId == stub.promotedTo)
+        }
+    }
+
     /// The other sessions of the same feature, in phase order (the feature's timeline).
     public func timeline(of session: Session) -> [Session] {
         guard let feature = features.first(where: { $0.sessionPaths.contains(session.path) }) else { return [session] }

@@ -280,7 +280,8 @@ public struct AppState: Equatable, Sendable {
         case .stub(let stub): return (stub, sessions(of: stub))
         case .session(let session):
             let phases = snapshot.timeline(of: session)
-            let stub = snapshot.stubs.first { candidate in !candidate.archived && snapshot.sessions(for: candidate).contains { $0.path == phases.first?.path } }
+            let first = phases.first ?? session
+            let stub = snapshot.stub(for: first).flatMap { $0.archived ? nil : $0 }
             return (stub, phases)
         case .nothing: return (nil, [])
         }

@@ -85,5 +85,13 @@ import HubTestSupport
         for stub in snapshot.stubs {
             #expect(index.sessions(for: stub).map(\.path) == snapshot.sessions(for: stub).map(\.path), "\(stub.featureName)")
         }
+        // And back: each session's stub is one whose sessions include it.
+        for session in snapshot.sessions where session.parent == nil {
+            if let stub = snapshot.stub(for: session) {
+                #expect(snapshot.sessions(for: stub).contains { $0.path == session.path }, "\(session.name)")
+            } else {
+                #expect(!snapshot.stubs.contains { snapshot.sessions(for: $0).contains { $0.path == session.path } }, "\(session.name)")
+            }
+        }
     }
 }
