@@ -117,12 +117,26 @@ struct DoctorCommand: ParsableCommand {
         if checks.contains(where: { $0.ok == false }) { throw ExitCode(1) }
     }
 
+    static let perCheck = 10
+
     /// The findings, errors first, each with its path and its fix.
     static func findingsText(_ findings: [AuditFinding]) -> String {
         guard !findings.isEmpty else { return "" }
         var text = "\nevidence:\n"
+        // A large workspace can have thousands of the same drift: ten of each kind, then a count.
+        var shown: [String: Int] = [:]
+        var hidden: [(String, Int)] = []
         for finding in findings {
-            text += "\(finding.severity == .error ? "✗" : "!") \(finding.check): \(finding.path)\n    \(finding.message)\n    fix: \(finding.fix)\n"
+            let count = shown[finding.check, default: 0]
+            shown[finding.check] = count + 1
+            if count < perCheck {
+                text += "\(finding.severity == .error ? "✗" : "!") \(finding.check): \(finding.path)\n    \(finding.message)\n    fix: \(finding.fix)\n"
+            } else if count == perCheck {
+                hidden.append((finding.check, 0))
+            }
+        }
+        for (check, _) in hidden {
+            text += "… \((shown[check] ?? 0) - perCheck) more \(check) (doctor --json lists every one)\n"
         }
         return text
     }
