@@ -67,6 +67,25 @@ import HubTestSupport
         withExtendedLifetime(workspace) {}
     }
 
+    /// In ASCII mode (LANG=C, --ascii) every view draws plain ASCII, the new ones too.
+    @Test func everyViewIsPlainASCIIInASCIIMode() throws {
+        let (workspace, snapshot) = try Fixtures.demo()
+        var state = AppState(snapshot: snapshot, size: Size(width: 100, height: 30), now: Fixtures.now, glyphs: .ascii,
+                             context: AppContext(layout: WorkspaceLayout(root: snapshot.root), insideTmux: true))
+        _ = Reducer.reduce(&state, .resize(state.size))
+        let sequences: [[Key]] = [[], [.enter], [.enter, .enter], [.down, .down, .down, .character("t")], [.character("w")], [.character("w"), .enter],
+                                  [.character("N")], [.character("?")], [.character("p")], [.enter, .character("L")], [.character("H")]]
+        for keys in sequences {
+            var copy = state
+            for key in keys { _ = Reducer.reduce(&copy, .key(key)) }
+            let text = Render.screen(copy).description
+            let foreign = text.unicodeScalars.filter { !$0.isASCII }
+            #expect(foreign.isEmpty, "\(keys): \(String(String.UnicodeScalarView(foreign.prefix(10))))")
+        }
+        withExtendedLifetime(workspace) {}
+        _ = state
+    }
+
     /// Every row is exactly as wide as the screen and starts and ends on the pane's border.
     func expectBordersIntact(_ canvas: Canvas, name: String) {
         let lines = canvas.lines

@@ -12,7 +12,7 @@ public struct Canvas: Equatable, Sendable, CustomStringConvertible {
 
     public let width: Int
     public let height: Int
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
 
     public init(width: Int, height: Int, role: StyleRole = .text) {
         self.width = max(0, width)

@@ -7,12 +7,14 @@ public enum Render {
         let layout = state.layout
         if layout.tooSmall {
             drawTooSmall(&canvas, state)
+            if state.glyphs == .ascii { canvas.makeASCII() }
             return canvas
         }
         if layout.showsList { ListPane.draw(&canvas, state, layout: layout) }
         if layout.showsDetail { drawDetail(&canvas, state, layout: layout, keymap: keymap) }
         StatusBar.draw(&canvas, state, rect: layout.statusBar, keymap: keymap)
         Overlays.draw(&canvas, state, keymap: keymap)
+        if state.glyphs == .ascii { canvas.makeASCII() }
         return canvas
     }
 
