@@ -116,7 +116,8 @@ enum Overlays {
             ("SESSION", "the latest session: p2 = phase 2, 1/4 = agents complete; or its worst state"),
             ("AGE", "since the agent's own files or times last changed (– when nothing tells)"),
             ("OUTPUT / TASKS", "its output file found or missing; tasks done of all"),
-            ("NOTE", "a blocked or failed agent's note; what the evidence says; the hand-off"),
+            ("NOTE", "a blocked or failed agent's note; what the evidence says; waiting on X (depends_on); → window N, the dispatch and its outcome; the hand-off"),
+            ("Workorders", "under the agents: the plans they made (w lists every one; t shows a feature's timeline)"),
         ]
         for (name, meaning) in entries { lines += keyed(name, meaning, width: width) }
         return lines
