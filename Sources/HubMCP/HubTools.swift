@@ -9,10 +9,13 @@ import MCP
 public struct HubTools: Sendable {
     public let layout: WorkspaceLayout
     public let settings: HubSettings
+    /// The server's environment: `dispatch_agents` works when it runs inside tmux (`$TMUX`).
+    public let environment: [String: String]
 
-    public init(layout: WorkspaceLayout, settings: HubSettings) {
+    public init(layout: WorkspaceLayout, settings: HubSettings, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.layout = layout
         self.settings = settings
+        self.environment = environment
     }
 
     public static let definitions: [Tool] = [
@@ -46,6 +49,10 @@ public struct HubTools: Sendable {
              ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"])], required: ["session"]),
         tool("list_workorders", "List the workorder plans the agents made (in the workspace and their project folders): status, tasks n/m, phase, project, and the session and stub each belongs to.",
              ["filter": .object(["type": "string", "description": "only workorders whose id, project or status contain this text"])]),
+        tool("dispatch_agents", "Start agents of a session in tmux windows and hand each its one-liner (pasted and submitted, or as an argument), with the commands of the user's config; the server must run inside tmux. Without agents: those that have not started and whose dependencies are complete.",
+             ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"]),
+              "agents": .object(["type": "array", "items": .object(["type": "string"]), "description": "agent ids (default: every ready one)"]),
+              "again": .object(["type": "boolean", "description": "also dispatch agents that already run (default false: they are refused)"])], required: ["session"]),
         tool("check_workspace", "What doctor finds in the workspace's evidence: stale aggregation, stored vs derived status, complete without output, dependency cycles, duplicate ids... each with its path and a one-line fix.",
              [:]),
     ]
@@ -77,6 +84,7 @@ public struct HubTools: Sendable {
                 result = .object(JSONObject([("workorders", .array(filter.isEmpty ? all : all.filter { entry in
                     [entry["workorder_id"], entry["project"], entry["status"]].compactMap { $0?.stringValue?.lowercased() }.contains { $0.contains(filter) }
                 }))]))
+            case "dispatch_agents": result = try dispatchAgents(arguments)
             case "check_workspace":
                 let findings = WorkspaceAudit.run(load(), settings: settings, layout: layout)
                 result = .object(JSONObject([("findings", WorkspaceAudit.json(findings)), ("errors", .int(findings.filter { $0.severity == .error }.count))]))

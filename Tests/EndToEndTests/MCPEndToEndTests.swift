@@ -17,7 +17,7 @@ struct MCPEndToEndTests {
         let result = try ProcessRunner.run(python, [TestPaths.packageRoot + "/Tests/EndToEndTests/Scripts/mcp_client.py", TestPaths.binary!, workspace.root], timeout: 60)
         #expect(result.status == 0, "\(result.stderr)")
         let report = try JSONParser.parse(Array(result.stdout.utf8))
-        #expect(report["tools"]?.arrayValue?.compactMap(\.stringValue) == ["list_stubs", "list_sessions", "get_session", "my_instructions", "set_status", "create_stub", "start_session", "advance_phase", "list_workorders", "check_workspace"])
+        #expect(report["tools"]?.arrayValue?.compactMap(\.stringValue) == ["list_stubs", "list_sessions", "get_session", "my_instructions", "set_status", "create_stub", "start_session", "advance_phase", "list_workorders", "dispatch_agents", "check_workspace"])
         #expect(report["create"]?["path"]?.stringValue == "coderef/working/python-made/stub.json")
         #expect(report["start"]?["folder"]?.stringValue == ".coderef/sessions/python-made-phase1")
         #expect(report["status"]?["to"]?.stringValue == "blocked")
@@ -29,5 +29,22 @@ struct MCPEndToEndTests {
         #expect(stub.contains("\"assistant (orchestrator)\"") && stub.contains("\"promoted\""))
         let communication = try workspace.read(".coderef/sessions/python-made-phase1/communication.json")
         #expect(communication.contains("\"Waiting for review\"") && communication.contains("\"blocked\""))
+    }
+
+    /// An orchestrator agent dispatches another through the hub: the Python SDK client runs in a tmux
+    /// pane (as an agent would), the simulated agent is the user's agent command.
+    @Test(.enabled(if: TmuxPane.isAvailable && TestPaths.simulatedAgent != nil, "needs tmux and the simulated agent"))
+    func anAgentDispatchesAnotherThroughTheHub() throws {
+        let workspace = try TemporaryWorkspace("e2e-mcp-dispatch")
+        try DemoWorkspace.write(to: workspace.root)
+        try workspace.write("user/sessions-hub/config.toml", "[dispatch]\ncommand = \"\(TestPaths.simulatedAgent!) --pace 0.2\"\n")
+        let pane = try TmuxPane(width: 160, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": workspace.path("user")])
+        let out = workspace.path("dispatch.json")
+        try pane.run("\(python) \(TestPaths.packageRoot)/Tests/EndToEndTests/Scripts/mcp_dispatch.py \(TestPaths.binary!) \(workspace.root) \(out)")
+        try pane.waitFor("the tool's answer") { _ in FileManager.default.fileExists(atPath: out) }
+        let report = try JSONParser.parse(Array(try String(contentsOfFile: out, encoding: .utf8).utf8))
+        let first = report["dispatched"]?.arrayValue?.first
+        #expect(first?["agent"]?.stringValue == "docs-writer" && first?["outcome"]?.stringValue == "submitted", "\(report)")
+        #expect(try pane.tmux(["list-windows", "-F", "#{window_name}"]).contains("docs-writer@api-migration-phase1"))
     }
 }

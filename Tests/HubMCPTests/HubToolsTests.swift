@@ -10,7 +10,8 @@ import HubTestSupport
     func connect() async throws -> (TemporaryWorkspace, Client, Server) {
         let workspace = try TemporaryWorkspace("mcp")
         try DemoWorkspace.write(to: workspace.root)
-        let tools = HubTools(layout: WorkspaceLayout(root: workspace.root), settings: HubSettings())
+        // Not inside tmux, whatever the test runner's terminal is.
+        let tools = HubTools(layout: WorkspaceLayout(root: workspace.root), settings: HubSettings(), environment: ["HOME": workspace.root])
         let server = await HubMCPServer.makeServer(tools: tools)
         let (clientTransport, serverTransport) = await InMemoryTransport.createConnectedPair()
         try await server.start(transport: serverTransport)
@@ -32,7 +33,7 @@ import HubTestSupport
         defer { Task { await server.stop() } }
         defer { withExtendedLifetime(workspace) {} } // the folder goes with it
         let (tools, _) = try await client.listTools()
-        #expect(tools.map(\.name) == ["list_stubs", "list_sessions", "get_session", "my_instructions", "set_status", "create_stub", "start_session", "advance_phase", "list_workorders", "check_workspace"])
+        #expect(tools.map(\.name) == ["list_stubs", "list_sessions", "get_session", "my_instructions", "set_status", "create_stub", "start_session", "advance_phase", "list_workorders", "dispatch_agents", "check_workspace"])
         let setStatus = try #require(tools.first { $0.name == "set_status" })
         #expect(setStatus.inputSchema.objectValue?["required"] == .array(["session", "agent", "status"]))
     }
@@ -45,6 +46,9 @@ import HubTestSupport
         #expect(!failed)
         let plan = try #require(plans["workorders"]?.arrayValue?.first)
         #expect(plan["workorder_id"]?.stringValue == "WO-API-V2-ROUTES-001" && plan["session"]?.stringValue == ".coderef/sessions/api-migration-phase1")
+        // Outside tmux, dispatch says so instead of starting anything.
+        let (_, refused) = try await call(client, "dispatch_agents", ["session": "api-migration-phase1"])
+        #expect(refused)
         let (check, _) = try await call(client, "check_workspace")
         #expect(check["errors"] == .int(0))
         #expect(check["findings"]?.arrayValue?.contains { $0["check"]?.stringValue == "status-disagrees" } == true)
