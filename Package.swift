@@ -50,7 +50,7 @@ let package = Package(
         // Helpers shared by the test targets (temporary workspaces, the corpus, the built binary).
         .target(name: "HubTestSupport", dependencies: ["HubCore"], path: "Tests/HubTestSupport"),
         .testTarget(name: "HubCoreTests", dependencies: ["HubCore", "HubTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "HubCLITests", dependencies: ["HubCLI", "HubCore", "HubTestSupport"]),
+        .testTarget(name: "HubCLITests", dependencies: ["HubCLI", "HubCore", "HubTestSupport", "HubTUI"], exclude: ["Golden"]),
         .testTarget(name: "HubMCPTests", dependencies: ["HubMCP", "HubCore", "HubTestSupport", .product(name: "MCP", package: "swift-sdk")]),
         .testTarget(
             name: "HubTUITests",

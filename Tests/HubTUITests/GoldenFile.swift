@@ -6,7 +6,7 @@ import HubTestSupport
 
 /// Golden screens: a canvas as text plus its style layer (one role letter per cell), compared with
 /// `Tests/HubTUITests/Golden/<name>.txt`. Re-record with `SESSIONS_HUB_RECORD=1 scripts/test`.
-/// A missing golden file is recorded, except in CI, where it fails.
+/// A missing golden file is a failure (recorded only with SESSIONS_HUB_RECORD=1).
 enum GoldenFile {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 

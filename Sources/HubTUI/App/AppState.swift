@@ -298,6 +298,13 @@ public struct AppState: Equatable, Sendable {
         return false
     }
 
+    /// Whose one-liner the pane shows, `y` copies and `O` reads: the selected agent in the agents
+    /// pane; from the list, the session's first agent that is not the orchestrator.
+    public func oneLinerAgent(of session: Session) -> AgentState? {
+        if focus == .detail, let agent = selectedAgent, session.everyone.contains(where: { $0.agentId == agent.agentId }) { return agent }
+        return session.everyone.first { !$0.isOrchestrator } ?? session.everyone.first
+    }
+
     /// The agent row selected in the detail pane.
     public var selectedAgent: AgentState? {
         guard let everyone = detailSession?.everyone, everyone.indices.contains(agentIndex) else { return nil }

@@ -8,8 +8,7 @@ extension Reducer {
             flash(&state, "select a session first: one-liners belong to a session's agents")
             return
         }
-        let everyone = session.everyone
-        guard let agent = state.focus == .detail ? state.selectedAgent : (everyone.first { !$0.isOrchestrator } ?? everyone.first) else {
+        guard let agent = state.oneLinerAgent(of: session) else {
             flash(&state, "this session has no agents")
             return
         }

@@ -182,7 +182,7 @@ extension Reducer {
             let text = everyone.map(render).joined(separator: separator)
             return [.copy(CopyRequest(text: text, what: "\(everyone.count) one-liners of \(session.workorderId ?? session.name)", sessionPath: session.path, agents: everyone.map(\.agentId)))]
         }
-        let agent = state.focus == .detail ? (state.selectedAgent ?? everyone[0]) : (everyone.first { !$0.isOrchestrator } ?? everyone[0])
+        let agent = state.oneLinerAgent(of: session) ?? everyone[0]
         return [.copy(CopyRequest(text: render(agent), what: "one-liner for \(agent.agentId)", sessionPath: session.path, agents: [agent.agentId]))]
     }
 

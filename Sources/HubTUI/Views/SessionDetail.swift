@@ -195,7 +195,7 @@ enum SessionDetail {
         func key(_ command: Command) -> String { keymap.keys(for: command).first?.description ?? "?" }
         let glyphs = state.glyphs
         canvas.put(String(repeating: glyphs.horizontal, count: area.width), x: area.x, y: area.y, role: .border)
-        let agent = state.focus == .detail ? state.selectedAgent : session.everyone.first { !$0.isOrchestrator } ?? session.everyone.first
+        let agent = state.oneLinerAgent(of: session)
         guard let agent else { return }
         var header: [(String, StyleRole)] = [("One-liner for \(agent.agentId)", .header), (state.longForm ? " (long)" : "", .header)]
         if let handoff = handoff(state, session, agent) { header.append(("  " + handoff.long, handoff.role)) }

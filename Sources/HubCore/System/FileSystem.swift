@@ -148,29 +148,6 @@ enum FileSystem {
     }
 }
 
-/// Reads and parses a JSON file, turning every failure into a problem for that file.
-enum JSONFile {
-    static func load(_ absolutePath: String, displayPath: String, log: ProblemLog) -> JSONValue? {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(absolutePath)
-        } catch {
-            log.add(displayPath, "\(error)", kind: .unreadable)
-            return nil
-        }
-        let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
-        if !utf16, let offset = UTF8Check.firstInvalidOffset(bytes) {
-            log.add(displayPath, "not valid UTF-8 at byte \(offset) (UTF-16 or another encoding?); shown with replacement characters", kind: .field)
-        }
-        do {
-            return try JSONParser.parse(bytes)
-        } catch {
-            log.add(displayPath, "not valid JSON: \(error)", kind: .invalidJSON)
-            return nil
-        }
-    }
-}
-
 /// Reading a file for a person (the viewer, a preview): the same never-blocking, regular-files-only
 /// read as loading, cut at `limit` bytes; a failure is a sentence.
 public enum SafeRead {
@@ -196,7 +173,6 @@ struct FolderIdentity: Hashable {
         inode = UInt(info.st_ino)
     }
 }
-
 
 /// Where a byte sequence stops being UTF-8 (nil when it is all valid): such text is still read, with
 /// replacement characters, and reported with the offset so that a person can find it.
