@@ -136,16 +136,17 @@ struct SessionDocuments {
         )
     }
 
-    func oneLiners() -> [(agent: String, text: String)] {
-        [(orchestrator, OneLiner.long(facts(orchestrator, isOrchestrator: true)))]
-            + agents.map { ($0, OneLiner.long(facts($0, isOrchestrator: false))) }
+    func oneLiners() -> [SessionPlan.AgentOneLiner] {
+        [SessionPlan.AgentOneLiner(agent: orchestrator, text: OneLiner.long(facts(orchestrator, isOrchestrator: true)))]
+            + agents.map { SessionPlan.AgentOneLiner(agent: $0, text: OneLiner.long(facts($0, isOrchestrator: false))) }
     }
 
-    func readme(oneLiners: [(agent: String, text: String)]) -> String {
+    func readme(oneLiners: [SessionPlan.AgentOneLiner]) -> String {
         var lines = [
             "# \(workorderId): \(sessionName)", "",
             TerminalText.sanitize(stub.description ?? stub.featureName, keepNewlines: true), "",
-            (previousFolder.map { "Phase \(phase), following `\($0)`; started by sessions-hub on \(created)." } ?? "Started from `\(stub.path)` by sessions-hub on \(created)."), "",
+            (previousFolder.map { "Phase \(phase), following `\($0)`; started by sessions-hub on \(created)." }
+                ?? (stub.path.isEmpty ? "An ad-hoc session (no stub), started by sessions-hub on \(created)." : "Started from `\(stub.path)` by sessions-hub on \(created).")), "",
             "## Agents", "",
             "- **\(orchestrator)** (orchestrator): `\(outputFile(orchestrator))`",
         ]
@@ -154,8 +155,8 @@ struct SessionDocuments {
             lines += ["", "## Phases", ""] + stub.phases.enumerated().map { "\($0.offset + 1). \($0.element)" }
         }
         lines += ["", "## One-liners", "", "Paste each block into that agent's session (`sessions-hub one-liner \(sessionName) <agent> --long` prints them too).", ""]
-        for (agent, text) in oneLiners {
-            lines += ["### \(agent)", "", "```", text, "```", ""]
+        for entry in oneLiners {
+            lines += ["### \(entry.agent)", "", "```", entry.text, "```", ""]
         }
         return lines.joined(separator: "\n")
     }

@@ -6,6 +6,12 @@ public struct SessionPlan: Equatable, Sendable {
         public var text: String
     }
 
+    /// One agent's long one-liner, as the README lists it.
+    public struct AgentOneLiner: Equatable, Sendable {
+        public var agent: String
+        public var text: String
+    }
+
     public var stubPath: String
     public var stubAbsolutePath: String
     public var featureName: String
@@ -24,15 +30,11 @@ public struct SessionPlan: Equatable, Sendable {
     /// Things the person should know before confirming (already promoted, name taken...).
     public var warnings: [String]
     /// Each agent's long one-liner, orchestrator first, as written in the session's README.md.
-    public var oneLiners: [(agent: String, text: String)]
+    public var oneLiners: [AgentOneLiner]
     /// The phase this session is (1 from a stub; N+1 when advancing a phase-N session).
     public var phase: Int = 1
     /// Starting from a stub marks it promoted; advancing a phase leaves the stub alone.
     public var promotesStub = true
-
-    public static func == (lhs: SessionPlan, rhs: SessionPlan) -> Bool {
-        lhs.folder == rhs.folder && lhs.files == rhs.files && lhs.warnings == rhs.warnings && lhs.agents == rhs.agents
-    }
 }
 
 public enum PlanError: Error, Equatable, CustomStringConvertible {
