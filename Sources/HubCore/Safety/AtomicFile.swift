@@ -30,7 +30,7 @@ public enum AtomicFile {
         let mode = permissions ?? (stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644)
         let directory = WorkspacePaths.parent(path)
         let name = WorkspacePaths.lastComponent(path)
-        let temporary = FileSystem.join(directory, ".\(name).hub-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = FileSystem.join(directory, LeftoverFiles.temporaryName(for: name))
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         if fd >= 0 { fchmod(fd, mode) }
         guard fd >= 0 else { throw Failure(path: path, operation: "create a temporary file for", code: errno) }

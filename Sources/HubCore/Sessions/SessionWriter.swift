@@ -33,7 +33,7 @@ public enum SessionWriter {
             throw .outsideWorkspace(plan.folder)
         }
         let parent = WorkspacePaths.parent(plan.folder)
-        let temporary = FileSystem.join(parent, ".\(plan.sessionName).hub-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = FileSystem.join(parent, LeftoverFiles.temporaryName(for: plan.sessionName))
         let manager = FileManager.default
         do {
             try checkpoint("mkdir")

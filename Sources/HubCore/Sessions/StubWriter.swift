@@ -95,7 +95,7 @@ public enum StubWriter {
         let bytes = Array((JSONPrinter.pretty(.object(JSONObject(members))) + "\n").utf8)
 
         let manager = FileManager.default
-        let temporary = FileSystem.join(directory, ".\(feature).hub-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = FileSystem.join(directory, LeftoverFiles.temporaryName(for: feature))
         do {
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try manager.createDirectory(atPath: temporary, withIntermediateDirectories: false)
