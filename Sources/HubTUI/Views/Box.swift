@@ -28,3 +28,14 @@ enum Box {
     }
 }
 
+
+/// A view that takes the whole terminal but the status bar (viewer, workorders): its frame, blanked.
+enum FullScreen {
+    /// The view's rectangle, filled and without its border drawn; nil when the terminal is too small.
+    static func frame(_ canvas: inout Canvas, minimum: Size) -> Rect? {
+        let rect = Rect(x: 0, y: 0, width: canvas.width, height: max(0, canvas.height - 1))
+        guard rect.width >= minimum.width, rect.height >= minimum.height else { return nil }
+        canvas.fill(rect, role: .overlay)
+        return rect
+    }
+}

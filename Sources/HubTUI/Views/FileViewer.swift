@@ -5,9 +5,7 @@ import HubCore
 enum FileViewer {
     static func draw(_ canvas: inout Canvas, _ state: AppState, _ view: FileView) {
         let glyphs = state.glyphs
-        let rect = Rect(x: 0, y: 0, width: canvas.width, height: max(0, canvas.height - 1))
-        guard rect.width >= 10, rect.height >= 4 else { return }
-        canvas.fill(rect, role: .overlay)
+        guard let rect = FullScreen.frame(&canvas, minimum: Size(width: 10, height: 4)) else { return }
         Box.draw(&canvas, rect, title: TerminalText.sanitize(view.title), focused: true, glyphs: glyphs)
         let inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 3)
         let numberWidth = max(4, String(view.lines.count).count + 1)

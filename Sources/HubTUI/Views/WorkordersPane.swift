@@ -5,9 +5,7 @@ import HubCore
 enum WorkordersPane {
     static func draw(_ canvas: inout Canvas, _ state: AppState, _ view: WorkordersView) {
         let glyphs = state.glyphs
-        let rect = Rect(x: 0, y: 0, width: canvas.width, height: max(0, canvas.height - 1))
-        guard rect.width >= 20, rect.height >= 5 else { return }
-        canvas.fill(rect, role: .overlay)
+        guard let rect = FullScreen.frame(&canvas, minimum: Size(width: 20, height: 5)) else { return }
         let rows = view.rows(state.snapshot)
         let links = WorkorderLinks(state.snapshot)
         if let path = view.open, let plan = state.snapshot.workorders.first(where: { $0.path == path }) {
