@@ -69,6 +69,8 @@ struct DoctorCommand: ParsableCommand {
         let unknownPaths = settings.agentPaths.filter { !FileManager.default.fileExists(atPath: $0.value) }.map(\.key).sorted()
         if !unknownPaths.isEmpty { checks.append(Check(ok: nil, name: "agent registry", detail: "paths that do not exist here: \(unknownPaths.joined(separator: ", "))")) }
 
+        checks.append(DoctorCommand.dispatchCheck(settings, root: layout.root, environment: environment))
+
         let snapshot = WorkspaceLoader(layout: layout).load()
         checks.append(Check(ok: true, name: "workspace", detail: "\(layout.root): \(snapshot.stubs.count) stubs, \(snapshot.sessions.count) sessions"))
         checks.append(Check(ok: snapshot.problems.isEmpty ? true : nil, name: "files", detail: snapshot.problems.isEmpty ? "every file read cleanly" : "\(snapshot.problems.count) problem(s): sessions-hub status lists them"))
@@ -118,6 +120,33 @@ struct DoctorCommand: ParsableCommand {
     }
 
     static let perCheck = 10
+
+    /// Can d/D/dispatch start agents here: tmux, the agent command on PATH, trust of the workspace's own commands.
+    static func dispatchCheck(_ settings: HubSettings, root: String, environment: [String: String]) -> Check {
+        guard ToolRunner.which("tmux", environment: environment) != nil else {
+            return Check(ok: nil, name: "dispatch", detail: "tmux is not installed: d/D and dispatch need it (apt-get install tmux)")
+        }
+        var notes: [String] = []
+        let commands = [("[dispatch] command", settings.dispatch.command)] + settings.dispatch.agents.sorted { $0.key < $1.key }.compactMap { id, override in
+            override.command.map { ("[agents.\(id)] command", $0) }
+        }
+        var missing: [String] = []
+        for (name, command) in commands {
+            guard let program = (try? CommandWords.split(command.text))?.first else {
+                notes.append("\(name) cannot be split into words")
+                continue
+            }
+            let found = program.contains("/") ? FileManager.default.isExecutableFile(atPath: program) : ToolRunner.which(program, environment: environment) != nil
+            if !found { missing.append("\(program) (\(name))") }
+        }
+        let workspaceFile = TrustStore.workspaceConfig(root: root)
+        let untrusted = commands.contains { $0.1.source == workspaceFile } && !(TrustStore(environment: environment)?.isTrusted(workspaceFile) ?? false)
+        if untrusted { notes.append("the workspace's .coderef/hub.toml sets agent commands and is not trusted: sessions-hub trust") }
+        if !missing.isEmpty { notes.append("not on PATH: " + missing.joined(separator: ", ")) }
+        let inside = !(environment["TMUX"] ?? "").isEmpty
+        let summary = "agent command \(settings.dispatch.command.text)" + (inside ? "; inside tmux" : "; not inside tmux (run the screen in tmux, or dispatch --tmux-session NAME)")
+        return Check(ok: notes.isEmpty ? true : nil, name: "dispatch", detail: ([summary] + notes).joined(separator: "; "))
+    }
 
     /// The findings, errors first, each with its path and its fix.
     static func findingsText(_ findings: [AuditFinding]) -> String {
