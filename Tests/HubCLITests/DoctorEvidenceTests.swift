@@ -47,5 +47,8 @@ struct DoctorEvidenceTests {
         #expect(checks == ["stale-aggregation", "status-disagrees", "complete-without-output", "missing-stub", "depends-cycle", "unknown-dependency",
                            "unsafe-name", "project-not-found", "promoted-without-session", "duplicate-workorder-id"])
         #expect(report["checks"]?.arrayValue?.contains { $0["name"]?.stringValue == "evidence" && $0["ok"] == .bool(false) } == true)
+        // Dispatch is checked too: the default agent command is named, and whether it is on PATH.
+        let dispatch = report["checks"]?.arrayValue?.first { $0["name"]?.stringValue == "dispatch" }
+        #expect(dispatch?["detail"]?.stringValue?.contains("claude") == true || dispatch?["detail"]?.stringValue?.contains("tmux is not installed") == true)
     }
 }
