@@ -39,7 +39,9 @@ struct DoctorEvidenceTests {
 
     @Test func theSameAsJSON() throws {
         let workspace = try workspace()
-        let result = try ProcessRunner.run(binary, ["doctor", "--json", "--root", workspace.root])
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = workspace.path("no-user-config")
+        let result = try ProcessRunner.run(binary, ["doctor", "--json", "--root", workspace.root], environment: environment)
         #expect(result.status == 1)
         let report = try JSONParser.parse(result.stdout)
         #expect(report["ok"] == .bool(false))
