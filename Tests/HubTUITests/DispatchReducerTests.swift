@@ -82,4 +82,17 @@ import HubTestSupport
         Fixtures.press(&state, .down)
         #expect(Reducer.reduce(&state, .key(.character("g"))).isEmpty && state.selectedAgent?.agentId == "first")
     }
+
+    @Test func capitalDOnAStartedStubDispatchesItsLatestSession() throws {
+        let (_, snapshot) = try Fixtures.demo()
+        var state = AppState(snapshot: snapshot, size: Size(width: 120, height: 40), now: Fixtures.now,
+                             context: AppContext(layout: WorkspaceLayout(root: snapshot.root), insideTmux: true))
+        _ = Reducer.reduce(&state, .resize(state.size))
+        Fixtures.press(&state, .down, .down)
+        guard case .stub(let stub) = state.detail else { Issue.record("a stub row"); return }
+        #expect(stub.featureName == "api-migration")
+        let effects = Reducer.reduce(&state, .key(.character("D")))
+        guard case .planDispatch(let ask)? = effects.first else { Issue.record("nothing planned: \(effects)"); return }
+        #expect(ask.session.name == "api-migration-phase1" && ask.agents == ["docs-writer"])
+    }
 }

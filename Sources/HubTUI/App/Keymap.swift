@@ -45,7 +45,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("H")], .toggleArchived, "list archived sessions and stubs at the end (again to hide them)"),
         KeyBinding([.character("U")], .unarchive, "bring the selected archived session or stub back (asks first)"),
         KeyBinding([.character("d")], .dispatch, "dispatch the selected agent: start it in a tmux window and hand it its one-liner (asks first)", hint: "dispatch"),
-        KeyBinding([.character("D")], .dispatchAll, "dispatch every agent of the session that is ready (not started, dependencies complete); later waves are offered as they become ready"),
+        KeyBinding([.character("D")], .dispatchAll, "dispatch every agent of the session (or a stub's latest session) that is ready (not started, dependencies complete); later waves are offered as they become ready"),
         KeyBinding([.character("y")], .yank, "copy the selected agent's one-liner to the clipboard", hint: "copy"),
         KeyBinding([.character("Y")], .yankAll, "copy every agent's one-liner of the session, as one block"),
         KeyBinding([.character("L")], .toggleLongForm, "switch one-liners between the short and the long (Markdown) form"),

@@ -20,8 +20,11 @@ extension Reducer {
 
     /// `D`: every agent that has not started and whose dependencies are complete; later waves follow.
     static func dispatchReady(_ state: inout AppState) -> [Effect] {
-        guard let session = state.detailSession else {
-            flash(&state, "select a session to dispatch its agents")
+        // On a stub row: its latest session (as `a` advances it).
+        var latest: Session?
+        if case .stub(let stub) = state.detail { latest = state.sessions(of: stub).last }
+        guard let session = state.detailSession ?? latest else {
+            flash(&state, "select a session (or a started stub) to dispatch its agents; S starts one from a stub")
             return []
         }
         guard canDispatch(&state) else { return [] }
