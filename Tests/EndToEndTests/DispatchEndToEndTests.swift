@@ -32,13 +32,9 @@ struct DispatchEndToEndTests {
         return found?["agents"]?.arrayValue?.first { $0["agent_id"]?.stringValue == agentId }?["status"]?.stringValue
     }
 
-    func waitForStatus(_ word: String, _ agentId: String, _ session: String, root: String, timeout: TimeInterval = 20) throws -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if try status(of: agentId, in: session, root: root) == word { return true }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        return false
+    /// Waits, through the pane's own deadline loop, until the agent's status (read by `status --json`) is `word`.
+    func waitForStatus(_ word: String, _ agentId: String, _ session: String, root: String, in pane: TmuxPane, timeout: TimeInterval = 20) throws {
+        try pane.waitFor("\(agentId) \(word)", timeout: timeout) { _ in (try? status(of: agentId, in: session, root: root)) == word }
     }
 
     @Test func oneAgentGetsItsLongOneLinerWholeAndCompletes() throws {
@@ -50,7 +46,7 @@ struct DispatchEndToEndTests {
         try pane.waitFor(text: "docs-writer: one-liner delivered and submitted (window 1)", timeout: 20)
         try pane.waitFor(text: "EXIT=0")
         #expect(try pane.tmux(["list-windows", "-F", "#{window_name}"]).contains("docs-writer@api-migration-phase1"))
-        #expect(try waitForStatus("complete", "docs-writer", "api-migration-phase1", root: workspace.root))
+        try waitForStatus("complete", "docs-writer", "api-migration-phase1", root: workspace.root, in: pane)
         // The paste arrived whole, newlines and all: exactly the long one-liner.
         let expected = try ProcessRunner.run(binary, ["one-liner", "--long", "--root", workspace.root, "api-migration-phase1", "docs-writer"]).stdout
         let received = try String(contentsOfFile: workspace.path("received-docs-writer.txt"), encoding: .utf8)
@@ -81,7 +77,7 @@ struct DispatchEndToEndTests {
         try pane.waitFor(text: "last: one-liner delivered and submitted", timeout: 30)
         try pane.waitFor(text: "EXIT=0", timeout: 30)
         for id in ["first", "second", "last"] {
-            #expect(try waitForStatus("complete", id, "waves-phase1", root: workspace.root), "\(id) complete")
+            try waitForStatus("complete", id, "waves-phase1", root: workspace.root, in: pane)
         }
         // The last wave was handed its work only after the first wave had completed.
         let document = try JSONParser.parse(Array(try String(contentsOfFile: workspace.path("coderef/sessions/waves-phase1/communication.json"), encoding: .utf8).utf8))
