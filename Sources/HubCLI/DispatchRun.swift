@@ -15,7 +15,7 @@ struct DispatchRun {
     func dispatch(_ ids: [String], of session: Session, snapshot: WorkspaceSnapshot, firstWave: Bool) throws -> Int {
         let proposal: DispatchProposal
         switch DispatchProposal.make(session: session, agentIds: ids, nextWave: !firstWave, records: snapshot.dispatches[session.path] ?? [:], settings: settings, root: layout.root,
-                                     trust: TrustStore(environment: environment), home: environment["HOME"], paneIsOpen: dispatcher.tmux.paneIsOpen) {
+                                     environment: environment) {
         case .success(let made): proposal = made
         case .failure(let refusal):
             Output.error(refusal.description)
@@ -29,9 +29,9 @@ struct DispatchRun {
         var failures = 0
         for target in targets {
             Output.error("\(target.agentId): starting in \(target.directory)…")
-            let result = dispatcher.dispatch(target)
-            do { try HandoffLog.record(root: layout.root, dispatch: result) } catch {
-                Output.error("note: the dispatch could not be recorded in \(HandoffLog.relativePath): \(WriteErrorText.describe(error))")
+            let (result, recordError) = dispatcher.dispatchAndRecord(target, root: layout.root)
+            if let recordError {
+                Output.error("note: the dispatch could not be recorded in \(HandoffLog.relativePath): \(WriteErrorText.describe(recordError))")
             }
             if !result.outcome.delivered { failures += 1 }
             if json {

@@ -13,7 +13,7 @@ extension HubTools {
         let name = try arguments.string("session")
         let session = try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.session(name, in: snapshot) }
         let records = snapshot.dispatches[session.path] ?? [:]
-        let delivered = Set(records.filter { $0.value.outcome == DispatchResult.Outcome.submitted.word || $0.value.outcome == DispatchResult.Outcome.startedWithArgument.word }.keys)
+        let delivered = DispatchRecord.delivered(records)
         let ids: [String]
         if let named = try arguments.optionalStrings("agents"), !named.isEmpty {
             ids = try named.map { id in try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.agent(id, in: session) }.agentId }
@@ -22,8 +22,7 @@ extension HubTools {
         }
         guard !ids.isEmpty else { throw ToolFailure("no agent of \(session.name) is ready: every one has started, was dispatched, or waits on another") }
         let proposal: DispatchProposal
-        switch DispatchProposal.make(session: session, agentIds: ids, nextWave: false, records: records, settings: settings, root: layout.root,
-                                     trust: TrustStore(environment: environment), home: environment["HOME"], paneIsOpen: tmux.paneIsOpen) {
+        switch DispatchProposal.make(session: session, agentIds: ids, nextWave: false, records: records, settings: settings, root: layout.root, environment: environment) {
         case .success(let made): proposal = made
         case .failure(let refusal): throw ToolFailure(refusal.description)
         }
@@ -33,8 +32,7 @@ extension HubTools {
         let dispatcher = Dispatcher(tmux: tmux, settings: settings.dispatch, splitPane: environment["TMUX_PANE"])
         var results: [JSONValue] = []
         for target in proposal.targets {
-            let result = dispatcher.dispatch(target)
-            try? HandoffLog.record(root: layout.root, dispatch: result)
+            let (result, _) = dispatcher.dispatchAndRecord(target, root: layout.root)
             var members: [(String, JSONValue)] = [("agent", .string(result.agentId)), ("outcome", .string(result.outcome.word)), ("message", .string(result.sentence))]
             if let window = result.window { members.append(("window", .string(window))) }
             results.append(.object(JSONObject(members)))

@@ -88,4 +88,14 @@ public struct DispatchRecord: Equatable, Sendable {
         self.form = form
         self.outcome = outcome
     }
+
+    /// The agent was handed its work (submitted, or started with it as an argument).
+    public var isDelivered: Bool {
+        outcome == DispatchResult.Outcome.submitted.word || outcome == DispatchResult.Outcome.startedWithArgument.word
+    }
+
+    /// The agents of a session's records that were handed their work (`D` and `--all` skip them).
+    public static func delivered(_ records: [String: DispatchRecord]) -> Set<String> {
+        Set(records.filter { $0.value.isDelivered }.keys)
+    }
 }

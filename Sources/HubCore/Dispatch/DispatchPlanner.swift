@@ -115,6 +115,15 @@ public struct DispatchProposal: Equatable, Sendable {
         }
     }
 
+    /// The same, with trust, home and open panes taken from the process's environment (its user
+    /// config folder, `$HOME`, the tmux it runs in).
+    public static func make(session: Session, agentIds: [String], nextWave: Bool, records: [String: DispatchRecord], settings: HubSettings, root: String,
+                            environment: [String: String]) -> Result<DispatchProposal, DispatchPlanner.Refusal> {
+        let tmux = TmuxClient(environment: environment)
+        return make(session: session, agentIds: agentIds, nextWave: nextWave, records: records, settings: settings, root: root,
+                    trust: TrustStore(environment: environment), home: environment["HOME"], paneIsOpen: { tmux?.paneIsOpen($0) ?? false })
+    }
+
     /// The command that will run, as a person would type it (without the one-liner argument).
     public var commandLine: String {
         guard let first = targets.first else { return "" }

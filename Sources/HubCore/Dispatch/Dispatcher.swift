@@ -72,6 +72,18 @@ public struct Dispatcher: Sendable {
         self.splitPane = splitPane
     }
 
+    /// Dispatches and records the result in the hand-off log (the screen, the command line and the
+    /// MCP tool all do both). A record that cannot be written is returned beside the result.
+    public func dispatchAndRecord(_ target: DispatchTarget, root: String) -> (result: DispatchResult, recordError: Error?) {
+        let result = dispatch(target)
+        do {
+            try HandoffLog.record(root: root, dispatch: result)
+            return (result, nil)
+        } catch {
+            return (result, error)
+        }
+    }
+
     public func dispatch(_ target: DispatchTarget, now: () -> Date = Date.init) -> DispatchResult {
         var result = DispatchResult(sessionPath: target.sessionPath, agentId: target.agentId, pane: nil, window: nil, outcome: .failed("not started"), at: now(), longForm: target.longForm)
         let started: (pane: String, window: String, tty: String)

@@ -53,8 +53,7 @@ extension Reducer {
 
     /// Agents already handed their work (delivered), so `D` does not hand it twice.
     static func delivered(_ state: AppState, _ session: Session) -> Set<String> {
-        let records = state.snapshot.dispatches[session.path] ?? [:]
-        return Set(records.filter { $0.value.outcome == DispatchResult.Outcome.submitted.word || $0.value.outcome == DispatchResult.Outcome.startedWithArgument.word }.keys)
+        DispatchRecord.delivered(state.snapshot.dispatches[session.path] ?? [:])
     }
 
     static func dispatchPlanned(_ state: inout AppState, _ result: Result<DispatchProposal, PlanFailure>) {

@@ -48,9 +48,8 @@ final class EffectRunner: @unchecked Sendable {
             let settings = context.settings
             let environment = self.environment
             background(on: disk) { results in
-                let tmux = TmuxClient(environment: environment)
                 let made = DispatchProposal.make(session: ask.session, agentIds: ask.agents, nextWave: ask.nextWave, records: ask.records, settings: settings, root: root,
-                                                 trust: TrustStore(environment: environment), home: environment["HOME"], paneIsOpen: { tmux?.paneIsOpen($0) ?? false })
+                                                 environment: environment)
                 results.post(.action(.dispatchPlanned(made.mapError { PlanFailure($0.description) })))
             }
         case .dispatch(let targets):
@@ -67,9 +66,7 @@ final class EffectRunner: @unchecked Sendable {
                 }
                 let dispatcher = Dispatcher(tmux: tmux, settings: settings, splitPane: environment["TMUX_PANE"])
                 for target in targets {
-                    let result = dispatcher.dispatch(target)
-                    try? HandoffLog.record(root: root, dispatch: result)
-                    results.post(.action(.dispatched(result)))
+                    results.post(.action(.dispatched(dispatcher.dispatchAndRecord(target, root: root).result)))
                 }
             }
         case .goToPane(let pane):

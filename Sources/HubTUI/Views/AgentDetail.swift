@@ -40,8 +40,7 @@ enum AgentDetail {
         let dispatch = state.snapshot.dispatches[session.path]?[agent.agentId]
         if let dispatch {
             let place = dispatch.window.map { "window \($0)" } ?? "tmux"
-            let delivered = dispatch.outcome == DispatchResult.Outcome.submitted.word || dispatch.outcome == DispatchResult.Outcome.startedWithArgument.word
-            lines.append([("Dispatch  ", .muted), ("\(place), \(dispatch.outcome) " + Cells.age(from: dispatch.at, now: state.now) + " ago (\(dispatch.form) form)", delivered ? .text : .warning),
+            lines.append([("Dispatch  ", .muted), ("\(place), \(dispatch.outcome) " + Cells.age(from: dispatch.at, now: state.now) + " ago (\(dispatch.form) form)", dispatch.isDelivered ? .text : .warning),
                           (dispatch.pane != nil && state.context.insideTmux ? "  g goes there" : "", .muted)])
         } else if let handed = state.snapshot.handoffs[session.path]?[agent.agentId] {
             lines.append([("Hand-off  ", .muted), ("one-liner copied " + Cells.age(from: handed, now: state.now) + " ago", evidence.flag == .notPickedUp ? .warning : .text)])
