@@ -7,21 +7,28 @@ import HubCore
 enum ArgumentOrder {
     static let valueOptions: Set<String> = ["--root", "--stubs-dir", "--archived-stubs-dir", "--sessions-dir", "--workorders-dir", "--projects-dir", "--poll", "--theme"]
 
-    /// `--poll` takes an optional value: alone it means every second.
-    static func expandPoll(_ arguments: [String]) -> [String] {
+    /// `--poll` takes an optional value: alone (before an option, a command or nothing) it means every
+    /// second; before any other word that is not a number of milliseconds, it is a mistake said plainly.
+    static func expandPoll(_ arguments: [String], subcommands: Set<String>) throws -> [String] {
         var result: [String] = []
         for (index, argument) in arguments.enumerated() {
             if argument == "--poll" {
                 let next = index + 1 < arguments.count ? arguments[index + 1] : ""
-                if Int(next) == nil { result.append("--poll=1000"); continue }
+                if Int(next) == nil {
+                    guard next.isEmpty || next.hasPrefix("-") || subcommands.contains(next) else {
+                        throw UsageError("--poll takes milliseconds (--poll 500), or nothing for every second; '\(TerminalText.sanitize(next))' is not a number")
+                    }
+                    result.append("--poll=1000")
+                    continue
+                }
             }
             result.append(argument)
         }
         return result
     }
 
-    static func normalize(_ rawArguments: [String], subcommands: Set<String>) -> [String] {
-        let arguments = expandPoll(rawArguments)
+    static func normalize(_ rawArguments: [String], subcommands: Set<String>) throws -> [String] {
+        let arguments = try expandPoll(rawArguments, subcommands: subcommands)
         var leading: [String] = []
         var index = 0
         while index < arguments.count {
@@ -47,23 +54,18 @@ enum ArgumentOrder {
         return arguments
     }
 
-    /// Mistakes ArgumentParser would answer with "Unexpected argument": an unknown command (the screen
-    /// takes no words, so the first word must name a command) and `--poll` given something that is
-    /// not a number of milliseconds.
-    static func check(_ arguments: [String], subcommands: Set<String>) throws {
-        for (index, argument) in arguments.enumerated() where argument == "--poll" && index + 1 < arguments.count {
-            let next = arguments[index + 1]
-            if !next.hasPrefix("-"), !subcommands.contains(next), Int(next) == nil {
-                throw UsageError("--poll takes milliseconds (--poll 500), or nothing for every second; '\(TerminalText.sanitize(next))' is not a number")
-            }
-        }
+    /// An unknown command, which ArgumentParser would answer with "Unexpected argument": the screen
+    /// takes no words, so the first word must name a command.
+    static func checkCommand(_ arguments: [String], subcommands: Set<String>) throws {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
             if argument == "--" || argument.hasPrefix("---") { return }
             if argument.hasPrefix("-") {
                 let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
-                let takesValue = (valueOptions.contains(name) && name != "--poll") || name == "--generate-completion-script"
+                // `--poll` takes its value only when it is a number (alone it means every second).
+                let pollValue = name == "--poll" && index + 1 < arguments.count && Int(arguments[index + 1]) != nil
+                let takesValue = (valueOptions.contains(name) && name != "--poll") || name == "--generate-completion-script" || pollValue
                 index += takesValue && !argument.contains("=") ? 2 : 1
                 continue
             }

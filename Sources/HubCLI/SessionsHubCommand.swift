@@ -30,8 +30,8 @@ public enum SessionsHubMain {
     public static func run(_ arguments: [String]) -> Int32 {
         do {
             let names = Set(SessionsHubCommand.configuration.subcommands.compactMap { $0.configuration.commandName })
-            try ArgumentOrder.check(arguments, subcommands: names)
-            var command = try SessionsHubCommand.parseAsRoot(ArgumentOrder.normalize(arguments, subcommands: names))
+            try ArgumentOrder.checkCommand(arguments, subcommands: names)
+            var command = try SessionsHubCommand.parseAsRoot(try ArgumentOrder.normalize(arguments, subcommands: names))
             try command.run()
             return 0
         } catch let error as UsageError {

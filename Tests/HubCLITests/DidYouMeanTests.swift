@@ -27,4 +27,13 @@ struct DidYouMeanTests {
         #expect(forced.status == 0)
         #expect(Suggest.closest("zzzz", among: ["status", "start"]).isEmpty, "nothing far off is suggested")
     }
+
+    @Test func pollWithItsValueBeforeTheCommandIsNotMistakenForACommand() throws {
+        let workspace = try TemporaryWorkspace("poll-first")
+        try DemoWorkspace.write(to: workspace.root)
+        for arguments in [["--poll", "500", "status"], ["--poll", "status"], ["status", "--poll"]] {
+            let result = try ProcessRunner.run(binary, arguments + ["--root", workspace.root])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+    }
 }
