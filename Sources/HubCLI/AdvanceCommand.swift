@@ -7,7 +7,7 @@ struct AdvanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "advance",
         abstract: "Start the next phase of a session (<feature>-phase<N+1>, same agents, linked to the previous phase).",
-        discussion: "Prints the new session folder and workorder id. Asks before writing unless --yes (required without a terminal)."
+        discussion: "Says what it created and the next step (--porcelain prints <folder><TAB><workorder id>, --json an object). Asks before writing unless --yes (required without a terminal)."
     )
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -15,14 +15,7 @@ struct AdvanceCommand: ParsableCommand {
     @Argument(help: "The session: name, folder, path or workorder id.", completion: Completions.sessions)
     var session: String
 
-    @Flag(name: .long, help: "Do not ask.")
-    var yes = false
-
-    @Flag(name: .long, help: "Print the result as JSON.")
-    var json = false
-
-    @Flag(name: .long, help: "Print only <folder><TAB><workorder id> (for scripts).")
-    var porcelain = false
+    @OptionGroup var output: CreateOptions
 
     func run() throws {
         let (layout, settings) = try workspace.resolve()
@@ -34,6 +27,6 @@ struct AdvanceCommand: ParsableCommand {
         } catch {
             throw UsageError(error.description)
         }
-        try CreateSession.confirmAndApply(plan, root: layout.root, yes: yes, json: json, porcelain: porcelain)
+        try CreateSession.confirmAndApply(plan, root: layout.root, output)
     }
 }

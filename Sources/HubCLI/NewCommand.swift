@@ -7,7 +7,7 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Start an ad-hoc session without a stub (same files and one-liners as start).",
-        discussion: "Prints the session folder and workorder id. Asks before writing unless --yes (required without a terminal)."
+        discussion: "Says what it created and the next step (--porcelain prints <folder><TAB><workorder id>, --json an object). Asks before writing unless --yes (required without a terminal)."
     )
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -24,14 +24,7 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("What the session is for (becomes its task and the agents' first step).", valueName: "text"))
     var description: String?
 
-    @Flag(name: .long, help: "Do not ask.")
-    var yes = false
-
-    @Flag(name: .long, help: "Print the result as JSON.")
-    var json = false
-
-    @Flag(name: .long, help: "Print only <folder><TAB><workorder id> (for scripts).")
-    var porcelain = false
+    @OptionGroup var output: CreateOptions
 
     func validate() throws {
         if agent.isEmpty { throw ValidationError("name at least one agent with --agent ID") }
@@ -49,6 +42,6 @@ struct NewCommand: ParsableCommand {
         } catch {
             throw UsageError(error.description)
         }
-        try CreateSession.confirmAndApply(plan, root: layout.root, yes: yes, json: json, porcelain: porcelain)
+        try CreateSession.confirmAndApply(plan, root: layout.root, output)
     }
 }

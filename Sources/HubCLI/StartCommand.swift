@@ -7,7 +7,7 @@ struct StartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start",
         abstract: "Start a session from a stub: write communication.json, instructions.json and README.md, mark the stub promoted.",
-        discussion: "Prints the session folder and workorder id. Asks before writing unless --yes (required without a terminal)."
+        discussion: "Says what it created and the next step (--porcelain prints <folder><TAB><workorder id>, --json an object). Asks before writing unless --yes (required without a terminal)."
     )
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -18,17 +18,10 @@ struct StartCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("An agent taking part (repeatable); replaces the stub's agents_involved.", valueName: "id"))
     var agent: [String] = []
 
-    @Flag(name: .long, help: "Do not ask.")
-    var yes = false
-
     @Flag(name: .long, help: "Start another phase-1 session for a stub that already has one (next free folder name).")
     var again = false
 
-    @Flag(name: .long, help: "Print the result as JSON.")
-    var json = false
-
-    @Flag(name: .long, help: "Print only <folder><TAB><workorder id> (for scripts).")
-    var porcelain = false
+    @OptionGroup var output: CreateOptions
 
     func run() throws {
         let (layout, settings) = try workspace.resolve()
@@ -41,13 +34,26 @@ struct StartCommand: ParsableCommand {
         } catch {
             throw UsageError(error.description)
         }
-        try CreateSession.confirmAndApply(plan, root: layout.root, yes: yes, json: json, porcelain: porcelain)
+        try CreateSession.confirmAndApply(plan, root: layout.root, output)
     }
 }
 
-/// What `start` and `advance` share: say the warnings, ask (unless --yes), write, print the result.
+/// The flags of every command that creates a session (`start`, `new`, `advance`).
+struct CreateOptions: ParsableArguments {
+    @Flag(name: .long, help: "Do not ask.")
+    var yes = false
+
+    @Flag(name: .long, help: "Print the result as JSON.")
+    var json = false
+
+    @Flag(name: .long, help: "Print only <folder><TAB><workorder id> (for scripts).")
+    var porcelain = false
+}
+
+/// What `start`, `new` and `advance` share: say the warnings, ask (unless --yes), write, print the result.
 enum CreateSession {
-    static func confirmAndApply(_ plan: SessionPlan, root: String, yes: Bool, json: Bool, porcelain: Bool) throws {
+    static func confirmAndApply(_ plan: SessionPlan, root: String, _ options: CreateOptions) throws {
+        let (yes, json, porcelain) = (options.yes, options.json, options.porcelain)
         try Confirm.ask("create \(plan.displayFolder) (\(plan.workorderId)) with \(plan.orchestrator) (orchestrator), \(plan.agents.joined(separator: ", "))?",
                         notes: plan.warnings, yes: yes, flagHint: "create \(plan.displayFolder)", refusal: "nothing was created")
         do {
