@@ -7,8 +7,7 @@ import HubCore
 enum LivingDemo {
     /// The simulated agent beside this binary.
     static func simulatedAgent() throws -> String {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let path = URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("sessions-hub-sim-agent").path
+        let path = ExecutablePath.folder + "/sessions-hub-sim-agent"
         guard FileManager.default.isExecutableFile(atPath: path) else {
             Output.error("the simulated agent is not beside sessions-hub (\(path)): build it with `swift build --product sessions-hub-sim-agent` (scripts/demo does)")
             throw ExitCode(1)
@@ -53,7 +52,7 @@ enum LivingDemo {
             throw UsageError("the living demo needs a terminal (it opens tmux); --json or --print show the demo's status without one")
         }
         _ = try simulatedAgent()
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let executable = ExecutablePath.current
         let name = "sessions-hub-demo-\(getpid())"
         let status: Int32
         do {

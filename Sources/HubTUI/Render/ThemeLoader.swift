@@ -51,8 +51,7 @@ public enum ThemeLoader {
     /// The themes shipped with the program: `$PREFIX/share/sessions-hub/themes` beside an installed
     /// binary, or the package's `Themes/` above a binary in its build folder.
     public static func shippedFolders() -> [String] {
-        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return [] }
-        var folder = (executable as NSString).deletingLastPathComponent
+        var folder = ExecutablePath.folder
         var found: [String] = []
         let installed = ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent("share/sessions-hub/themes")
         if FileManager.default.fileExists(atPath: installed) { found.append(installed) }
