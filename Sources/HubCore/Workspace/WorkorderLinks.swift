@@ -2,10 +2,12 @@
 /// list in `workorders_created` (strings or objects), those whose plan path an agent lists among its
 /// files, its own workorder id, and plans that name it as `parent_session`. A stub claims those whose
 /// `parent_stub_id` is its `stub_id`, the one it was promoted to, and those of its sessions.
-public struct WorkorderLinks: Sendable {
+public struct WorkorderLinks: Equatable, Sendable {
     /// Workorder plan path → session path / stub path.
     public private(set) var session: [String: String] = [:]
     public private(set) var stub: [String: String] = [:]
+
+    public init() {}
 
     public init(_ snapshot: WorkspaceSnapshot) {
         var bySessionKey: [String: String] = [:]

@@ -35,6 +35,10 @@ public enum Reducer {
         case .snapshotLoaded(let snapshot, let touched, let list):
             effects = noteChanges(&state, from: state.snapshot, to: snapshot, touched: touched)
             replaceSnapshot(&state, snapshot, touched: touched, list: list)
+            if case .workorders(var view)? = state.overlay {
+                view.links = WorkorderLinks(state.snapshot)
+                state.overlay = .workorders(view)
+            }
             effects += followWaves(&state)
         case .planned(let result):
             planned(&state, result)
@@ -159,7 +163,7 @@ public enum Reducer {
         case .readOneLiner:
             readOneLiner(&state)
         case .workorders:
-            state.overlay = .workorders(WorkordersView())
+            state.overlay = .workorders(WorkordersView(links: WorkorderLinks(state.snapshot)))
         case .newSession:
             state.overlay = .newSession(NewSessionForm())
         case .timeline:

@@ -11,8 +11,13 @@ public struct WorkordersView: Equatable, Sendable {
     /// The plan shown in detail (its path), nil for the list.
     public var open: String?
     public var detailScroll = 0
+    /// Each plan's session and stub, worked out when the view opens and when a snapshot arrives
+    /// while it is open — not on every frame (it walks every stub and session).
+    public var links = WorkorderLinks()
 
-    public init() {}
+    public init(links: WorkorderLinks = WorkorderLinks()) {
+        self.links = links
+    }
 
     /// The workorders shown, in order: most recent activity first, then by id.
     public func rows(_ snapshot: WorkspaceSnapshot) -> [Workorder] {

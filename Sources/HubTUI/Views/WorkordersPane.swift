@@ -7,7 +7,7 @@ enum WorkordersPane {
         let glyphs = state.glyphs
         guard let rect = FullScreen.frame(&canvas, minimum: Size(width: 20, height: 5)) else { return }
         let rows = view.rows(state.snapshot)
-        let links = WorkorderLinks(state.snapshot)
+        let links = view.links
         if let path = view.open, let plan = state.snapshot.workorders.first(where: { $0.path == path }) {
             Box.draw(&canvas, rect, title: "Workorder " + TerminalText.sanitize(plan.workorderId), focused: true, glyphs: glyphs)
             let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 3)
