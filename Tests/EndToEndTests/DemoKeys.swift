@@ -1,6 +1,12 @@
 import HubTestSupport
 
 extension TmuxPane {
+    /// The screen on `root`, drawn: its list's title is on screen.
+    func openScreen(_ binary: String, root: String, title: String = "Stubs 5 · Sessions 3") throws {
+        try run("\(binary) --root \(root)")
+        try waitFor(text: title)
+    }
+
     /// On the demo's screen (loaded): S on the multi-agent stub, the second in STUBS after NEEDS YOU
     /// (2) and ACTIVE (2), confirmed; returns once the session is created.
     func startTheDemosMultiAgentSession() throws {

@@ -32,17 +32,23 @@ struct DispatchEndToEndTests {
         return found?["agents"]?.arrayValue?.first { $0["agent_id"]?.stringValue == agentId }?["status"]?.stringValue
     }
 
+    /// A pane (the simulated agent as the user's agent command) running `dispatch` of one agent of
+    /// the demo's api-migration-phase1.
+    func dispatchDemoAgent(_ agentId: String, in workspace: TemporaryWorkspace, extraConfig: String = "") throws -> TmuxPane {
+        let config = try userConfig(workspace, extra: extraConfig)
+        let pane = try TmuxPane(width: 160, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": config])
+        try pane.run("\(binary) dispatch --root \(workspace.root) api-migration-phase1 \(agentId) --yes; echo EXIT=$?")
+        return pane
+    }
+
     /// Waits, through the pane's own deadline loop, until the agent's status (read by `status --json`) is `word`.
     func waitForStatus(_ word: String, _ agentId: String, _ session: String, root: String, in pane: TmuxPane, timeout: TimeInterval = 20) throws {
         try pane.waitFor("\(agentId) \(word)", timeout: timeout) { _ in (try? status(of: agentId, in: session, root: root)) == word }
     }
 
     @Test func oneAgentGetsItsLongOneLinerWholeAndCompletes() throws {
-        let workspace = try TemporaryWorkspace("e2e-dispatch-one")
-        try DemoWorkspace.write(to: workspace.root)
-        let config = try userConfig(workspace, extra: "form = \"long\"")
-        let pane = try TmuxPane(width: 160, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": config])
-        try pane.run("\(binary) dispatch --root \(workspace.root) api-migration-phase1 docs-writer --yes; echo EXIT=$?")
+        let workspace = try TemporaryWorkspace.demo("e2e-dispatch-one")
+        let pane = try dispatchDemoAgent("docs-writer", in: workspace, extraConfig: "form = \"long\"")
         try pane.waitFor(text: "docs-writer: one-liner delivered and submitted (window 1)", timeout: 20)
         try pane.waitFor(text: "EXIT=0")
         #expect(try pane.tmux(["list-windows", "-F", "#{window_name}"]).contains("docs-writer@api-migration-phase1"))
@@ -93,11 +99,8 @@ struct DispatchEndToEndTests {
     }
 
     @Test func anAgentThatNeverReadsIsTypedNotSubmitted() throws {
-        let workspace = try TemporaryWorkspace("e2e-dispatch-deaf")
-        try DemoWorkspace.write(to: workspace.root)
-        let config = try userConfig(workspace, extra: "[agents.mobile-app]\ncommand = \"\(agent) --ignore-input\"")
-        let pane = try TmuxPane(width: 160, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": config])
-        try pane.run("\(binary) dispatch --root \(workspace.root) api-migration-phase1 mobile-app --yes; echo EXIT=$?")
+        let workspace = try TemporaryWorkspace.demo("e2e-dispatch-deaf")
+        let pane = try dispatchDemoAgent("mobile-app", in: workspace, extraConfig: "[agents.mobile-app]\ncommand = \"\(agent) --ignore-input\"")
         try pane.waitFor(text: "mobile-app: typed, not submitted", timeout: 20)
         try pane.waitFor(text: "EXIT=1")
         let log = HandoffLog.loadAll(root: workspace.root)
@@ -106,19 +109,15 @@ struct DispatchEndToEndTests {
     }
 
     @Test func aTrustQuestionIsLeftToThePerson() throws {
-        let workspace = try TemporaryWorkspace("e2e-dispatch-asks")
-        try DemoWorkspace.write(to: workspace.root)
-        let config = try userConfig(workspace, extra: "[agents.docs-writer]\ncommand = \"\(agent) --ask-trust --record \(workspace.path("asked.txt"))\"")
-        let pane = try TmuxPane(width: 160, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": config])
-        try pane.run("\(binary) dispatch --root \(workspace.root) api-migration-phase1 docs-writer --yes; echo EXIT=$?")
+        let workspace = try TemporaryWorkspace.demo("e2e-dispatch-asks")
+        let pane = try dispatchDemoAgent("docs-writer", in: workspace, extraConfig: "[agents.docs-writer]\ncommand = \"\(agent) --ask-trust --record \(workspace.path("asked.txt"))\"")
         try pane.waitFor(text: "asking whether to trust its folder", timeout: 20)
         try pane.waitFor(text: "EXIT=1")
         #expect(!FileManager.default.fileExists(atPath: workspace.path("asked.txt")), "nothing was pasted into the question")
     }
 
     @Test func outsideTmuxItSaysSoAndExitsTwo() throws {
-        let workspace = try TemporaryWorkspace("e2e-dispatch-outside")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("e2e-dispatch-outside")
         var environment = ProcessInfo.processInfo.environment
         environment["TMUX"] = nil
         let result = try ProcessRunner.run(binary, ["dispatch", "--root", workspace.root, "api-migration-phase1", "docs-writer", "--yes"], environment: environment)
@@ -127,8 +126,7 @@ struct DispatchEndToEndTests {
     }
 
     @Test func aWorkspacesOwnCommandRunsOnlyOnceTrusted() throws {
-        let workspace = try TemporaryWorkspace("e2e-dispatch-trust")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("e2e-dispatch-trust")
         try workspace.write(".coderef/hub.toml", "[dispatch]\ncommand = \"\(agent) --pace 0.2\"\n")
         let config = workspace.path("user-config")
         let pane = try TmuxPane(width: 160, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": config])

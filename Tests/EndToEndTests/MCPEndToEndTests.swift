@@ -12,8 +12,7 @@ private let ready = TestPaths.binary != nil && FileManager.default.isExecutableF
 @Suite(.enabled(if: ready, "needs the Python MCP SDK in .build/mcp-venv (scripts/test installs it)"))
 struct MCPEndToEndTests {
     @Test func thePythonSDKListsCreatesStartsAndReports() throws {
-        let workspace = try TemporaryWorkspace("e2e-mcp")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("e2e-mcp")
         let result = try ProcessRunner.run(python, [TestPaths.packageRoot + "/Tests/EndToEndTests/Scripts/mcp_client.py", TestPaths.binary!, workspace.root], timeout: 60)
         #expect(result.status == 0, "\(result.stderr)")
         let report = try JSONParser.parse(Array(result.stdout.utf8))
@@ -35,8 +34,7 @@ struct MCPEndToEndTests {
     /// pane (as an agent would), the simulated agent is the user's agent command.
     @Test(.enabled(if: TmuxPane.isAvailable && TestPaths.simulatedAgent != nil, "needs tmux and the simulated agent"))
     func anAgentDispatchesAnotherThroughTheHub() throws {
-        let workspace = try TemporaryWorkspace("e2e-mcp-dispatch")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("e2e-mcp-dispatch")
         try workspace.write("user/sessions-hub/config.toml", "[dispatch]\ncommand = \"\(TestPaths.simulatedAgent!) --pace 0.2\"\n")
         let pane = try TmuxPane(width: 160, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": workspace.path("user")])
         let out = workspace.path("dispatch.json")

@@ -146,8 +146,7 @@ struct StartAndYankEndToEndTests {
     let binary = TestPaths.binary ?? ""
 
     @Test func startASessionThenCopyAnAgentsOneLiner() throws {
-        let workspace = try TemporaryWorkspace("e2e-start")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("e2e-start")
         let pane = try TmuxPane(width: 140, height: 45)
         try pane.run("\(binary) --root \(workspace.root)")
         try pane.startTheDemosMultiAgentSession()
@@ -180,8 +179,7 @@ struct LiveEndToEndTests {
 
     @Test(arguments: ["", "--poll=200"])
     func changesByAnotherProcessAppearWithinTwoSeconds(option: String) throws {
-        let workspace = try TemporaryWorkspace("e2e-live")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("e2e-live")
         let pane = try TmuxPane(width: 140, height: 45)
         try pane.run("\(binary) --root \(workspace.root) \(option)")
         try pane.waitFor(text: "Stubs 5 · Sessions 3")
@@ -203,8 +201,7 @@ struct LiveEndToEndTests {
     }
 
     @Test func statusWatchPrintsOneLinePerChange() throws {
-        let workspace = try TemporaryWorkspace("e2e-watch")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("e2e-watch")
         let output = workspace.path("watch.ndjson")
         let pane = try TmuxPane()
         try pane.run("\(binary) status --watch --json --root \(workspace.root) > \(output)")
@@ -233,8 +230,7 @@ struct TruthEndToEndTests {
     let binary = TestPaths.binary ?? ""
 
     @Test func anAgentBlockedFromOutsideShowsItsNoteAndNeedsYou() throws {
-        let workspace = try TemporaryWorkspace("e2e-truth")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("e2e-truth")
         let pane = try TmuxPane(width: 150, height: 45)
         try pane.run("\(binary) --root \(workspace.root)")
         try pane.waitFor(text: "NEEDS YOU (2)")

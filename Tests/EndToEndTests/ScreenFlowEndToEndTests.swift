@@ -11,11 +11,9 @@ struct ScreenFlowEndToEndTests {
     let binary = TestPaths.binary ?? ""
 
     func demoPane(width: Int, height: Int) throws -> (TemporaryWorkspace, TmuxPane) {
-        let workspace = try TemporaryWorkspace("e2e-flow")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("e2e-flow")
         let pane = try TmuxPane(width: width, height: height)
-        try pane.run("\(binary) --root \(workspace.root)")
-        try pane.waitFor(text: "Stubs 5 · Sessions 3")
+        try pane.openScreen(binary, root: workspace.root)
         return (workspace, pane)
     }
 

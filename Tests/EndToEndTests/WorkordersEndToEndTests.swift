@@ -39,11 +39,9 @@ struct WorkordersEndToEndTests {
     }
 
     @Test func capitalNStartsAnAdHocSession() throws {
-        let workspace = try TemporaryWorkspace("e2e-adhoc")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("e2e-adhoc")
         let pane = try TmuxPane(width: 120, height: 40)
-        try pane.run("\(binary) --root \(workspace.root)")
-        try pane.waitFor(text: "Stubs 5 · Sessions 3")
+        try pane.openScreen(binary, root: workspace.root)
         try pane.keys("N")
         try pane.waitFor(text: "New ad-hoc session")
         try pane.tmux(["send-keys", "-t", "main", "-l", "hotfix"])
@@ -60,12 +58,10 @@ struct WorkordersEndToEndTests {
     }
 
     @Test func capitalUBringsAnArchivedSessionBack() throws {
-        let workspace = try TemporaryWorkspace("e2e-unarchive")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("e2e-unarchive")
         #expect(try ProcessRunner.run(binary, ["archive", "--root", workspace.root, "search-index-rebuild-phase1", "--yes"]).status == 0)
         let pane = try TmuxPane(width: 120, height: 40)
-        try pane.run("\(binary) --root \(workspace.root)")
-        try pane.waitFor(text: "Stubs 5 · Sessions 2")
+        try pane.openScreen(binary, root: workspace.root, title: "Stubs 5 · Sessions 2")
         try pane.keys("H")
         try pane.waitFor(text: "ARCHIVED")
         try pane.keys("G", "U")

@@ -9,8 +9,7 @@ struct ConfigCommandTests {
     let binary = TestPaths.binary ?? ""
 
     @Test func everyValueSaysWhereItCameFrom() throws {
-        let workspace = try TemporaryWorkspace("config-command")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("config-command")
         try workspace.write(".coderef/hub.toml", "[watch]\nstale_after_minutes = 45\n[agents.api-server]\ncommand = \"codex\"\n")
         try workspace.write("user/sessions-hub/config.toml", "[watch]\nstale_after_minutes = 10\n[ui]\ntheme = \"light\"\n")
         var environment = ProcessInfo.processInfo.environment

@@ -9,8 +9,7 @@ struct DidYouMeanTests {
     let binary = TestPaths.binary ?? ""
 
     @Test func closeNamesAreSuggested() throws {
-        let workspace = try TemporaryWorkspace("did-you-mean")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("did-you-mean")
         let cases: [([String], String)] = [
             (["start", "parallel-docs-audt"], "no stub named 'parallel-docs-audt'; did you mean parallel-docs-audit?"),
             (["one-liner", "api-migraton-phase1", "docs-writer"], "did you mean api-migration-phase1?"),
@@ -29,8 +28,7 @@ struct DidYouMeanTests {
     }
 
     @Test func pollWithItsValueBeforeTheCommandIsNotMistakenForACommand() throws {
-        let workspace = try TemporaryWorkspace("poll-first")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("poll-first")
         for arguments in [["--poll", "500", "status"], ["--poll", "status"], ["status", "--poll"]] {
             let result = try ProcessRunner.run(binary, arguments + ["--root", workspace.root])
             #expect(result.status == 0, "\(arguments): \(result.stderr)")

@@ -27,8 +27,7 @@ struct PackagingTests {
             #expect(FileManager.default.fileExists(atPath: prefix + "/" + file), "\(file) installed")
         }
         // The installed binary runs from another folder.
-        let workspace = try TemporaryWorkspace("make-install-ws")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("make-install-ws")
         let version = try ProcessRunner.run(prefix + "/bin/sessions-hub", ["--version"], cwd: "/")
         #expect(version.status == 0 && version.stdout == "sessions-hub \(HubVersion.string)\n")
         let status = try ProcessRunner.run(prefix + "/bin/sessions-hub", ["status", "--root", workspace.root], cwd: "/")
@@ -69,8 +68,7 @@ struct PackagingTests {
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash"), "needs bash"))
     func bashCompletesSessionAndAgentNames() throws {
-        let workspace = try TemporaryWorkspace("completion")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("completion")
         let script = workspace.path("completion.bash")
         try ProcessRunner.run(binary, ["--generate-completion-script", "bash"]).stdout.write(toFile: script, atomically: true, encoding: .utf8)
         func complete(_ words: [String]) throws -> [String] {

@@ -71,8 +71,7 @@ struct StartCommandTests {
 @Suite(.enabled(if: TestPaths.binary != nil))
 struct SetStatusCommandTests {
     @Test func recordsAStatusAndRefusesUnknownAgents() throws {
-        let workspace = try TemporaryWorkspace("cli-setstatus")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("cli-setstatus")
         let binary = TestPaths.binary!
         let result = try ProcessRunner.run(binary, ["set-status", "WO-API-MIGRATION-001", "mobile-app", "in_progress", "--root", workspace.root])
         #expect(result.status == 0, "\(result.stderr)")
@@ -87,8 +86,7 @@ struct SetStatusCommandTests {
 @Suite(.enabled(if: TestPaths.binary != nil))
 struct DoctorCommandTests {
     @Test func reportsEachCheck() throws {
-        let workspace = try TemporaryWorkspace("doctor")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("doctor")
         try workspace.write(".coderef/hub.toml", "[clipboard]\norder = [\"fax\"]\n")
         let result = try ProcessRunner.run(TestPaths.binary!, ["doctor", "--root", workspace.root])
         for name in ["terminal", "locale", "clipboard", "watching", "config", "workspace", "files"] {
@@ -102,8 +100,7 @@ struct DoctorCommandTests {
 @Suite(.enabled(if: TestPaths.binary != nil))
 struct AdvanceCommandTests {
     @Test func startsTheNextPhase() throws {
-        let workspace = try TemporaryWorkspace("cli-advance")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("cli-advance")
         let result = try ProcessRunner.run(TestPaths.binary!, ["advance", "search-index-rebuild-phase1", "--yes", "--root", workspace.root])
         #expect(result.status == 2, "phase 2 already exists")
         #expect(result.stderr.contains("the next phase already exists"))
@@ -119,8 +116,7 @@ struct AdvanceCommandTests {
 @Suite(.enabled(if: TestPaths.binary != nil))
 struct ArchiveCommandTests {
     @Test func movesASessionAndAStubIntoTheirArchives() throws {
-        let workspace = try TemporaryWorkspace("cli-archive")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("cli-archive")
         let binary = TestPaths.binary!
         let session = try ProcessRunner.run(binary, ["archive", "search-index-rebuild-phase1", "--yes", "--root", workspace.root])
         #expect(session.status == 0, "\(session.stderr)")

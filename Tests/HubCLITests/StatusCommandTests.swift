@@ -106,8 +106,7 @@ struct StatusCommandTests {
 
 @Suite struct DoctorFixTests {
     @Test func doctorFindsAndFixRemovesLeftoverTemporaryFiles() throws {
-        let workspace = try TemporaryWorkspace("doctor-fix")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("doctor-fix")
         _ = try workspace.write("coderef/working/api-migration/.stub.json.hub-123-456.tmp", "{")
         try workspace.mkdir(".coderef/sessions/.x-phase1.hub-1-2.tmp")
         let before = try ProcessRunner.run(TestPaths.binary!, ["doctor", "--root", workspace.root])
@@ -121,8 +120,7 @@ struct StatusCommandTests {
 
 @Suite struct UnarchiveCommandTests {
     @Test func archiveAndUnarchiveRoundTrip() throws {
-        let workspace = try TemporaryWorkspace("cli-unarchive")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("cli-unarchive")
         let archived = try ProcessRunner.run(TestPaths.binary!, ["archive", "search-index-rebuild-phase1", "--yes", "--root", workspace.root])
         #expect(archived.stdout == ".coderef/sessions/archived/search-index-rebuild-phase1\n")
         let restored = try ProcessRunner.run(TestPaths.binary!, ["unarchive", "search-index-rebuild-phase1", "--yes", "--root", workspace.root])

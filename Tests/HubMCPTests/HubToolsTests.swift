@@ -8,8 +8,7 @@ import HubTestSupport
 /// Every tool through the SDK's own client, over an in-memory transport, on a real workspace.
 @Suite struct HubToolsTests {
     func connect() async throws -> (TemporaryWorkspace, Client, Server) {
-        let workspace = try TemporaryWorkspace("mcp")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("mcp")
         // Not inside tmux, whatever the test runner's terminal is.
         let tools = HubTools(layout: WorkspaceLayout(root: workspace.root), settings: HubSettings(), environment: ["HOME": workspace.root])
         let server = await HubMCPServer.makeServer(tools: tools)

@@ -59,8 +59,7 @@ enum Fixtures {
     }
 
     static func demo() throws -> (TemporaryWorkspace, WorkspaceSnapshot) {
-        let workspace = try TemporaryWorkspace("golden-demo")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("golden-demo")
         return (workspace, try snapshot(of: workspace.root))
     }
 

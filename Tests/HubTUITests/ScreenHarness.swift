@@ -23,9 +23,7 @@ final class ScreenHarness {
 
     /// The demo workspace, written to a fresh folder, on screen.
     static func demo(_ label: String, size: Size = Size(width: 120, height: 40)) throws -> ScreenHarness {
-        let workspace = try TemporaryWorkspace(label)
-        try DemoWorkspace.write(to: workspace.root)
-        return ScreenHarness(workspace, size: size)
+        ScreenHarness(try TemporaryWorkspace.demo(label), size: size)
     }
 
     var state: AppState { app.state }

@@ -8,14 +8,12 @@ import HubTestSupport
 /// on their own threads), the screen read back. These replace reducer tests that needed real paths.
 @Suite struct ScreenScenarioTests {
     func demo(size: Size = Size(width: 120, height: 40)) throws -> ScreenHarness {
-        let workspace = try TemporaryWorkspace("scenario")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("scenario")
         return ScreenHarness(workspace, size: size)
     }
 
     @Test func theFirstFrameComesBeforeTheWorkspaceIsReadThenTheListFillsIn() throws {
-        let workspace = try TemporaryWorkspace("scenario-first")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("scenario-first")
         let terminal = MemoryTerminal(size: Size(width: 100, height: 30))
         let layout = WorkspaceLayout(root: workspace.root)
         let app = ScreenApp(terminal: terminal, live: LiveWorkspace(loader: WorkspaceLoader(layout: layout), loadNow: false), context: AppContext(layout: layout), environment: [:])
@@ -111,8 +109,7 @@ import HubTestSupport
 /// the same state and effects whether or not the workspace still exists.
 @Suite struct ReducerPurityTests {
     @Test func theReducerGivesTheSameAnswerWithTheWorkspaceGone() throws {
-        let workspace = try TemporaryWorkspace("purity")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("purity")
         let snapshot = workspace.load()
         let keys: [Key] = [.down, .enter, .character("a"), .escape, .character("A"), .escape, .tab, .character("g"),
                            .character("S"), .enter, .escape, .character("c"), .character("i"), .character("y"), .character("G"), .character("A")]

@@ -5,6 +5,13 @@ import HubCore
 public final class TemporaryWorkspace: @unchecked Sendable {
     public let root: String
 
+    /// A fresh folder holding the built-in demo workspace.
+    public static func demo(_ label: String) throws -> TemporaryWorkspace {
+        let workspace = try TemporaryWorkspace(label)
+        try DemoWorkspace.write(to: workspace.root)
+        return workspace
+    }
+
     public init(_ label: String = "test") throws {
         let base = FileManager.default.temporaryDirectory.path
         let path = (base as NSString).appendingPathComponent("sessions-hub-\(label)-\(UUID().uuidString.prefix(8))")

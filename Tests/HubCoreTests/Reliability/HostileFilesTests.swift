@@ -81,8 +81,7 @@ import Glibc
 
 @Suite struct ReadOnlyWorkspaceTests {
     @Test func aWriteThatCannotHappenIsOneSentenceAndLeavesNothing() throws {
-        let workspace = try TemporaryWorkspace("readonly")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("readonly")
         let snapshot = workspace.load()
         let stub = try #require(snapshot.stubs.first { $0.featureName == "parallel-docs-audit" })
         let plan = try SessionPlanner(layout: WorkspaceLayout(root: workspace.root), settings: HubSettings(), now: Date()).plan(stub: stub, snapshot: snapshot)

@@ -5,8 +5,7 @@ import HubTestSupport
 
 @Suite struct PhasePlannerTests {
     @Test func theNextPhaseIsASiblingWithTheSameAgentsLinkedToThePrevious() throws {
-        let workspace = try TemporaryWorkspace("advance")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("advance")
         let snapshot = workspace.load()
         let phase2 = try #require(snapshot.sessions.first { $0.name == "search-index-rebuild-phase2" })
         let planner = SessionPlanner(layout: WorkspaceLayout(root: workspace.root), settings: HubSettings(), now: Date())

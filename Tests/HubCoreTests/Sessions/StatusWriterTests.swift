@@ -11,8 +11,7 @@ import HubTestSupport
     }
 
     @Test func writesTheNestedFileWhenThereIsOne() throws {
-        let workspace = try TemporaryWorkspace("setstatus")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("setstatus")
         let running = try session(workspace, "api-migration-phase1")
         let agent = try #require(running.agents.first { $0.agentId == "web-client" })
         let before = try workspace.read(".coderef/sessions/api-migration-phase1/web-client/communication.json")
@@ -25,8 +24,7 @@ import HubTestSupport
     }
 
     @Test func writesTheRootEntryOrTheOrchestrator() throws {
-        let workspace = try TemporaryWorkspace("setstatus-root")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("setstatus-root")
         var phase2 = try session(workspace, "search-index-rebuild-phase2")
         let agent = try #require(phase2.agents.first { $0.agentId == "api-server" })
         try StatusWriter.set("blocked", agent: agent, in: phase2, root: workspace.root, note: "waiting for the index", now: now)

@@ -107,8 +107,7 @@ import HubTestSupport
     }
 
     @Test func incrementalReloadMatchesAFullLoad() throws {
-        let workspace = try TemporaryWorkspace("incremental")
-        try DemoWorkspace.write(to: workspace.root)
+        let workspace = try TemporaryWorkspace.demo("incremental")
         let loader = WorkspaceLoader(layout: WorkspaceLayout(root: workspace.root))
         let before = loader.load()
         try workspace.write(".coderef/sessions/api-migration-phase1/docs-writer/communication.json", #"{"agent_id": "docs-writer", "status": "in_progress"}"#)
