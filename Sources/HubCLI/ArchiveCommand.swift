@@ -19,23 +19,23 @@ struct ArchiveCommand: ParsableCommand {
     var yes = false
 
     func run() throws {
-        let (layout, _) = try workspace.resolve()
-        let snapshot = WorkspaceLoader(layout: layout).load()
-        let plan: ArchivePlan
-        do {
-            if let session = try? Lookup.session(name, in: snapshot) {
-                plan = try Archiver.plan(session: session, layout: layout)
-            } else if let stub = try? Lookup.stub(name, in: snapshot) {
-                plan = try Archiver.plan(stub: stub, layout: layout, sessions: snapshot.sessions(for: stub))
-            } else {
-                throw UsageError("no session or stub named '\(name)' (try 'sessions-hub status' for the list)")
-            }
-        } catch let error as UsageError {
-            throw error
-        } catch {
-            throw UsageError("\(error)")
+        try ArchiveCommand.move(workspace, yes: yes) { snapshot in
+            if let session = try? WorkspaceLookup.session(name, in: snapshot) { return .archiveSession(session) }
+            if let stub = try? WorkspaceLookup.stub(name, in: snapshot) { return .archiveStub(stub) }
+            throw UsageError("no session or stub named '\(TerminalText.sanitize(name))' (try 'sessions-hub status' for the list)")
         }
-        try ArchiveCommand.confirmAndMove(plan, yes: yes)
+    }
+
+    /// What archive and unarchive share: the screen's own planning (`PlanRequest`) of what `kind`
+    /// names, then ask and move.
+    static func move(_ workspace: WorkspaceOptions, yes: Bool, kind: (WorkspaceSnapshot) throws -> PlanRequest.Kind) throws {
+        let (layout, settings) = try workspace.resolve()
+        let snapshot = WorkspaceLoader(layout: layout).load()
+        switch PlanRequest(try kind(snapshot), snapshot: snapshot, layout: layout, settings: settings, now: Date()).plan() {
+        case .success(.archive(let plan)): try confirmAndMove(plan, yes: yes)
+        case .success(.start): throw UsageError("internal: an archive planned a session")
+        case .failure(let failure): throw UsageError(failure.message)
+        }
     }
 
     /// What archive and unarchive share: ask (unless --yes), move, print where it went.

@@ -19,22 +19,10 @@ struct UnarchiveCommand: ParsableCommand {
     var yes = false
 
     func run() throws {
-        let (layout, _) = try workspace.resolve()
-        let snapshot = WorkspaceLoader(layout: layout).load()
-        let plan: ArchivePlan
-        do {
-            if let session = try? WorkspaceLookup.session(name, in: snapshot), session.archived {
-                plan = try Archiver.restorePlan(session: session, layout: layout)
-            } else if let stub = try? WorkspaceLookup.archivedStub(name, in: snapshot) {
-                plan = try Archiver.restorePlan(stub: stub, layout: layout)
-            } else {
-                throw UsageError("no archived session or stub named '\(name)' (status --json lists archived items with \"archived\": true)")
-            }
-        } catch let error as UsageError {
-            throw error
-        } catch {
-            throw UsageError("\(error)")
+        try ArchiveCommand.move(workspace, yes: yes) { snapshot in
+            if let session = try? WorkspaceLookup.session(name, in: snapshot), session.archived { return .restoreSession(session) }
+            if let stub = try? WorkspaceLookup.archivedStub(name, in: snapshot) { return .restoreStub(stub) }
+            throw UsageError("no archived session or stub named '\(TerminalText.sanitize(name))' (status --json lists archived items with \"archived\": true)")
         }
-        try ArchiveCommand.confirmAndMove(plan, yes: yes)
     }
 }
