@@ -33,15 +33,13 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let (layout, settings) = try workspace.resolve()
         let snapshot = WorkspaceLoader(layout: layout).load()
-        let plan: SessionPlan
-        do {
-            plan = try SessionPlanner(layout: layout, settings: settings, now: Date())
-                .planAdHoc(name: name, agents: agent, orchestrator: orchestrator, description: description, snapshot: snapshot)
-        } catch .alreadyStarted(_, let existing) {
-            throw UsageError("a session named \(name) exists (\(existing)): choose another name")
-        } catch {
-            throw UsageError(error.description)
+        // The screen's `N` plans through the same request.
+        let request = PlanRequest(.adHoc(name: name, agents: agent, orchestrator: orchestrator, description: description),
+                                  snapshot: snapshot, layout: layout, settings: settings, now: Date())
+        switch request.plan() {
+        case .success(.start(let plan)): try CreateSession.confirmAndApply(plan, root: layout.root, output)
+        case .success(.archive): throw UsageError("internal: a new session planned an archive")
+        case .failure(let failure): throw UsageError(failure.message)
         }
-        try CreateSession.confirmAndApply(plan, root: layout.root, output)
     }
 }

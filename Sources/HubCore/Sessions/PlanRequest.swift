@@ -15,7 +15,7 @@ public struct PlanRequest: Equatable, Sendable {
         case restoreSession(Session)
         case restoreStub(Stub)
         /// An ad-hoc session without a stub (`N`).
-        case adHoc(name: String, agents: [String])
+        case adHoc(name: String, agents: [String], orchestrator: String? = nil, description: String? = nil)
     }
 
     public var kind: Kind
@@ -49,9 +49,9 @@ public struct PlanRequest: Equatable, Sendable {
                 return .success(.archive(try Archiver.restorePlan(session: session, layout: layout)))
             case .restoreStub(let stub):
                 return .success(.archive(try Archiver.restorePlan(stub: stub, layout: layout)))
-            case .adHoc(let name, let agents):
+            case .adHoc(let name, let agents, let orchestrator, let description):
                 do {
-                    return .success(.start(try planner.planAdHoc(name: name, agents: agents, snapshot: snapshot)))
+                    return .success(.start(try planner.planAdHoc(name: name, agents: agents, orchestrator: orchestrator, description: description, snapshot: snapshot)))
                 } catch .alreadyStarted(_, let existing) {
                     return .failure(PlanFailure("a session named \(name) exists (\(existing)): choose another name"))
                 }
