@@ -39,13 +39,16 @@ public enum ThemeLoader {
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["HOME"].map { $0 + "/.config" }
         if let configHome { folders.append(configHome + "/sessions-hub/themes") }
         if let root { folders.append(root + "/.coderef/themes") }
-        folders += shippedFolders()
-        for folder in folders {
-            let path = folder + "/" + name + ".toml"
-            if FileManager.default.fileExists(atPath: path) { return try parse(file: path) }
+        // The person's own files win; then the built-ins (no file read at start-up for them); then
+        // the other themes shipped beside the program.
+        func file(in folders: [String]) -> String? {
+            folders.map { $0 + "/" + name + ".toml" }.first { FileManager.default.fileExists(atPath: $0) }
         }
+        if let path = file(in: folders) { return try parse(file: path) }
         if let theme = builtIn[name] { return theme }
-        throw Failure.notFound(name, searched: folders)
+        let shipped = shippedFolders()
+        if let path = file(in: shipped) { return try parse(file: path) }
+        throw Failure.notFound(name, searched: folders + shipped)
     }
 
     /// The themes shipped with the program: `$PREFIX/share/sessions-hub/themes` beside an installed
