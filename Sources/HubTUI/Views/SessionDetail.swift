@@ -97,7 +97,10 @@ enum SessionDetail {
         case .stale?: return (state.glyphs.warning + " stale " + Cells.age(from: evidence.changedAt, now: state.now), .warning)
         case .unverified?: return (state.glyphs.warning + " unverified: " + (evidence.detail ?? ""), .warning)
         case .notPickedUp?:
-            if let detail = evidence.detail, detail.hasPrefix("typed") { return (state.glyphs.warning + " " + detail, .warning) }
+            // A dispatch that was typed but not taken: the evidence says how, and where.
+            if let dispatch = state.snapshot.dispatches[session.path]?[agent.agentId], !dispatch.isDelivered, let detail = evidence.detail {
+                return (state.glyphs.warning + " " + detail, .warning)
+            }
             let handed = state.snapshot.handoffs[session.path]?[agent.agentId]
             return (state.glyphs.warning + " not picked up " + Cells.age(from: handed, now: state.now), .warning)
         case nil: break
