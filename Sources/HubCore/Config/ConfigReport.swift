@@ -11,19 +11,31 @@ public enum ConfigReport {
         public var source: String?
     }
 
-    /// Known keys and their defaults, as TOML would write them.
-    static let defaults: [(String, String)] = [
-        ("workspace.stubs", #"["coderef/working"]"#), ("workspace.sessions", #"[".coderef/sessions", "coderef/sessions"]"#),
-        ("workspace.new_sessions", "(where the workspace's sessions live)"), ("workspace.projects", "[] (the agents' own folders)"),
-        ("start.default_orchestrator", #""assistant""#),
-        ("clipboard.order", #"["tmux", "osc52", "wl-copy", "xclip", "xsel", "pbcopy"]"#), ("clipboard.long_form", "false"),
-        ("handoff.not_picked_up_after_minutes", "15"),
-        ("watch.stale_after_minutes", "30"), ("watch.recheck_minutes", "5"), ("watch.bell_on_complete", "false"),
-        ("notify.bell", "false"), ("notify.title", "true"), ("notify.desktop", "false"),
-        ("ui.theme", #""default""#),
-        ("dispatch.command", #""claude""#), ("dispatch.prompt", #""paste""#), ("dispatch.ready_pattern", "(quiet for quiet_seconds)"),
-        ("dispatch.form", #""short""#), ("dispatch.where", #""window""#), ("dispatch.ready_timeout_seconds", "30"), ("dispatch.quiet_seconds", "0.8"),
-    ]
+    /// Known keys and their defaults as TOML would write them, read from the defaults themselves
+    /// (`HubSettings()`, `WorkspaceLayout`), so this report cannot drift from what the hub does.
+    static var defaults: [(String, String)] {
+        let settings = HubSettings()
+        let dispatch = settings.dispatch
+        func quoted(_ text: String) -> String { "\"" + text + "\"" }
+        func list(_ items: [String]) -> String { "[" + items.map(quoted).joined(separator: ", ") + "]" }
+        func minutes(_ seconds: TimeInterval) -> String { number(seconds / 60) }
+        func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+        return [
+            ("workspace.stubs", list(WorkspaceLayout.defaultStubDirectories)), ("workspace.sessions", list(WorkspaceLayout.defaultSessionDirectories)),
+            ("workspace.new_sessions", "(where the workspace's sessions live)"), ("workspace.projects", "[] (the agents' own folders)"),
+            ("start.default_orchestrator", quoted(settings.defaultOrchestrator)),
+            ("clipboard.order", list(settings.clipboardOrder.map(\.rawValue))), ("clipboard.long_form", String(settings.copyLongForm)),
+            ("handoff.not_picked_up_after_minutes", minutes(settings.notPickedUpAfter)),
+            ("watch.stale_after_minutes", minutes(settings.staleAfter)), ("watch.recheck_minutes", minutes(settings.recheckInterval)),
+            ("watch.bell_on_complete", String(settings.bellOnComplete)),
+            ("notify.bell", String(settings.notifyBell)), ("notify.title", String(settings.notifyTitle)), ("notify.desktop", String(settings.notifyDesktop)),
+            ("ui.theme", quoted(settings.theme ?? "default")),
+            ("dispatch.command", quoted(dispatch.command.text)), ("dispatch.prompt", quoted(dispatch.prompt.rawValue)),
+            ("dispatch.ready_pattern", dispatch.readyPattern.map(quoted) ?? "(quiet for quiet_seconds)"),
+            ("dispatch.form", quoted(dispatch.longForm ? "long" : "short")), ("dispatch.where", quoted(dispatch.place.rawValue)),
+            ("dispatch.ready_timeout_seconds", number(dispatch.readyTimeout)), ("dispatch.quiet_seconds", number(dispatch.quietPeriod)),
+        ]
+    }
 
     public static func entries(root: String?, environment: [String: String]) -> [Entry] {
         // Highest priority first: the workspace's file wins over the user's.
@@ -33,6 +45,7 @@ public enum ConfigReport {
             guard let bytes = try? FileSystem.read(file), let table = try? TOMLTable(string: String(decoding: bytes, as: UTF8.self)) else { continue }
             tables.append((file, flatten(table)))
         }
+        let defaults = self.defaults
         var entries = defaults.map { key, fallback in
             tables.first { $0.1[key] != nil }.map { Entry(key: key, value: $0.1[key]!, source: $0.0) } ?? Entry(key: key, value: fallback, source: nil)
         }
