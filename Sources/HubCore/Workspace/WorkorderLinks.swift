@@ -25,14 +25,20 @@ public struct WorkorderLinks: Equatable, Sendable {
             for owned in index.sessions(for: candidate) where stubOfSession[owned.path] == nil { stubOfSession[owned.path] = candidate.path }
         }
         for workorder in snapshot.workorders {
-            let folder = WorkspacePaths.lastComponent(WorkspacePaths.parent(workorder.path))
-            let sessionPath = bySessionKey["id:" + workorder.workorderId]
-                ?? workorder.parentSession.flatMap { bySessionKey["name:" + $0] ?? bySessionKey["id:" + $0] }
-                ?? bySessionKey["plan:" + folder]
+            let sessionPath = WorkorderLinks.keys(of: workorder).lazy.compactMap { bySessionKey[$0] }.first
             if let sessionPath { session[workorder.path] = sessionPath }
             let stubPath = workorder.parentStubId.flatMap { stubByKey["stub:" + $0] } ?? stubByKey["id:" + workorder.workorderId] ?? sessionPath.flatMap { stubOfSession[$0] }
             if let stubPath { stub[workorder.path] = stubPath }
         }
+    }
+
+    /// What a plan names its session by, in order of trust: its own id (listed by an agent), the
+    /// session it says it belongs to, its folder's name (an agent's files or `location`).
+    static func keys(of workorder: Workorder) -> [String] {
+        var keys = ["id:" + workorder.workorderId]
+        if let parent = workorder.parentSession { keys += ["name:" + parent, "id:" + parent] }
+        keys.append("plan:" + WorkspacePaths.lastComponent(WorkspacePaths.parent(workorder.path)))
+        return keys
     }
 
     /// What names a session for its workorders.
@@ -59,9 +65,6 @@ public struct WorkorderLinks: Equatable, Sendable {
     /// The workorders of one session (the screen's session pane), without building every link.
     public static func workorders(of session: Session, in snapshot: WorkspaceSnapshot) -> [Workorder] {
         let keys = Set(WorkorderLinks.keys(of: session))
-        return snapshot.workorders.filter { workorder in
-            keys.contains("id:" + workorder.workorderId) || workorder.parentSession.map { keys.contains("name:" + $0) || keys.contains("id:" + $0) } == true
-                || keys.contains("plan:" + WorkspacePaths.lastComponent(WorkspacePaths.parent(workorder.path)))
-        }
+        return snapshot.workorders.filter { WorkorderLinks.keys(of: $0).contains(where: keys.contains) }
     }
 }
