@@ -27,6 +27,7 @@ public struct Waves: Equatable, Sendable {
                 if ids.contains(dependency) { depends[agent.agentId, default: []].append(dependency) } else { unknown.append(Dependency(agent: agent.agentId, dependency: dependency)) }
             }
         }
+        let written = Dictionary(agents.map { ($0.agentId, $0.executionWave) }, uniquingKeysWith: { first, _ in first })
         var wave: [String: Int] = [:]
         var visiting = Set<String>()
         var cycle: [String] = []
@@ -37,10 +38,9 @@ public struct Waves: Equatable, Sendable {
                 return 1
             }
             visiting.insert(id)
-            let written = agents.first { $0.agentId == id }?.executionWave
             let computed = 1 + ((depends[id] ?? []).map { compute($0, path + [id]) }.max() ?? 0)
             visiting.remove(id)
-            let result = written.map { max(1, $0) } ?? max(1, computed)
+            let result = (written[id] ?? nil).map { max(1, $0) } ?? max(1, computed)
             wave[id] = result
             return result
         }
@@ -48,13 +48,6 @@ public struct Waves: Equatable, Sendable {
         waveOf = wave
         unknownDependencies = unknown
         self.cycle = cycle
-    }
-
-    /// The agents of `session` in wave order (stable within a wave).
-    public func ordered(_ session: Session) -> [[String]] {
-        let maximum = waveOf.values.max() ?? 0
-        guard maximum > 0 else { return [] }
-        return (1...maximum).map { number in session.agents.map(\.agentId).filter { waveOf[$0] == number } }.filter { !$0.isEmpty }
     }
 
     /// Not started, and every known dependency complete: may be handed its work now.

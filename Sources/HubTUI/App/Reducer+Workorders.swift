@@ -48,7 +48,6 @@ extension Reducer {
             default: break
             }
             view.cursor = 0
-            view.scroll = 0
             state.overlay = .workorders(view)
             return []
         }

@@ -7,7 +7,6 @@ public struct WorkordersView: Equatable, Sendable {
     public var filter = ""
     public var typing = false
     public var cursor = 0
-    public var scroll = 0
     /// The plan shown in detail (its path), nil for the list.
     public var open: String?
     public var detailScroll = 0

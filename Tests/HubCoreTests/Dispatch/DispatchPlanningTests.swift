@@ -40,7 +40,6 @@ import HubTestSupport
         let waves = Waves(session)
         #expect(waves.waveOf == ["a": 1, "b": 1, "c": 2, "d": 2, "e": 5])
         #expect(waves.unknownDependencies == [Waves.Dependency(agent: "d", dependency: "ghost")])
-        #expect(waves.ordered(session) == [["a", "b", "e"].filter { waves.waveOf[$0] == 1 }, ["c", "d"], ["e"]])
         // Ready: not started, known dependencies complete (an unknown one does not hold it back).
         #expect(DispatchPlanner.ready(session, dispatched: []) == ["b", "d", "e"])
         #expect(DispatchPlanner.ready(session, dispatched: ["b"]) == ["d", "e"])
