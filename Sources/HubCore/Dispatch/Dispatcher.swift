@@ -136,25 +136,41 @@ public struct Dispatcher: Sendable {
 
     /// Ready: the pattern shows, or (without one) the pane has not changed for the quiet period.
     func waitUntilReady(_ pane: String) throws(TmuxClient.Failure) {
-        let deadline = Date().addingTimeInterval(settings.readyTimeout)
         let pattern = settings.readyPattern.flatMap { try? Regex($0) }
-        var last = try look(pane)
-        var quietSince = Date()
+        let ready: (String) -> Bool = pattern.map { pattern in { $0.contains(pattern) } } ?? Dispatcher.quiet(for: settings.quietPeriod)
+        guard try watch(pane, for: settings.readyTimeout, until: ready).met else {
+            throw TmuxClient.Failure(message: pattern == nil
+                ? "the agent kept writing to its pane for \(Int(settings.readyTimeout)) s without waiting for input"
+                : "the agent did not show its ready pattern within \(Int(settings.readyTimeout)) s (dispatch.ready_pattern)")
+        }
+    }
+
+    /// Looks at the pane every tenth of a second until `done` holds or `seconds` have passed: the
+    /// last look, and whether `done` held.
+    func watch(_ pane: String, for seconds: TimeInterval, until done: (String) -> Bool) throws(TmuxClient.Failure) -> (screen: String, met: Bool) {
+        let deadline = Date().addingTimeInterval(seconds)
+        var screen = try look(pane)
+        if done(screen) { return (screen, true) }
         while Date() < deadline {
             Thread.sleep(forTimeInterval: 0.1)
-            let now = try look(pane)
-            if let pattern {
-                if now.contains(pattern) { return }
-            } else if now == last {
-                if Date().timeIntervalSince(quietSince) >= settings.quietPeriod { return }
-            } else {
-                last = now
-                quietSince = Date()
-            }
+            screen = try look(pane)
+            if done(screen) { return (screen, true) }
         }
-        throw TmuxClient.Failure(message: pattern == nil
-            ? "the agent kept writing to its pane for \(Int(settings.readyTimeout)) s without waiting for input"
-            : "the agent did not show its ready pattern within \(Int(settings.readyTimeout)) s (dispatch.ready_pattern)")
+        return (screen, false)
+    }
+
+    /// A test that holds once the pane has shown the same thing for `period`.
+    static func quiet(for period: TimeInterval) -> (String) -> Bool {
+        var last: String?
+        var since = Date()
+        return { screen in
+            if screen != last {
+                last = screen
+                since = Date()
+                return false
+            }
+            return Date().timeIntervalSince(since) >= period
+        }
     }
 
     /// The trust questions agents ask on a first run in a folder (Claude Code, Gemini CLI, Codex).
@@ -180,29 +196,11 @@ public struct Dispatcher: Sendable {
     /// Enter, then proof: nothing left unread in the pane's input and the pane moved. Once more if not.
     func submit(_ pane: String, tty: String) throws(TmuxClient.Failure) -> DispatchResult.Outcome {
         // Let the paste land before Enter: the agent draws it, or it sits echoed in the input line.
-        let typed = settleAfterPaste(pane)
+        let typed = try watch(pane, for: 1, until: Dispatcher.quiet(for: 0.1)).screen
         for _ in 0..<2 {
             try tmux.run(["send-keys", "-t", pane, "Enter"])
-            let deadline = Date().addingTimeInterval(2)
-            while Date() < deadline {
-                Thread.sleep(forTimeInterval: 0.1)
-                let pending = hub_tty_pending_input(tty)
-                let now = try look(pane)
-                if pending == 0 && now != typed { return .submitted }
-            }
+            if try watch(pane, for: 2, until: { hub_tty_pending_input(tty) == 0 && $0 != typed }).met { return .submitted }
         }
         return .typedNotSubmitted
-    }
-
-    func settleAfterPaste(_ pane: String) -> String {
-        var last = (try? look(pane)) ?? ""
-        let deadline = Date().addingTimeInterval(1)
-        while Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.1)
-            let now = (try? look(pane)) ?? last
-            if now == last { return now }
-            last = now
-        }
-        return last
     }
 }
