@@ -70,7 +70,8 @@ struct DispatchCommand: ParsableCommand {
         let dispatcher = Dispatcher(tmux: tmux, settings: settings.dispatch, tmuxSession: inside ? nil : tmuxSession, splitPane: environment["TMUX_PANE"])
         let run = DispatchRun(layout: layout, settings: settings, dispatcher: dispatcher, environment: environment, yes: yes, json: json)
 
-        var snapshot = WorkspaceLoader(layout: layout).load()
+        let loader = WorkspaceLoader(layout: layout)
+        var snapshot = loader.load()
         var current = try Lookup.session(session, in: snapshot)
         let explicit = try agents.map { try Lookup.agent($0, in: current).agentId }
         var handled = Set<String>()
@@ -95,9 +96,10 @@ struct DispatchCommand: ParsableCommand {
             if waiting.isEmpty { waiting = Set(current.agents.filter { $0.status.bucket != .complete }.map(\.agentId)) }
             Output.error("waiting for \(waiting.sorted().joined(separator: ", ")) to complete before \(left.map(\.agentId).joined(separator: ", ")) (Ctrl-C stops waiting; the agents keep working)")
             // Poll the files: the agents write them; a second is plenty for work measured in minutes.
+            // Only this session's folder is read again, not the whole workspace.
             repeat {
                 Thread.sleep(forTimeInterval: 1)
-                snapshot = WorkspaceLoader(layout: layout).load()
+                snapshot = loader.reload(changed: [current.absolutePath], previous: snapshot)
                 guard let reloaded = snapshot.session(at: current.path) else {
                     Output.error("the session \(current.name) is gone (archived or moved); stopped waiting")
                     throw ExitCode(1)
