@@ -34,7 +34,7 @@ public enum StatusReport {
             ("features", .array(snapshot.features.map { feature in
                 .object(JSONObject([("feature", .string(feature.feature)), ("sessions", .array(feature.sessionPaths.map(JSONValue.string)))]))
             })),
-            ("workorders", .array(workorders(snapshot))),
+            ("workorders", .array(workordersJSON(snapshot))),
             ("workorder_log", .array(snapshot.workorderLog.map { entry in
                 .object(JSONObject([
                     ("workorder_id", .string(entry.workorderId)),
@@ -125,9 +125,7 @@ public enum StatusReport {
     }
 
     /// Every workorder with its project, session and stub (status --json's `workorders`, the MCP tool).
-    public static func workordersJSON(_ snapshot: WorkspaceSnapshot) -> [JSONValue] { workorders(snapshot) }
-
-    static func workorders(_ snapshot: WorkspaceSnapshot) -> [JSONValue] {
+    public static func workordersJSON(_ snapshot: WorkspaceSnapshot) -> [JSONValue] {
         let links = WorkorderLinks(snapshot)
         return snapshot.workorders.map { workorderJSON($0, session: links.session[$0.path], stub: links.stub[$0.path]) }
     }
