@@ -4,7 +4,8 @@ import HubCore
 
 /// Shell completion of the workspace's own names (stubs, sessions, agents), asked by the scripts
 /// `--generate-completion-script` writes. Folder listings only (and one session file for its
-/// agents), so a completion answers at once even in a large workspace.
+/// agents), so a completion answers at once even in a large workspace. Names that would need quoting
+/// are never offered (`HostileNames.isCompletionWord`).
 enum Completions {
     static let stubs = CompletionKind.custom { words, _, prefix in names(words) { $0.stubNames() }.filter { $0.hasPrefix(prefix) } }
     static let sessions = CompletionKind.custom { words, _, prefix in names(words) { $0.sessionNames() }.filter { $0.hasPrefix(prefix) } }
@@ -24,7 +25,9 @@ enum Completions {
             if word.hasPrefix("--root=") { explicit = String(word.dropFirst("--root=".count)) }
         }
         guard let root = try? WorkspaceDiscovery.resolveRoot(explicit: explicit) else { return [] }
-        return list(CompletionNames(root: root))
+        // The names are the workspace author's: only those a shell takes literally are offered
+        // (bash's compgen -W would run `$(…)` in a folder's name).
+        return HostileNames.completionWords(list(CompletionNames(root: root)))
     }
 
     /// The words after the command's name that are not options or option values.

@@ -61,7 +61,7 @@ struct DispatchCommand: ParsableCommand {
             throw UsageError("dispatch needs tmux, which is not installed (Debian: apt-get install tmux)")
         }
         if let name = tmuxSession, !inside, (try? tmux.run(["has-session", "-t", "=" + name])) == nil {
-            do { try tmux.run(["new-session", "-d", "-s", name, "-c", layout.root]) } catch {
+            do { try tmux.run(["new-session", "-d", "-s", name, "-c", HostileNames.tmuxLiteral(layout.root)]) } catch {
                 Output.error("cannot start tmux session \(name): \(error.message)")
                 throw ExitCode(1)
             }

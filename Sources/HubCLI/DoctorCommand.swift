@@ -13,8 +13,11 @@ struct DoctorCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Flag(name: .long, help: "Remove the temporary files a killed write left behind (.*.hub-*.tmp).")
+    @Flag(name: .long, help: "Remove the temporary files a killed write left behind (.<name>.hub-<pid>-<n>.tmp): lists each one and asks first.")
     var fix = false
+
+    @Flag(name: .long, help: "With --fix: remove without asking.")
+    var yes = false
 
     @Flag(name: .long, help: "Print the checks and the evidence findings as one JSON object.")
     var json = false
@@ -74,15 +77,7 @@ struct DoctorCommand: ParsableCommand {
         let snapshot = WorkspaceLoader(layout: layout).load()
         checks.append(Check(ok: true, name: "workspace", detail: "\(layout.root): \(snapshot.stubs.count) stubs, \(snapshot.sessions.count) sessions"))
         checks.append(Check(ok: snapshot.problems.isEmpty ? true : nil, name: "files", detail: snapshot.problems.isEmpty ? "every file read cleanly" : "\(snapshot.problems.count) problem(s): sessions-hub status lists them"))
-        let leftovers = LeftoverFiles.find(layout)
-        if leftovers.isEmpty {
-            checks.append(Check(ok: true, name: "leftovers", detail: "no temporary files left by interrupted writes"))
-        } else if fix {
-            let kept = LeftoverFiles.remove(leftovers)
-            checks.append(Check(ok: kept.isEmpty ? true : nil, name: "leftovers", detail: "removed \(leftovers.count - kept.count) temporary file(s) left by interrupted writes" + (kept.isEmpty ? "" : "; could not remove \(kept.count)")))
-        } else {
-            checks.append(Check(ok: nil, name: "leftovers", detail: "\(leftovers.count) temporary file(s) left by interrupted writes: sessions-hub doctor --fix removes them"))
-        }
+        checks.append(try leftoversCheck(layout))
         // The same verdicts as the screen's NEEDS YOU group and status --json's "attention".
         let attention = Evidence.attention(snapshot, now: Date(), policy: EvidencePolicy(settings))
         if attention.isEmpty {
@@ -122,6 +117,24 @@ struct DoctorCommand: ParsableCommand {
     static let perCheck = 10
 
     /// Can d/D/dispatch start agents here: tmux, the agent command on PATH, trust of the workspace's own commands.
+    /// Leftovers of killed writes: only what the hub itself could have written, listed before
+    /// anything is removed, and removed only when the person says so (or --yes).
+    func leftoversCheck(_ layout: WorkspaceLayout) throws -> Check {
+        let found = LeftoverFiles.find(layout)
+        for (path, why) in found.kept {
+            Output.error("note: kept \(TerminalText.sanitize(layout.display(path))): named like a leftover, but \(why)")
+        }
+        let leftovers = found.removable
+        guard !leftovers.isEmpty else { return Check(ok: true, name: "leftovers", detail: "no temporary files left by interrupted writes") }
+        guard fix else {
+            return Check(ok: nil, name: "leftovers", detail: "\(leftovers.count) temporary file(s) left by interrupted writes: sessions-hub doctor --fix removes them")
+        }
+        try Confirm.ask("remove these \(leftovers.count) temporary file(s)?", notes: leftovers.map { "leftover: " + TerminalText.sanitize(layout.display($0)) },
+                        yes: yes, flagHint: "remove them", refusal: "nothing was removed")
+        let kept = LeftoverFiles.remove(leftovers, root: layout.root)
+        return Check(ok: kept.isEmpty ? true : nil, name: "leftovers", detail: "removed \(leftovers.count - kept.count) temporary file(s) left by interrupted writes" + (kept.isEmpty ? "" : "; could not remove \(kept.count)"))
+    }
+
     static func dispatchCheck(_ settings: HubSettings, root: String, environment: [String: String]) -> Check {
         guard ToolRunner.which("tmux", environment: environment) != nil else {
             return Check(ok: nil, name: "dispatch", detail: "tmux is not installed: d/D and dispatch need it (apt-get install tmux)")
@@ -140,7 +153,7 @@ struct DoctorCommand: ParsableCommand {
             if !found { missing.append("\(program) (\(name))") }
         }
         let workspaceFile = TrustStore.workspaceConfig(root: root)
-        let untrusted = commands.contains { $0.1.source == workspaceFile } && !(TrustStore(environment: environment)?.isTrusted(workspaceFile) ?? false)
+        let untrusted = commands.contains { $0.1.source == workspaceFile } && !(TrustStore(environment: environment)?.isTrusted(workspaceFile, digest: settings.workspaceConfigDigest) ?? false)
         if untrusted { notes.append("the workspace's .coderef/hub.toml sets agent commands and is not trusted: sessions-hub trust") }
         if !missing.isEmpty { notes.append("not on PATH: " + missing.joined(separator: ", ")) }
         let inside = !(environment["TMUX"] ?? "").isEmpty

@@ -32,7 +32,13 @@ struct TrustCommand: ParsableCommand {
             throw ExitCode(check ? 1 : 0)
         }
         guard let store = TrustStore(environment: environment) else { throw UsageError("neither XDG_CONFIG_HOME nor HOME is set: there is nowhere to remember the trust") }
-        let trusted = store.isTrusted(file)
+        // One read: what is shown, what is hashed and what dispatch will check are the same bytes.
+        let (settings, _) = ConfigLoader.load(root: layout.root, environment: environment)
+        guard let digest = settings.workspaceConfigDigest else {
+            Output.error("\(file) cannot be read: there is nothing to trust")
+            throw ExitCode(1)
+        }
+        let trusted = store.isTrusted(file, digest: digest)
         if check {
             Output.write(trusted ? "trusted: \(file)\n" : "not trusted: \(file) (sessions-hub trust)\n")
             throw ExitCode(trusted ? 0 : 1)
@@ -41,7 +47,6 @@ struct TrustCommand: ParsableCommand {
             Output.write("already trusted: \(file)\n")
             return
         }
-        let (settings, _) = ConfigLoader.load(root: layout.root, environment: environment)
         var commands: [String] = []
         if settings.dispatch.command.source == file { commands.append("[dispatch] command = \(settings.dispatch.command.text)") }
         for (id, override) in settings.dispatch.agents.sorted(by: { $0.key < $1.key }) where override.command?.source == file {
@@ -49,7 +54,7 @@ struct TrustCommand: ParsableCommand {
         }
         let notes = commands.isEmpty ? ["it sets no agent command now; trusting it allows the commands it sets as it is"] : commands.map { "it runs: " + TerminalText.sanitize($0) }
         try Confirm.ask("trust \(file) as it is now?", notes: notes, yes: yes, flagHint: "trust it", refusal: "not trusted")
-        do { try store.trust(file) } catch {
+        do { try store.trust(file, digest: digest) } catch {
             Output.error("cannot remember the trust in \(store.file): \(WriteErrorText.describe(error))")
             throw ExitCode(1)
         }

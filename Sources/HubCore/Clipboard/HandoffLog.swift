@@ -4,7 +4,8 @@ import Foundation
 /// (`.coderef/sessions-hub/handoffs.json`), never written into the agents' files.
 /// `{"handoffs": {"<session path>": {"<agent id>": "<ISO time>"}}}`.
 public enum HandoffLog {
-    public static let relativePath = ".coderef/sessions-hub/handoffs.json"
+    static let fileName = "handoffs.json"
+    public static let relativePath = HubStateFolder.relativePath + "/" + fileName
 
     /// Session path → agent id → time of the last copy. A missing or unreadable file is empty.
     public static func load(root: String) -> [String: [String: Date]] { loadAll(root: root).handoffs }
@@ -35,8 +36,7 @@ public enum HandoffLog {
 
     /// Records a dispatch; a delivered one is a hand-off too (its "not picked up" clock starts).
     public static func record(root: String, dispatch result: DispatchResult) throws {
-        let path = FileSystem.join(root, relativePath)
-        try FileManager.default.createDirectory(atPath: WorkspacePaths.parent(path), withIntermediateDirectories: true)
+        let path = try HubStateFolder.prepare(fileName, root: root)
         let stamp = ISO8601DateFormatter().string(from: result.at)
         try AtomicFile.withLock(on: path) {
             var document = (try? JSONDocument(bytes: FileSystem.read(path))) ?? JSONDocument(value: .object(JSONObject([("handoffs", .object(JSONObject()))])))
@@ -56,8 +56,7 @@ public enum HandoffLog {
 
     /// Records copies under a lock (another hub may be writing too).
     public static func record(root: String, session: String, agents: [String], at date: Date) throws {
-        let path = FileSystem.join(root, relativePath)
-        try FileManager.default.createDirectory(atPath: WorkspacePaths.parent(path), withIntermediateDirectories: true)
+        let path = try HubStateFolder.prepare(fileName, root: root)
         let stamp = ISO8601DateFormatter().string(from: date)
         try AtomicFile.withLock(on: path) {
             var document = (try? JSONDocument(bytes: FileSystem.read(path))) ?? JSONDocument(value: .object(JSONObject([("handoffs", .object(JSONObject()))])))

@@ -39,6 +39,9 @@ public struct HubSettings: Equatable, Sendable {
     public var sessionDirectories: [String]?
     /// `[workspace] projects`: folders holding the agents' project folders.
     public var projectDirectories: [String] = []
+    /// The SHA-256 of the workspace's `.coderef/hub.toml` as it was read for these settings: trust
+    /// is checked against the bytes that were parsed, never against a second read of the file.
+    public var workspaceConfigDigest: String?
 
     public init() {}
 

@@ -48,7 +48,7 @@ public enum DispatchPlanner {
                 do { try NameValidator.validate(name) } catch { return .failure(.unsafeName(name, error)) }
             }
             let command = settings.dispatch.command(for: id)
-            if command.source == workspaceConfig && !(trust?.isTrusted(workspaceConfig) ?? false) {
+            if command.source == workspaceConfig && !(trust?.isTrusted(workspaceConfig, digest: settings.workspaceConfigDigest) ?? false) {
                 return .failure(.untrusted(file: workspaceConfig))
             }
             let words: [String]

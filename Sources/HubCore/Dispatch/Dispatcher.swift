@@ -115,15 +115,16 @@ public struct Dispatcher: Sendable {
     }
 
     /// A new window (or pane) running the agent's command directly (`env` makes tmux exec it
-    /// instead of handing a lone word to `sh -c`).
+    /// instead of handing a lone word to `sh -c`). tmux expands formats in `-n` and `-c`, and both
+    /// hold the workspace's names: every `#` is doubled so `#(…)` stays text.
     func open(_ target: DispatchTarget) throws(TmuxClient.Failure) -> (pane: String, window: String, tty: String) {
         let format = "#{pane_id}\t#{window_index}\t#{pane_tty}"
         var arguments: [String]
         if settings.place == .pane {
-            arguments = ["split-window", "-d", "-P", "-F", format, "-c", target.directory]
+            arguments = ["split-window", "-d", "-P", "-F", format, "-c", HostileNames.tmuxLiteral(target.directory)]
             if let pane = splitPane { arguments += ["-t", pane] } else if let tmuxSession { arguments += ["-t", tmuxSession + ":"] }
         } else {
-            arguments = ["new-window", "-d", "-P", "-F", format, "-n", target.windowName, "-c", target.directory]
+            arguments = ["new-window", "-d", "-P", "-F", format, "-n", HostileNames.tmuxLiteral(target.windowName), "-c", HostileNames.tmuxLiteral(target.directory)]
             if let tmuxSession { arguments += ["-t", tmuxSession + ":"] }
         }
         let env = ToolRunner.which("env", environment: tmux.environment) ?? "/usr/bin/env"

@@ -20,23 +20,19 @@ public struct TrustStore: Sendable {
 
     public static func exists(_ path: String) -> Bool { FileSystem.isFile(path) }
 
-    /// The hash of a config file as it is now (nil when it cannot be read).
-    public static func hash(of path: String) -> String? {
-        (try? FileSystem.read(path)).map(SHA256.hex)
+    /// True when `digest` (the SHA-256 of the bytes that were parsed) is the one remembered for `path`.
+    public func isTrusted(_ path: String, digest: String?) -> Bool {
+        guard let digest else { return false }
+        return entries().contains { $0.hash == digest && $0.path == path }
     }
 
-    public func isTrusted(_ path: String) -> Bool {
-        guard let hash = TrustStore.hash(of: path) else { return false }
-        return entries().contains { $0.hash == hash && $0.path == path }
-    }
-
-    /// Remembers the file as it is now (replacing what was remembered for the same path).
-    public func trust(_ path: String) throws {
-        guard let hash = TrustStore.hash(of: path) else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+    /// Remembers `digest` — the bytes the person was shown — for `path` (replacing what was
+    /// remembered for the same path).
+    public func trust(_ path: String, digest: String) throws {
         try FileManager.default.createDirectory(atPath: WorkspacePaths.parent(file), withIntermediateDirectories: true)
         try AtomicFile.withLock(on: file) {
             let kept = entries().filter { $0.path != path }
-            let lines = kept.map { "\($0.hash) \($0.path)" } + ["\(hash) \(path)"]
+            let lines = kept.map { "\($0.hash) \($0.path)" } + ["\(digest) \(path)"]
             try AtomicFile.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: file)
         }
     }

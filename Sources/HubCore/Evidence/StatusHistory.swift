@@ -5,7 +5,7 @@ import Foundation
 /// `{"time", "session", "agent", "from", "to", "note"}`. Appended by the screen, `status --watch`
 /// and `set-status` under a lock; when it passes `limit` bytes the older half is dropped.
 public enum StatusHistory {
-    public static let relativePath = ".coderef/sessions-hub/history.jsonl"
+    public static let relativePath = HubStateFolder.relativePath + "/history.jsonl"
     public static let limit = 1024 * 1024
 
     public struct Entry: Equatable, Sendable {
@@ -40,11 +40,16 @@ public enum StatusHistory {
         }
     }
 
-    /// Every entry, oldest first; lines that do not parse are skipped.
+    /// Every entry, oldest first, from the file's last `limit` bytes (it is trimmed to that on
+    /// every append); lines that do not parse are skipped.
     public static func load(root: String) -> [Entry] {
         let path = FileSystem.join(root, relativePath)
-        guard FileSystem.isFile(path), let bytes = try? FileSystem.read(path) else { return [] }
-        return bytes.split(separator: UInt8(ascii: "\n")).compactMap { line in
+        guard FileSystem.isFile(path), let bytes = try? FileSystem.readTail(path, count: limit).bytes else { return [] }
+        return entries(in: bytes)
+    }
+
+    static func entries(in bytes: [UInt8]) -> [Entry] {
+        bytes.split(separator: UInt8(ascii: "\n")).compactMap { line in
             (try? JSONParser.parse(Array(line))).flatMap(Entry.init)
         }
     }
@@ -58,19 +63,32 @@ public enum StatusHistory {
         return result
     }
 
+    /// The longest a recorded word or note may be: a status word of a megabyte is someone's
+    /// mistake (or an attack), and must not push every other entry out of the file.
+    static let fieldLimit = 2048
+
     /// Appends entries, skipping any whose change is already the latest recorded for its agent
-    /// (the screen and `status --watch` may both see the same change).
+    /// (the screen and `status --watch` may both see the same change). Only the file's tail is read;
+    /// a history that cannot be read is moved aside (`history.jsonl.unreadable-<time>`), never
+    /// overwritten, and when even that fails nothing is written.
     public static func append(_ entries: [Entry], root: String) throws {
         guard !entries.isEmpty else { return }
-        let path = FileSystem.join(root, relativePath)
-        try FileManager.default.createDirectory(atPath: WorkspacePaths.parent(path), withIntermediateDirectories: true)
+        let path = try HubStateFolder.prepare("history.jsonl", root: root)
         try AtomicFile.withLock(on: path) {
-            var existing = FileSystem.isFile(path) ? ((try? FileSystem.read(path)) ?? []) : []
-            let known = load(root: root)
+            var existing: [UInt8] = []
+            if FileSystem.exists(path) {
+                do {
+                    existing = try FileSystem.readTail(path, count: limit).bytes
+                } catch {
+                    let aside = path + ".unreadable-" + Timestamp.format(Date()).replacingOccurrences(of: ":", with: "")
+                    guard rename(path, aside) == 0 else { throw AtomicFile.Failure(path: path, operation: "move aside the unreadable", code: errno) }
+                }
+            }
             var latest: [String: String?] = [:]
-            for entry in known { latest[entry.session + "\u{0}" + entry.agent] = .some(entry.to) }
+            for entry in StatusHistory.entries(in: existing) { latest[entry.session + "\u{0}" + entry.agent] = .some(entry.to) }
             var added: [UInt8] = []
-            for entry in entries {
+            for var entry in entries {
+                entry.capFields()
                 let key = entry.session + "\u{0}" + entry.agent
                 if let last = latest[key], last == entry.to { continue }
                 latest[key] = .some(entry.to)
@@ -79,12 +97,32 @@ public enum StatusHistory {
             guard !added.isEmpty else { return }
             existing += added
             if existing.count > limit {
-                // Keep the newer half, starting at a line boundary.
+                // Keep the newer half, starting at a line boundary (never less than what was added).
                 let cut = existing.count - limit / 2
-                let start = existing[cut...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? existing.count
-                existing = Array(existing[start...])
+                let boundary = existing[cut...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? existing.count
+                existing = Array(existing[min(boundary, existing.count - added.count)...])
             }
             try AtomicFile.write(existing, to: path)
         }
+    }
+}
+
+extension StatusHistory.Entry {
+    /// Each field cut to `StatusHistory.fieldLimit` bytes (at a character boundary, marked with …).
+    mutating func capFields() {
+        func cap(_ text: String) -> String {
+            guard text.utf8.count > StatusHistory.fieldLimit else { return text }
+            var result = ""
+            for character in text {
+                if result.utf8.count + character.utf8.count > StatusHistory.fieldLimit - 3 { break }
+                result.append(character)
+            }
+            return result + "…"
+        }
+        session = cap(session)
+        agent = cap(agent)
+        from = from.map(cap)
+        to = to.map(cap)
+        note = note.map(cap)
     }
 }

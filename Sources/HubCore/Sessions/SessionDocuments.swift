@@ -158,6 +158,7 @@ struct SessionDocuments {
         for entry in oneLiners {
             lines += ["### \(entry.agent)", "", "```", entry.text, "```", ""]
         }
-        return lines.joined(separator: "\n")
+        // Everything in it came from someone's files: no controls reach a reader's terminal.
+        return HostileNames.fileText(lines.joined(separator: "\n"), keepNewlines: true)
     }
 }

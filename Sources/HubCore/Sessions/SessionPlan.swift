@@ -49,7 +49,7 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .noAgents(let stub):
             return "\(stub) names no agents (agents_involved); choose them (on screen) or pass --agent ID"
-        case .invalidName(let name, let why): return "'\(name)' cannot be used as a file name: \(why)"
+        case .invalidName(let name, let why): return "'\(name)' cannot be used as a name for a session or agent: \(why)"
         case .outsideWorkspace(let path): return "refusing to write outside the workspace: \(path)"
         case .alreadyStarted(let stub, let existing):
             return "\(stub) already has a session (\(existing)); use --again to start another phase-1 session"

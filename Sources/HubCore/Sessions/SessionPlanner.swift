@@ -72,11 +72,16 @@ public struct SessionPlanner: Sendable {
 
     /// Every name that becomes part of a path (the feature, each agent's file-name slug) is checked.
     func validateNames(feature: String, ids: [String]) throws(PlanError) {
-        do {
-            try NameValidator.validate(feature)
-            for id in ids { try NameValidator.validate(SessionPlanner.fileSlug(id)) }
-        } catch {
-            throw .invalidName(feature, error)
+        do { try NameValidator.validate(feature) } catch { throw .invalidName(feature, error) }
+        for id in ids {
+            // The id itself is written into the session's files and README (controls refused, as
+            // for feature names); its slug becomes a file name.
+            do {
+                try HostileNames.validateAgentId(id)
+                try NameValidator.validate(SessionPlanner.fileSlug(id))
+            } catch {
+                throw .invalidName(TerminalText.sanitize(id), error)
+            }
         }
     }
 

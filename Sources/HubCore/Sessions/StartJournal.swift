@@ -7,7 +7,7 @@ import Foundation
 /// start left: the folder is there → the stub is promoted; the folder is not → the entry and the
 /// temporary folder are removed. Never a session without its promoted stub, for long.
 public enum StartJournal {
-    public static let relativeFolder = ".coderef/sessions-hub/pending"
+    public static let relativeFolder = HubStateFolder.relativePath + "/pending"
 
     struct Entry {
         var folder: String
@@ -21,8 +21,7 @@ public enum StartJournal {
 
     /// Written (and synced) before the session folder is renamed into place.
     static func open(_ plan: SessionPlan, root: String) throws {
-        let file = path(root: root, sessionName: plan.sessionName)
-        try FileManager.default.createDirectory(atPath: WorkspacePaths.parent(file), withIntermediateDirectories: true)
+        let file = try HubStateFolder.prepare("pending/" + SessionPlanner.fileSlug(plan.sessionName) + ".json", root: root)
         let value = JSONValue.object(JSONObject([
             ("folder", .string(plan.folder)), ("stub", .string(plan.stubAbsolutePath)), ("workorder_id", .string(plan.workorderId)),
         ]))
@@ -37,13 +36,15 @@ public enum StartJournal {
     @discardableResult
     public static func recover(root: String) -> [String] {
         let folder = FileSystem.join(root, relativeFolder)
+        // A journal folder that leads out of the workspace is not ours to act on.
+        guard RootedPath.isInside(folder, root: root) else { return [] }
         var done: [String] = []
         for name in FileSystem.entries(folder) where name.hasSuffix(".json") {
             let file = FileSystem.join(folder, name)
             guard let bytes = try? FileSystem.read(file), let value = try? JSONParser.parse(bytes),
                   let session = value["folder"]?.stringValue, let stub = value["stub"]?.stringValue,
                   let workorder = value["workorder_id"]?.stringValue,
-                  NameValidator.isInside(session, root: root), NameValidator.isInside(stub, root: root) else {
+                  RootedPath.isInside(session, root: root), RootedPath.isInside(stub, root: root) else {
                 unlink(file)
                 continue
             }

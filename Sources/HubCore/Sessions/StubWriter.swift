@@ -43,6 +43,7 @@ public enum StubWriter {
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case invalidName(String, NameValidator.Invalid)
+        case invalidAgent(String, NameValidator.Invalid)
         case exists(String)
         case empty(String)
         case io(String)
@@ -50,6 +51,7 @@ public enum StubWriter {
         public var description: String {
             switch self {
             case .invalidName(let name, let why): return "'\(TerminalText.sanitize(name))' cannot be a feature name: \(why)"
+            case .invalidAgent(let name, let why): return "'\(TerminalText.sanitize(name))' cannot be an agent id: \(why)"
             case .exists(let path): return "a stub already exists for this feature (\(path)); nothing was written"
             case .empty(let field): return "\(field) is empty; nothing was written"
             case .io(let why): return "could not write the stub: \(why); nothing was written"
@@ -62,8 +64,8 @@ public enum StubWriter {
         guard !feature.isEmpty else { throw .empty("feature_name") }
         guard !request.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .empty("description") }
         do { try NameValidator.validate(feature) } catch { throw .invalidName(feature, error) }
-        for agent in request.agents + (request.orchestrator.map { [$0] } ?? []) where !TerminalText.isPrintable(agent) || agent.isEmpty {
-            throw .invalidName(agent, agent.isEmpty ? .empty : .controlCharacter)
+        for agent in request.agents + (request.orchestrator.map { [$0] } ?? []) {
+            do { try HostileNames.validateAgentId(agent) } catch { throw .invalidAgent(agent, error) }
         }
         if let existing = snapshot.stubs.first(where: { $0.featureName.lowercased() == feature.lowercased() || $0.folderName.lowercased() == feature.lowercased() }) {
             throw .exists(existing.path)

@@ -102,23 +102,61 @@ enum FileSystem {
 
     /// Only regular files are read: opening never blocks (a FIFO named communication.json would wait
     /// for a writer forever), and anything that is not a regular file after opening (a FIFO, a link to
-    /// /dev/zero, a socket) is refused with its kind.
-    static func read(_ path: String) throws(ReadError) -> [UInt8] {
+    /// /dev/zero, a socket) is refused with its kind. The caller closes the descriptor.
+    private static func openRegular(_ path: String) throws(ReadError) -> (fd: Int32, info: stat) {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
             throw .unreadable(errno == ENOENT ? "it does not exist" : (errno == EACCES ? "permission denied" : String(cString: strerror(errno))))
         }
-        defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw .unreadable("it is a folder")
-        case S_IFIFO: throw .unreadable("not a regular file: a FIFO")
-        case S_IFCHR, S_IFBLK: throw .unreadable("not a regular file: a device")
-        case S_IFSOCK: throw .unreadable("not a regular file: a socket")
-        default: throw .unreadable("not a regular file")
+        guard fstat(fd, &info) == 0 else {
+            let why = String(cString: strerror(errno))
+            close(fd)
+            throw .unreadable(why)
         }
+        let kind: String?
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: kind = nil
+        case S_IFDIR: kind = "it is a folder"
+        case S_IFIFO: kind = "not a regular file: a FIFO"
+        case S_IFCHR, S_IFBLK: kind = "not a regular file: a device"
+        case S_IFSOCK: kind = "not a regular file: a socket"
+        default: kind = "not a regular file"
+        }
+        if let kind {
+            close(fd)
+            throw .unreadable(kind)
+        }
+        return (fd, info)
+    }
+
+    /// The last `count` bytes of a regular file (all of it when it is shorter), starting after a
+    /// newline when it was cut, so a log of lines can be read and trimmed however large it grew.
+    static func readTail(_ path: String, count: Int) throws(ReadError) -> (bytes: [UInt8], cut: Bool) {
+        let (fd, info) = try openRegular(path)
+        defer { close(fd) }
+        let size = Int(info.st_size)
+        let start = max(0, size - count)
+        var buffer = [UInt8](repeating: 0, count: size - start)
+        var filled = 0
+        while filled < buffer.count {
+            let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, $0.count - filled, off_t(start + filled)) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(String(cString: strerror(errno)))
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        buffer.removeLast(buffer.count - filled)
+        guard start > 0 else { return (buffer, false) }
+        let from = buffer.firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? buffer.count
+        return (Array(buffer[from...]), true)
+    }
+
+    static func read(_ path: String) throws(ReadError) -> [UInt8] {
+        let (fd, info) = try openRegular(path)
+        defer { close(fd) }
         if Int(info.st_size) > maxReadBytes { throw .tooLarge(Int(info.st_size)) }
         // The size is a hint (the file may be growing or shrinking right now): read until EOF,
         // doubling the buffer when it fills, so a read is linear in the file's length.

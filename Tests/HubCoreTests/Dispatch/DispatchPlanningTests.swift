@@ -100,10 +100,27 @@ import HubTestSupport
         let store = TrustStore(file: workspace.path("user/trusted"))
         let refused = DispatchPlanner.plan(session: session, agentIds: ["api"], settings: settings, root: workspace.root, trust: store)
         #expect(refused == .failure(.untrusted(file: TrustStore.workspaceConfig(root: workspace.root))))
-        try store.trust(TrustStore.workspaceConfig(root: workspace.root))
+        try store.trust(TrustStore.workspaceConfig(root: workspace.root), digest: try #require(settings.workspaceConfigDigest))
         #expect((try? DispatchPlanner.plan(session: session, agentIds: ["api"], settings: settings, root: workspace.root, trust: store).get())?.first?.arguments == ["evil", "--flag"])
         try workspace.write(".coderef/hub.toml", "[dispatch]\ncommand = \"evil --other\"\n")
-        #expect(!store.isTrusted(TrustStore.workspaceConfig(root: workspace.root)))
+        let changed = ConfigLoader.load(root: workspace.root, environment: [:]).0
+        #expect(!store.isTrusted(TrustStore.workspaceConfig(root: workspace.root), digest: changed.workspaceConfigDigest))
+    }
+
+    /// The file swapped between the read that parsed it and any later read: trust follows the bytes
+    /// that were parsed, so the trusted file's hash never lets the other file's commands run.
+    @Test func trustIsDecidedOnTheBytesThatWereParsed() throws {
+        let workspace = try TemporaryWorkspace("dispatch-trust-swap")
+        let (_, session) = try session(#"{"agent_id": "api", "status": "not_started"}"#, in: workspace)
+        let file = TrustStore.workspaceConfig(root: workspace.root)
+        let store = TrustStore(file: workspace.path("user/trusted"))
+        try workspace.write(".coderef/hub.toml", "[dispatch]\ncommand = \"harmless\"\n")
+        try store.trust(file, digest: try #require(ConfigLoader.load(root: workspace.root, environment: [:]).0.workspaceConfigDigest))
+        try workspace.write(".coderef/hub.toml", "[dispatch]\ncommand = \"evil\"\n")
+        let parsedEvil = ConfigLoader.load(root: workspace.root, environment: [:]).0
+        // Swapped back to the trusted bytes before the check: the parsed (evil) settings stay refused.
+        try workspace.write(".coderef/hub.toml", "[dispatch]\ncommand = \"harmless\"\n")
+        #expect(DispatchPlanner.plan(session: session, agentIds: ["api"], settings: parsedEvil, root: workspace.root, trust: store) == .failure(.untrusted(file: file)))
     }
 
     @Test func dispatchConfigIsReadAndBadValuesAreProblems() throws {
