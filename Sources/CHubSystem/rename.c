@@ -12,3 +12,12 @@ int hub_rename_noreplace(const char *from, const char *to) {
     return -1;
 #endif
 }
+
+int hub_rename_exchange(const char *a, const char *b) {
+#ifdef RENAME_EXCHANGE
+    return renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE);
+#else
+    errno = ENOSYS;
+    return -1;
+#endif
+}

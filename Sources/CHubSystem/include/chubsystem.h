@@ -5,6 +5,10 @@
 /// declares only under _GNU_SOURCE, so Swift cannot see it directly). Returns 0, or -1 with errno.
 int hub_rename_noreplace(const char *from, const char *to);
 
+/// Swaps two paths in one step (renameat2 with RENAME_EXCHANGE): the lost-update check of a locked
+/// edit looks at what it swapped out. -1 with errno EINVAL or ENOSYS where unsupported.
+int hub_rename_exchange(const char *a, const char *b);
+
 /// The filesystem type (statfs f_type) of the filesystem holding `path`, or -1 when unknown.
 /// Used to notice network and WSL drvfs folders, whose changes inotify does not report.
 long hub_filesystem_type(const char *path);

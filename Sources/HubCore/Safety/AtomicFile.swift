@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CHubSystem
 
 /// Writes that other programs never see half-done: write a temporary file beside the target, fsync
 /// it, rename it over the target, fsync the folder. And changes to files that others edit too, made
@@ -107,9 +108,12 @@ public enum AtomicFile {
 
     /// Locked read-modify-write of a JSON file: only what `change` sets is rewritten (JSONDocument
     /// edits in place), everything else in the file — order, formatting, unknown fields — survives.
-    /// Agents and editors write these files without our lock, so just before renaming the result into
-    /// place the file must still be the one that was read (same inode, size and modification time);
-    /// otherwise the change is made again on what is there now. After `attempts` it gives up.
+    /// Agents and editors write these files without our lock, so the file must still be the one that
+    /// was read when ours goes into place: checked just before, and again on what the swap took out
+    /// (RENAME_EXCHANGE puts ours in and theirs at the temporary name in one step; if theirs is not
+    /// what was read, it goes back and the change is made again on it). After `attempts` it gives up.
+    /// The identity of what was written is kept in the lock file, so a later check can tell a locked
+    /// writer's change (another hub) from an unlocked one's.
     @discardableResult
     public static func update(_ path: String, attempts: Int = 8, _ change: (inout JSONDocument) throws -> Void) throws -> JSONDocument {
         try withLock(on: path) {
@@ -123,10 +127,53 @@ public enum AtomicFile {
                     unlink(temporary)
                     continue
                 }
-                try commit(temporary, to: path)
+                guard try swapIntoPlace(temporary, path, expecting: before) else { continue }
+                recordLockedWrite(path)
                 return document
             }
             throw ChangedUnderneath(path: path)
         }
+    }
+
+    /// Puts `temporary` in place of `path` when what was there is still `expected`; false (nothing
+    /// changed) when an unlocked writer replaced it in the meantime.
+    static func swapIntoPlace(_ temporary: String, _ path: String, expecting expected: Identity?) throws(Failure) -> Bool {
+        guard hub_rename_exchange(temporary, path) == 0 else {
+            if errno == EINVAL || errno == ENOSYS {
+                // A filesystem without exchange: the check just before is the best there is.
+                try commit(temporary, to: path)
+                return true
+            }
+            let code = errno
+            unlink(temporary)
+            throw Failure(path: path, operation: "rename into place", code: code)
+        }
+        if Identity(temporary) != expected {
+            // Theirs arrived between the check and the swap: put it back, untouched.
+            hub_rename_exchange(temporary, path)
+            unlink(temporary)
+            return false
+        }
+        unlink(temporary)
+        syncDirectory(WorkspacePaths.parent(path))
+        return true
+    }
+
+    /// The identity of the file a locked write just put in place, kept in its lock file.
+    static func recordLockedWrite(_ path: String) {
+        guard let identity = Identity(path) else { return }
+        let fd = open(path + ".lock", O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let text = Array("\(identity.device) \(identity.inode) \(identity.size) \(identity.seconds) \(identity.nanoseconds)\n".utf8)
+        if ftruncate(fd, 0) == 0 { _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress!, $0.count, 0) } }
+    }
+
+    /// True when the file is still the one the last locked write left (call it holding the lock):
+    /// any change since was made by a locked writer, never by one that ignores the lock.
+    static func isLastLockedWrite(_ path: String) -> Bool {
+        guard let identity = Identity(path), let bytes = try? FileSystem.read(path + ".lock") else { return false }
+        let fields = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+        return fields.map(String.init) == ["\(identity.device)", "\(identity.inode)", "\(identity.size)", "\(identity.seconds)", "\(identity.nanoseconds)"]
     }
 }

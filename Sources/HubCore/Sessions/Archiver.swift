@@ -79,7 +79,12 @@ public enum Archiver {
     }
 
     static func checked(_ plan: ArchivePlan, layout: WorkspaceLayout) throws(Failure) -> ArchivePlan {
-        guard NameValidator.isInside(plan.from, root: layout.root), NameValidator.isInside(plan.to, root: layout.root) else { throw .outsideWorkspace(plan.to) }
+        // The folder moves as it is (a link stays a link); where it comes from and goes to must be
+        // inside the root after links.
+        guard NameValidator.isInside(plan.from, root: layout.root), NameValidator.isInside(plan.to, root: layout.root),
+              RootedPath.isInside(WorkspacePaths.parent(plan.from), root: layout.root), RootedPath.isInside(WorkspacePaths.parent(plan.to), root: layout.root) else {
+            throw .outsideWorkspace(plan.to)
+        }
         guard !FileSystem.exists(plan.to) else { throw .exists(plan.displayTo) }
         return plan
     }

@@ -29,7 +29,9 @@ public enum SessionWriter {
     /// `checkpoint` is called with the name of each step before it runs; tests throw from it to
     /// prove that a failure at any point leaves nothing behind.
     public static func apply(_ plan: SessionPlan, root: String, checkpoint: (String) throws -> Void = { _ in }) throws(Failure) {
-        guard NameValidator.isInside(plan.folder, root: root), !plan.promotesStub || NameValidator.isInside(plan.stubAbsolutePath, root: root) else {
+        // Inside the root after links: the folder's parent (the folder itself is new) and the stub.
+        guard NameValidator.isInside(plan.folder, root: root), RootedPath.isInside(WorkspacePaths.parent(plan.folder), root: root),
+              !plan.promotesStub || RootedPath.isInside(plan.stubAbsolutePath, root: root) else {
             throw .outsideWorkspace(plan.folder)
         }
         let parent = WorkspacePaths.parent(plan.folder)

@@ -46,6 +46,7 @@ public enum StatusWriter {
             throw Failure.noFile(session.name)
         }
         let path = FileSystem.join(root, relative)
+        do { try RootedPath.inside(path, root: root) } catch { throw Failure.write(error.description) }
         let isNested = agent.nestedFile != nil
         /// Where the status is in the document, and whether it holds `trimmed`.
         func statusPath(_ document: JSONDocument) throws -> [JSONPathComponent] {
@@ -75,8 +76,15 @@ public enum StatusWriter {
                 throw Failure.write("could not update \(relative): \(WriteErrorText.describe(error)); nothing was changed")
             }
             usleep(useconds_t(verifyDelay * 1_000_000))
-            guard let bytes = try? FileSystem.read(path), let document = try? JSONDocument(bytes: bytes),
-                  let at = try? statusPath(document), document.value(at: at)?.stringValue != trimmed else { break }
+            // Checked under the lock: a change made since by another locked writer (another hub,
+            // another MCP client) is theirs to make, not ours undone.
+            let undone = (try? AtomicFile.withLock(on: path) { () -> Bool in
+                if AtomicFile.isLastLockedWrite(path) { return false }
+                guard let bytes = try? FileSystem.read(path), let document = try? JSONDocument(bytes: bytes),
+                      let at = try? statusPath(document) else { return false }
+                return document.value(at: at)?.stringValue != trimmed
+            }) ?? false
+            guard undone else { break }
             if attempts >= 3 {
                 throw Failure.write("\(relative) was changed back by another program (one that writes it without a lock) \(attempts) times; the status is not \(trimmed) — try again when that program is done")
             }

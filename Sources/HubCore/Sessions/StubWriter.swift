@@ -74,6 +74,7 @@ public enum StubWriter {
         let folder = FileSystem.join(directory, feature)
         let display = layout.display(FileSystem.join(folder, "stub.json"))
         guard NameValidator.isInside(folder, root: layout.root) else { throw .invalidName(feature, .parentReference) }
+        do { try RootedPath.inside(directory, root: layout.root) } catch { throw .io(error.description) }
         if FileSystem.exists(folder) { throw .exists(layout.display(folder)) }
 
         let stubId = nextStubId(snapshot)

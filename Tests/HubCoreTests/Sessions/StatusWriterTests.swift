@@ -36,6 +36,29 @@ import HubTestSupport
         #expect(try self.session(workspace, "search-index-rebuild-phase2").orchestrator?.status.word == "complete")
     }
 
+    /// Five hub writers (MCP clients, screens) setting one agent's status at once all hold the
+    /// lock: none of them is told another program undid its write.
+    @Test func concurrentLockedWritersNeverBlameEachOther() throws {
+        let workspace = try TemporaryWorkspace.demo("setstatus-concurrent")
+        let running = try session(workspace, "api-migration-phase1")
+        let agent = try #require(running.agents.first { $0.agentId == "api-server" })
+        let failures = Failures()
+        let words = ["in_progress", "blocked", "complete", "failed", "not_started"]
+        DispatchQueue.concurrentPerform(iterations: 25) { index in
+            do { try StatusWriter.set(words[index % 5], agent: agent, in: running, root: workspace.root, now: now) } catch { failures.add("\(error)") }
+        }
+        #expect(failures.all.isEmpty)
+        let final = try self.session(workspace, "api-migration-phase1").agents.first { $0.agentId == "api-server" }?.status.word
+        #expect(words.contains(final ?? ""))
+    }
+
+    final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [String] = []
+        func add(_ text: String) { lock.withLock { list.append(text) } }
+        var all: [String] { lock.withLock { list } }
+    }
+
     @Test func keyedAgentsAndPlainIds() throws {
         let workspace = try TemporaryWorkspace("setstatus-keyed")
         try workspace.write("coderef/sessions/keyed/communication.json", #"{"agents": {"x": "pending", "y": {"status": "pending"}}}"#)
