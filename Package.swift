@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // The official MCP SDK: `sessions-hub mcp` serves the hub's tools to agents over stdio.
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        // The MCP SDK's own logging package (its Transport protocol names a Logger).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Property-based tests with shrinking (tests only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -30,7 +32,7 @@ let package = Package(
         // The screen. Only its Terminal folder may import CNcursesw.
         .target(name: "HubTUI", dependencies: ["HubCore", "CHubSystem", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The MCP server: the hub's core operations as tools for agents (no second implementation).
-        .target(name: "HubMCP", dependencies: ["HubCore", .product(name: "MCP", package: "swift-sdk")]),
+        .target(name: "HubMCP", dependencies: ["HubCore", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log")]),
         // Command-line wiring, kept in a library so tests can run commands in-process.
         .target(
             name: "HubCLI",

@@ -71,15 +71,7 @@ enum Output {
 
     /// Bytes to stdout with one write loop (no copies through Data).
     static func writeAll(_ bytes: [UInt8]) {
-        var offset = 0
-        bytes.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let count = Glibc.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return }
-                offset += count
-            }
-        }
+        WriteAll.write(STDOUT_FILENO, bytes)
     }
 
     /// The workspace as `status --json` prints it: one linear pass into bytes, one write.

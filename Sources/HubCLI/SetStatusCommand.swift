@@ -29,9 +29,8 @@ struct SetStatusCommand: ParsableCommand {
     var anyWord = false
 
     func run() throws {
-        if !anyWord, Status(status).bucket == .other {
-            throw UsageError("'\(TerminalText.sanitize(status))' is not a status word the hub knows" + Suggest.phrase(status, among: Status.knownWords)
-                + " (known: not_started, in_progress, complete, blocked, failed...; --any-word writes it anyway)")
+        if let refusal = Status.refusal(for: status, anyWord: anyWord) {
+            throw UsageError(refusal + (anyWord ? "" : "; --any-word writes a word the hub does not know"))
         }
         let (layout, _) = try workspace.resolve()
         let snapshot = WorkspaceLoader(layout: layout).load()

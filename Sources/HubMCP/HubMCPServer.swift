@@ -11,7 +11,9 @@ public enum HubMCPServer {
         let server = Server(
             name: "sessions-hub", version: version,
             instructions: "Sessions Hub: read your instructions (my_instructions), report your status with a note (set_status) instead of editing communication.json, create stubs and start sessions.",
-            capabilities: .init(tools: .init(listChanged: false))
+            capabilities: .init(tools: .init(listChanged: false)),
+            // Strict: requests before `initialize` are refused, as the specification says.
+            configuration: .strict
         )
         await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: HubTools.definitions) }
         await server.withMethodHandler(CallTool.self) { params in tools.call(params.name, arguments: params.arguments) }
@@ -21,7 +23,7 @@ public enum HubMCPServer {
     /// Serves until the client closes stdin.
     public static func run(tools: HubTools) async throws {
         let server = await makeServer(tools: tools)
-        try await server.start(transport: StdioTransport())
+        try await server.start(transport: LineTransport())
         await server.waitUntilCompleted()
     }
 }

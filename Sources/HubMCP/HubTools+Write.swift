@@ -7,6 +7,7 @@ extension HubTools {
         let snapshot = load()
         let name = try arguments.string("session"), id = try arguments.string("agent"), word = try arguments.string("status")
         let note = try arguments.optionalString("note")
+        if let refusal = Status.refusal(for: word, anyWord: try arguments.optionalBool("any_word") ?? false) { throw ToolFailure(refusal) }
         let session = try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.session(name, in: snapshot) }
         let agent = try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.agent(id, in: session) }
         let file: String

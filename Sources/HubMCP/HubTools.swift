@@ -31,8 +31,9 @@ public struct HubTools: Sendable {
         tool("set_status", "Record an agent's status (and a note) in the session's files, under the file's lock; use this instead of editing communication.json.",
              ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"]),
               "agent": .object(["type": "string", "description": "the agent id (or 'orchestrator')"]),
-              "status": .object(["type": "string", "description": "not_started, in_progress, blocked, complete, failed (any word is kept as written)"]),
-              "note": .object(["type": "string", "description": "why (blocked on what, what was done)"])], required: ["session", "agent", "status"]),
+              "status": .object(["type": "string", "description": "not_started, in_progress, blocked, complete, failed (a word the hub does not know is refused unless any_word)"]),
+              "note": .object(["type": "string", "description": "why (blocked on what, what was done)"]),
+              "any_word": .object(["type": "boolean", "description": "write a status word the hub does not know, as it is (default false)"])], required: ["session", "agent", "status"]),
         tool("create_stub", "Write a new idea stub (coderef/working/<feature>/stub.json, the workflow's format); refuses a feature that already has one.",
              ["feature_name": .object(["type": "string", "description": "the feature's name (becomes the folder name)"]),
               "description": .object(["type": "string", "description": "what the idea is"]),
@@ -65,6 +66,11 @@ public struct HubTools: Sendable {
 
     /// Runs a tool; a failure is a result with `isError` and one sentence, never a dead server.
     public func call(_ name: String, arguments: [String: Value]?) -> CallTool.Result {
+        guard let definition = HubTools.definitions.first(where: { $0.name == name }) else {
+            return failure("unknown tool \(Quote.short(name))" + Suggest.phrase(name, among: HubTools.definitions.map(\.name))
+                + " (tools: \(HubTools.definitions.map(\.name).joined(separator: ", ")))")
+        }
+        if let refusal = ArgumentCheck.refusal(arguments ?? [:], for: definition) { return failure(refusal) }
         let arguments = Arguments(values: arguments ?? [:])
         do {
             let result: JSONValue
@@ -92,8 +98,12 @@ public struct HubTools: Sendable {
             }
             return CallTool.Result(content: [.text(text: JSONPrinter.pretty(result), annotations: nil, _meta: nil)], structuredContent: Optional<Value>.some(JSONBridge.value(result)), isError: false)
         } catch {
-            return CallTool.Result(content: [.text(text: "\(error)", annotations: nil, _meta: nil)], isError: true)
+            return failure("\(error)")
         }
+    }
+
+    func failure(_ sentence: String) -> CallTool.Result {
+        CallTool.Result(content: [.text(text: sentence, annotations: nil, _meta: nil)], isError: true)
     }
 
     func load() -> WorkspaceSnapshot { WorkspaceLoader(layout: layout).load() }

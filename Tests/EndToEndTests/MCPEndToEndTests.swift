@@ -7,6 +7,21 @@ private let python = TestPaths.packageRoot + "/.build/mcp-venv/bin/python"
 private let ready = TestPaths.binary != nil && FileManager.default.isExecutableFile(atPath: python)
     && FileManager.default.fileExists(atPath: TestPaths.packageRoot + "/Tests/EndToEndTests/Scripts/mcp_client.py")
 
+/// The server's edge spoken raw (plain Python, no SDK): what a misbehaving client sends.
+@Suite(.enabled(if: TestPaths.binary != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "needs python3"))
+struct MCPProtocolEdgeTests {
+    @Test func aRequestBeforeInitializeAndAnOverlongLineAreRefusedAndTheServerGoesOn() throws {
+        let workspace = try TemporaryWorkspace.demo("e2e-mcp-raw")
+        let result = try ProcessRunner.run("/usr/bin/python3", [TestPaths.packageRoot + "/Tests/EndToEndTests/Scripts/mcp_raw.py", TestPaths.binary!, workspace.root], timeout: 90)
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try JSONParser.parse(Array(result.stdout.utf8))
+        #expect(report["before_initialize"]?["id"] == .int(1) && report["before_initialize"]?["error"]?["code"] == .int(-32600))
+        #expect(report["too_long"]?["id"] == .int(7) && report["too_long"]?["error"]?["message"]?.stringValue?.contains("too long") == true)
+        #expect(report["initialize"]?["result"] != nil)
+        #expect(report["after"]?["id"] == .int(3) && report["after"]?["result"] != nil, "still serving")
+    }
+}
+
 /// `sessions-hub mcp` driven by the official Python MCP SDK (installed by scripts/test into
 /// .build/mcp-venv; skipped with this note when it could not be installed).
 @Suite(.enabled(if: ready, "needs the Python MCP SDK in .build/mcp-venv (scripts/test installs it)"))

@@ -104,17 +104,75 @@ import HubTestSupport
         let cases: [(String, [String: Value], String)] = [
             ("get_session", ["session": "nope"], "no session named 'nope'"),
             ("set_status", ["session": "api-migration-phase1", "agent": "ghost", "status": "done"], "no agent 'ghost'"),
-            ("set_status", ["session": "api-migration-phase1", "agent": "web-client"], "missing argument 'status'"),
+            ("set_status", ["session": "api-migration-phase1", "agent": "web-client"], "needs the argument 'status'"),
             ("set_status", ["session": "api-migration-phase1", "agent": "web-client", "status": .int(3)], "must be a string"),
+            // The schema's own rules: no unknown keys (a misspelt note is not dropped silently).
+            ("set_status", ["session": "api-migration-phase1", "agent": "web-client", "status": "done", "notes": "x"], "has no argument 'notes'; did you mean note?"),
+            // The command line's rules: a word the hub does not know, a huge one.
+            ("set_status", ["session": "api-migration-phase1", "agent": "web-client", "status": "donee"], "is not a status word the hub knows; did you mean done?"),
+            ("set_status", ["session": "api-migration-phase1", "agent": "web-client", "status": .string(String(repeating: "x", count: 1_000_000))], "(at most 100)"),
+            ("create_stub", ["feature_name": "f", "description": "d", "agents": .string("a")], "must be a list"),
+            ("create_stub", ["feature_name": "f", "description": "d", "agents": ["ok", "evil\u{1B}]52;c;eA==\u{07}"]], "cannot be an agent id"),
+            ("get_session", ["session": .string(String(repeating: "y", count: 100_000))], "bytes)"),
             ("create_stub", ["feature_name": "../escape", "description": "x"], "cannot be a feature name"),
             ("nonexistent", [:], "unknown tool"),
         ]
         for (tool, arguments, expected) in cases {
             let (message, failed) = try await call(client, tool, arguments)
             #expect(failed, "\(tool) should fail")
+            #expect((message.stringValue?.count ?? 0) < 400, "a refusal quotes at most a few dozen characters of the input")
             #expect(message.stringValue?.contains(expected) == true, "\(tool): \(String(describing: message.stringValue))")
         }
         let (stubs, failed) = try await call(client, "list_stubs")
         #expect(!failed && (stubs["stubs"]?.arrayValue?.count ?? 0) > 0, "still serving")
+    }
+}
+
+/// The stdio reader: one look at each byte, a cap on a line, and the server keeps serving.
+@Suite struct LineTransportTests {
+    func lines(_ input: [UInt8], maxLine: Int) throws -> (lines: [String], tooLong: [String?]) {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let writer = Thread { [fds] in
+            WriteAll.write(fds[1], input)
+            close(fds[1])
+        }
+        writer.start()
+        var lines: [String] = [], tooLong: [String?] = []
+        LineReader(fd: fds[0], maxLine: maxLine).run(line: { lines.append(String(decoding: $0, as: UTF8.self)) }, tooLong: { id, _ in tooLong.append(id) })
+        close(fds[0])
+        return (lines, tooLong)
+    }
+
+    @Test func aLineOverTheCapIsDroppedAndTheNextOneIsRead() throws {
+        let long = #"{"jsonrpc": "2.0", "id": 42, "method": "tools/call", "params": {"x": ""# + String(repeating: "a", count: 300_000) + "\"}}"
+        let input = Array(("{\"id\": 1}\n" + long + "\n{\"id\": 2}\n\n").utf8)
+        let (lines, tooLong) = try self.lines(input, maxLine: 100_000)
+        #expect(lines == [#"{"id": 1}"#, #"{"id": 2}"#])
+        #expect(tooLong == ["42"])
+        let answer = try JSONParser.parse(Array(LineTransport.tooLongError(id: "42", length: 100_000)))
+        #expect(answer["id"] == .int(42) && answer["error"]?["code"] == .int(-32600))
+    }
+
+    @Test func aLongValidLineIsReadWhole() throws {
+        // 8 MB under a 16 MB cap, read in 64 KB chunks (scripts/stress times it).
+        let long = #"{"id": 3, "x": ""# + String(repeating: "b", count: 8 * 1024 * 1024) + "\"}"
+        let (lines, _) = try self.lines(Array((long + "\n").utf8), maxLine: 16 * 1024 * 1024)
+        #expect(lines.count == 1 && lines[0].utf8.count == long.utf8.count)
+    }
+}
+
+@Suite struct InitializeGateTests {
+    @Test func requestsBeforeInitializeAreAnsweredWithAnError() throws {
+        var gate = InitializeGate()
+        let refused = gate.refusal(Array(#"{"jsonrpc": "2.0", "id": 1, "method": "tools/list"}"#.utf8))
+        let early = try #require(refused)
+        let answer = try JSONParser.parse(Array(early))
+        #expect(answer["id"] == .int(1) && answer["error"]?["code"] == .int(-32600))
+        let ping = gate.refusal(Array(#"{"jsonrpc": "2.0", "id": 2, "method": "ping"}"#.utf8))
+        let initialize = gate.refusal(Array(#"{"jsonrpc": "2.0", "id": 3, "method": "initialize", "params": {}}"#.utf8))
+        let after = gate.refusal(Array(#"{"jsonrpc": "2.0", "id": 4, "method": "tools/list"}"#.utf8))
+        #expect(ping == nil && initialize == nil)
+        #expect(after == nil, "open once initialize was asked")
     }
 }

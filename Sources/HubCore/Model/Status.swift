@@ -45,6 +45,18 @@ public struct Status: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { word ?? "?" }
 
+    /// The one rule for a word someone asks the hub to write as a status (set-status, MCP): nil when
+    /// the hub knows it (or `anyWord`), else why not, with the closest known words. The word is
+    /// quoted short: it may be anything, of any length.
+    public static func refusal(for word: String, anyWord: Bool) -> String? {
+        let trimmed = word.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || !TerminalText.isPrintable(trimmed) { return "\(Quote.short(word)) cannot be a status (empty or with control characters)" }
+        if trimmed.utf8.count > 100 { return "a status word of \(trimmed.utf8.count) bytes is not one (at most 100)" }
+        guard !anyWord, Status(trimmed).bucket == .other else { return nil }
+        return "\(Quote.short(word)) is not a status word the hub knows" + Suggest.phrase(trimmed, among: Status.knownWords)
+            + " (known: not_started, in_progress, complete, blocked, failed...)"
+    }
+
     private static let words: [String: StatusBucket] = {
         var table: [String: StatusBucket] = [:]
         // Newer workorder plans add plan_created and ready_for_execution (not started yet) and

@@ -36,18 +36,7 @@ public enum AtomicFile {
         if fd >= 0 { fchmod(fd, mode) }
         guard fd >= 0 else { throw Failure(path: path, operation: "create a temporary file for", code: errno) }
         var failure: Failure?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = Failure(path: path, operation: "write", code: errno)
-                    return
-                }
-                offset += written
-            }
-        }
+        if let code = WriteAll.write(fd, bytes) { failure = Failure(path: path, operation: "write", code: code) }
         if failure == nil && fsync(fd) != 0 { failure = Failure(path: path, operation: "sync", code: errno) }
         close(fd)
         if let failure {

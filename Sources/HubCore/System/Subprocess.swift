@@ -69,14 +69,7 @@ public enum Subprocess {
         if let input {
             // Payloads are small (clipboard sized); a child that does not read is caught by the deadline.
             signal(SIGPIPE, SIG_IGN)
-            input.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = write(fds[1], buffer.baseAddress! + offset, buffer.count - offset)
-                    if written <= 0 { if errno == EINTR { continue }; break }
-                    offset += written
-                }
-            }
+            WriteAll.write(fds[1], input)
             close(fds[1])
         }
         let deadline = Date().addingTimeInterval(timeout)

@@ -1,4 +1,5 @@
 @preconcurrency import CNcursesw
+import HubCore
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -163,14 +164,7 @@ public final class CursesTerminal: Terminal {
 
     public func writeRaw(_ bytes: [UInt8]) {
         guard !isShutDown else { return }
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { if errno == EINTR { continue }; break }
-                offset += written
-            }
-        }
+        WriteAll.write(STDOUT_FILENO, bytes)
     }
 
     public func readKeys() -> [Key] {
