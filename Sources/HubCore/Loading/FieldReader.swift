@@ -69,6 +69,24 @@ struct FieldReader {
         }
     }
 
+    /// A list of strings where the format says a list: a lone string is still read as one item,
+    /// and noted (a person wrote `"agents_involved": "a, b"` and may not get what they meant).
+    func list(_ key: String) -> [String] {
+        if let value = object[key], case .string = value {
+            log.add(file, "\(fieldPath(key)): expected a list of strings, found a string (read as one item)")
+        }
+        return strings(key)
+    }
+
+    /// A text field where a number is a slip (`"workorder_id": 12`, `"created": 2026.5`): read as
+    /// its text, and noted.
+    func text(_ key: String, expected: String = "a string") -> String? {
+        if let value = object[key], case .number(let literal) = value {
+            log.add(file, "\(fieldPath(key)): expected \(expected), found number \(literal) (read as text)")
+        }
+        return string(key)
+    }
+
     func object(_ key: String) -> JSONObject? {
         guard let value = object[key] else { return nil }
         if case .object(let inner) = value { return inner }

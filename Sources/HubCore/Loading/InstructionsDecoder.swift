@@ -18,7 +18,7 @@ enum InstructionsDecoder {
         }
         return Instructions(
             path: file,
-            workorderId: fields.string("workorder_id") ?? fields.string("session_id"),
+            workorderId: fields.text("workorder_id") ?? fields.string("session_id"),
             task: fields.string("task"),
             description: fields.string("description"),
             sessionPhase: fields.string("session_phase"),

@@ -83,6 +83,7 @@ struct SessionLoader {
 
         var instructions: Instructions?
         let instructionsPath = FileSystem.join(folder, "instructions.json")
+        if let why = FileSystem.notAFile(instructionsPath) { log.add(layout.display(instructionsPath), why, kind: .unreadable) }
         if FileSystem.isFile(instructionsPath), let value = JSONFile.load(instructionsPath, displayPath: layout.display(instructionsPath), log: log) {
             instructions = InstructionsDecoder.decode(value, file: layout.display(instructionsPath), log: log)
         }
@@ -170,7 +171,7 @@ struct SessionLoader {
             return session
         }
         let fields = FieldReader(object, file: file, log: log)
-        session.workorderId = fields.string("workorder_id") ?? fields.string("session_id")
+        session.workorderId = fields.text("workorder_id") ?? fields.string("session_id")
         session.featureName = fields.string("feature_name")
         session.description = fields.string("description")
         session.created = fields.string("created") ?? fields.string("created_at")

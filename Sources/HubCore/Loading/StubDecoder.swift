@@ -10,9 +10,9 @@ enum StubDecoder {
             if let inner = value.objectValue { object = inner } else { log.add(displayPath, "expected a JSON object at the top, found \(value.kindName)") }
         }
         let fields = FieldReader(object, file: displayPath, log: log)
-        let involved = fields.strings("agents_involved").map(AgentMention.init)
+        let involved = fields.list("agents_involved").map(AgentMention.init)
         let orchestrator = involved.first(where: \.isOrchestrator)?.id
-        let breaking = breakingChanges(object["breaking_changes"])
+        let breaking = breakingChanges(object["breaking_changes"], fields)
         if value != nil && object["status"] == nil { log.add(displayPath, "status: missing (shown as unknown)") }
         return Stub(
             featureName: nonEmpty(fields.string("feature_name")) ?? folderName,
@@ -20,18 +20,18 @@ enum StubDecoder {
             path: displayPath,
             absolutePath: absolutePath,
             status: value == nil ? .unknown : fields.status("status"),
-            priority: priority(object["priority"]),
+            priority: priority(object["priority"], fields),
             stubId: fields.string("stub_id"),
             title: fields.string("title"),
             description: textual(object["description"]),
-            created: fields.string("created"),
+            created: fields.text("created", expected: "a date string"),
             category: fields.string("category"),
             project: nonEmpty(fields.string("target_project")) ?? nonEmpty(fields.string("project")),
             sessionType: fields.string("session_type"),
             agents: involved.filter { !$0.isOrchestrator }.map(\.id),
             orchestrator: orchestrator,
-            scope: scope(object["scope"]),
-            phases: fields.strings("session_phases"),
+            scope: scope(object["scope"], fields),
+            phases: fields.list("session_phases"),
             tags: fields.strings("tags"),
             breakingChanges: breaking.flag,
             breakingChangesNote: breaking.note,
@@ -46,12 +46,18 @@ enum StubDecoder {
     }
 
     /// A priority is normally a word; an object (seen: `{level, reason}`) gives its `level`.
-    static func priority(_ value: JSONValue?) -> String? {
+    static func priority(_ value: JSONValue?, _ fields: FieldReader) -> String? {
         switch value {
         case .string(let word)?: return word
         case .number(let text)?: return text
-        case .object(let object)?: return object["level"]?.stringValue ?? object["value"]?.stringValue
-        default: return nil
+        case .object(let object)?:
+            let level = object["level"]?.stringValue ?? object["value"]?.stringValue
+            if level == nil { fields.wrongType("priority", expected: "a word (or an object with a level)", found: .object(object)) }
+            return level
+        case nil, .null?: return nil
+        case let other?:
+            fields.wrongType("priority", expected: "a word", found: other)
+            return nil
         }
     }
 
@@ -64,21 +70,28 @@ enum StubDecoder {
         }
     }
 
-    static func breakingChanges(_ value: JSONValue?) -> (flag: Bool, note: String?) {
+    static func breakingChanges(_ value: JSONValue?, _ fields: FieldReader) -> (flag: Bool, note: String?) {
         switch value {
+        case .number?:
+            fields.wrongType("breaking_changes", expected: "true, false or a text", found: value!)
+            return (false, nil)
         case .bool(let flag)?: return (flag, nil)
         case .string(let text)?:
             let normalized = text.trimmingCharacters(in: .whitespaces).lowercased()
             if ["", "false", "no", "none", "n/a"].contains(normalized) { return (false, nil) }
             return (true, normalized == "true" || normalized == "yes" ? nil : text)
-        case .array(let items)?: return (!items.isEmpty, items.compactMap(\.stringValue).joined(separator: "; "))
-        case .object(let object)?: return (!object.isEmpty, nil)
+        case .array(let items)?:
+            fields.log.add(fields.file, "breaking_changes: expected true, false or a text, found a list (read as its items)")
+            return (!items.isEmpty, items.compactMap(\.stringValue).joined(separator: "; "))
+        case .object(let object)?:
+            fields.wrongType("breaking_changes", expected: "true, false or a text", found: value!)
+            return (!object.isEmpty, nil)
         default: return (false, nil)
         }
     }
 
     /// `scope` as `{area: what}`, a string, or a list (of strings or `{area, description}` objects).
-    static func scope(_ value: JSONValue?) -> [ScopeItem] {
+    static func scope(_ value: JSONValue?, _ fields: FieldReader) -> [ScopeItem] {
         switch value {
         case .string(let text)?: return text.isEmpty ? [] : [ScopeItem(area: nil, text: text)]
         case .array(let items)?:
@@ -99,7 +112,10 @@ enum StubDecoder {
                 default: return ScopeItem(area: member.key, text: JSONPrinter.compact(member.value))
                 }
             }
-        default: return []
+        case nil, .null?: return []
+        case let other?:
+            fields.wrongType("scope", expected: "an object, a list or a text", found: other)
+            return []
         }
     }
 }

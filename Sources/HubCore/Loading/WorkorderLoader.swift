@@ -7,7 +7,8 @@ enum WorkorderLoader {
         if value.objectValue == nil { log.add(path, "expected a JSON object at the top, found \(value.kindName)") }
         let meta = object["META_DOCUMENTATION"]?.objectValue ?? JSONObject()
         let planning = object["UNIVERSAL_PLANNING_STRUCTURE"]?.objectValue ?? object
-        let id = meta["workorder_id"]?.stringValue ?? object["workorder_id"]?.stringValue ?? fallbackId
+        let id = FieldReader(meta, file: path, context: "META_DOCUMENTATION", log: log).text("workorder_id")
+            ?? FieldReader(object, file: path, log: log).text("workorder_id") ?? fallbackId
         let statusWord = meta["status"]?.stringValue ?? object["status"]?.stringValue
         var done: Int?
         var total: Int?

@@ -12,6 +12,8 @@ struct ProjectDiscovery {
 
     let layout: WorkspaceLayout
     let resolver: PathResolver
+    /// Where a configured project folder that cannot be read is reported.
+    var log: ProblemLog?
 
     func projects(for sessions: [Session]) -> [String] {
         var found: [String] = []
@@ -49,7 +51,8 @@ struct ProjectDiscovery {
                 result.append(WorkspacePaths.standardize(folder))
             }
             guard depth < ProjectDiscovery.searchDepth else { continue }
-            for name in FileSystem.subdirectories(folder) where name != "node_modules" && name != "coderef" {
+            let names = log.map { $0.subdirectories(of: folder, shownAs: layout.display(folder)) } ?? FileSystem.subdirectories(folder)
+            for name in names where name != "node_modules" && name != "coderef" {
                 queue.append((FileSystem.join(folder, name), depth + 1))
             }
         }

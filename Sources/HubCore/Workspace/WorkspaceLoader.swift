@@ -61,7 +61,7 @@ public struct WorkspaceLoader: Sendable {
         // Workorders: the workspace's own, and those in the agents' project folders.
         var workorderHomes = unique(layout.workorderDirectories.map(layout.absolute))
         var logFiles = [layout.absolute("coderef/workorder-log.txt")]
-        for project in ProjectDiscovery(layout: layout, resolver: resolver).projects(for: sessions) {
+        for project in ProjectDiscovery(layout: layout, resolver: resolver, log: log).projects(for: sessions) {
             workorderHomes.append(FileSystem.join(project, "coderef/workorder"))
             logFiles.append(FileSystem.join(project, "coderef/workorder-log.txt"))
         }

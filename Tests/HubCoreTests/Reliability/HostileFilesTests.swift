@@ -123,6 +123,31 @@ import Glibc
         #expect(message("coderef/sessions/s/communication.json")?.contains("a folder") == true)
     }
 
+    @Test func wrongTypedFieldsAreProblemsWithTheirFieldNamed() throws {
+        let workspace = try TemporaryWorkspace("wrong-types")
+        let stubs: [(String, String, String)] = [
+            ("a", #""agents_involved": "x, y""#, "agents_involved: expected a list of strings, found a string"),
+            ("b", #""priority": {"why": 1}"#, "priority: expected a word"),
+            ("c", #""scope": 5"#, "scope: expected an object, a list or a text, found number"),
+            ("d", #""session_phases": "one""#, "session_phases: expected a list of strings, found a string"),
+            ("e", #""breaking_changes": ["x"]"#, "breaking_changes: expected true, false or a text, found a list"),
+            ("f", #""created": 2026.5"#, "created: expected a date string, found number 2026.5"),
+        ]
+        for (name, field, _) in stubs {
+            try workspace.write("coderef/working/\(name)/stub.json", #"{"feature_name": "\#(name)", "status": "ready", \#(field)}"#)
+        }
+        try workspace.write("coderef/sessions/s/communication.json", #"{"workorder_id": 12, "agents": [{"agent_id": "a", "status": "in_progress"}]}"#)
+        try workspace.mkdir("coderef/sessions/s/instructions.json")
+        let snapshot = workspace.load()
+        for (name, _, expected) in stubs {
+            #expect(snapshot.problems.contains { $0.path == "coderef/working/\(name)/stub.json" && $0.message.contains(expected) }, "\(name)")
+        }
+        #expect(snapshot.stubs.count == 6, "every stub is still listed")
+        #expect(snapshot.problems.contains { $0.path == "coderef/sessions/s/communication.json" && $0.message.contains("workorder_id: expected a string, found number 12") })
+        #expect(snapshot.problems.contains { $0.path == "coderef/sessions/s/instructions.json" && $0.message.contains("a folder") })
+        #expect(snapshot.sessions.first?.workorderId == "12")
+    }
+
     @Test func invalidUTF8IsReportedWithItsOffset() throws {
         let workspace = try TemporaryWorkspace("utf8")
         _ = try workspace.write("coderef/working/bad/stub.json", bytes: Array(#"{"feature_name": "bad", "status": "planning", "notes": "caf"#.utf8) + [0xE9] + Array(#""}"#.utf8))
