@@ -27,3 +27,20 @@ sessions_hub_require_tools() {
     echo "sessions-hub: missing ${missing[*]}: install with 'sudo apt-get install ${missing[*]}'" >&2
     return 1
 }
+
+# Shells the completion tests run (the hostile-name checks): installed as root with apt-get, else
+# those tests are skipped with a note.
+sessions_hub_test_shells() {
+    local missing=()
+    command -v zsh >/dev/null 2>&1 || missing+=(zsh)
+    command -v fish >/dev/null 2>&1 || missing+=(fish)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "sessions-hub: installing ${missing[*]} for the completion tests ..." >&2
+        { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+            && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; } \
+            || echo "note: could not install ${missing[*]}; their completion tests will be skipped" >&2
+        return 0
+    fi
+    echo "note: ${missing[*]} not installed; their completion tests will be skipped (sudo apt-get install ${missing[*]})" >&2
+}

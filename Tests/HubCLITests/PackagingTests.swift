@@ -87,4 +87,90 @@ struct PackagingTests {
         #expect(try complete(["sessions-hub", "one-liner", "--root", workspace.root, "api-migration-phase1", "docs"]) == ["docs-writer"])
         #expect(try complete(["sessions-hub", "start", "--root", workspace.root, "par"]) == ["parallel-docs-audit"])
     }
+
+    // MARK: hostile names through each shell's completion
+
+    /// A demo workspace plus folders and agent ids whose names are shell code, and an empty folder
+    /// where that code would leave its marks.
+    func hostileWorkspace(_ label: String) throws -> (TemporaryWorkspace, marks: String) {
+        let workspace = try TemporaryWorkspace.demo(label)
+        for (index, name) in ["$(touch pwned-stub-1)", "`touch pwned-stub-2`", "${IFS}x;touch pwned-stub-3"].enumerated() {
+            try workspace.write("coderef/working/\(name)/stub.json", #"{"feature_name": "h\#(index)", "status": "ready"}"#)
+        }
+        try workspace.write(".coderef/sessions/$(touch pwned-session)/communication.json", #"{"agents": [{"agent_id": "a", "status": "in_progress"}]}"#)
+        try workspace.write(".coderef/sessions/zz-hostile-ids/communication.json", #"{"agents": [{"agent_id": "$(touch pwned-agent)", "status": "in_progress"}, {"agent_id": "`touch pwned-agent-2`", "status": "in_progress"}, {"agent_id": "safe-agent", "status": "in_progress"}]}"#)
+        try workspace.mkdir("marks")
+        return (workspace, workspace.path("marks"))
+    }
+
+    func marks(_ folder: String) -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? ["(unreadable)"] }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash"), "needs bash"))
+    func bashCompletionNeverRunsAWorkspacesNames() throws {
+        let (workspace, marks) = try hostileWorkspace("completion-hostile-bash")
+        let script = workspace.path("completion.bash")
+        try ProcessRunner.run(binary, ["--generate-completion-script", "bash"]).stdout.write(toFile: script, atomically: true, encoding: .utf8)
+        func complete(_ words: [String]) throws -> [String] {
+            let program = """
+            cd '\(marks)'; source '\(script)'
+            COMP_WORDS=(\(words.map { "'\($0)'" }.joined(separator: " "))); COMP_CWORD=\(words.count - 1)
+            COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}
+            _sessions-hub; printf '%s\\n' "${COMPREPLY[@]}"
+            """
+            var environment = ProcessInfo.processInfo.environment
+            environment["PATH"] = built + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+            return try ProcessRunner.run("/bin/bash", ["-c", program], environment: environment).stdout.split(separator: "\n").map(String.init)
+        }
+        #expect(try complete(["sessions-hub", "start", "--root", workspace.root, ""]).contains("parallel-docs-audit"))
+        _ = try complete(["sessions-hub", "one-liner", "--root", workspace.root, ""])
+        #expect(try complete(["sessions-hub", "set-status", "--root", workspace.root, "zz-hostile-ids", ""]).contains("safe-agent"))
+        #expect(self.marks(marks).isEmpty, "a name ran as code: \(self.marks(marks))")
+    }
+
+    /// fish asks for completions through `commandline`, which works only interactively: a real fish
+    /// in tmux, Tab pressed.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/fish") && TmuxPane.isAvailable, "needs fish (scripts/test installs it) and tmux"))
+    func fishCompletionNeverRunsAWorkspacesNames() throws {
+        let (workspace, marks) = try hostileWorkspace("completion-hostile-fish")
+        let script = workspace.path("completion.fish")
+        try ProcessRunner.run(binary, ["--generate-completion-script", "fish"]).stdout.write(toFile: script, atomically: true, encoding: .utf8)
+        let pane = try TmuxPane(width: 200, height: 40, extraEnvironment: ["PATH": built + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"), "HOME": workspace.root])
+        try pane.run("cd '\(marks)' && exec fish --no-config")
+        try pane.run("source '\(script)'; clear; echo ready-(math 1 + 1)")
+        try pane.waitFor(text: "ready-2")
+        try pane.tmux(["send-keys", "-t", "main", "-l", "sessions-hub start --root \(workspace.root) "])
+        try pane.keys("Tab")
+        try pane.waitFor("the stubs offered", timeout: 20) { $0.contains("parallel-docs-audit") }
+        try pane.keys("C-c")
+        try pane.run("clear; echo again-(math 2 + 1)")
+        try pane.waitFor(text: "again-3")
+        try pane.tmux(["send-keys", "-t", "main", "-l", "sessions-hub set-status --root \(workspace.root) zz-hostile-ids "])
+        try pane.keys("Tab")
+        try pane.waitFor("the agents offered", timeout: 20) { $0.contains("safe-agent") }
+        #expect(self.marks(marks).isEmpty, "a name ran as code: \(self.marks(marks))")
+    }
+
+    /// zsh completes only in an interactive shell: a real one in tmux, Tab pressed.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh") && TmuxPane.isAvailable, "needs zsh (scripts/test installs it) and tmux"))
+    func zshCompletionNeverRunsAWorkspacesNames() throws {
+        let (workspace, marks) = try hostileWorkspace("completion-hostile-zsh")
+        let functions = workspace.path("zfunc")
+        try FileManager.default.createDirectory(atPath: functions, withIntermediateDirectories: true)
+        try ProcessRunner.run(binary, ["--generate-completion-script", "zsh"]).stdout.write(toFile: functions + "/_sessions-hub", atomically: true, encoding: .utf8)
+        let pane = try TmuxPane(width: 200, height: 40, extraEnvironment: ["PATH": built + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"), "HOME": workspace.root])
+        try pane.run("cd '\(marks)' && exec zsh -f")
+        // The typed line shows `$((1+1))`; only the shell's answer shows `ready-2`.
+        try pane.run("PS1='zsh-ready%# '; fpath=('\(functions)' $fpath); autoload -U compinit; compinit -u; clear; echo ready-$((1+1))")
+        try pane.waitFor(text: "ready-2")
+        try pane.tmux(["send-keys", "-t", "main", "-l", "sessions-hub start --root \(workspace.root) "])
+        try pane.keys("Tab", "Tab")
+        try pane.waitFor("the stubs offered", timeout: 20) { $0.contains("parallel-docs-audit") }
+        try pane.keys("C-c")
+        try pane.run("clear; echo again-$((2+1))")
+        try pane.waitFor(text: "again-3")
+        try pane.tmux(["send-keys", "-t", "main", "-l", "sessions-hub set-status --root \(workspace.root) zz-hostile-ids "])
+        try pane.keys("Tab", "Tab")
+        try pane.waitFor("the agents offered", timeout: 20) { $0.contains("safe-agent") }
+        #expect(self.marks(marks).isEmpty, "a name ran as code: \(self.marks(marks))")
+    }
 }
