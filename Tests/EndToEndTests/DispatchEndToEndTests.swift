@@ -46,6 +46,28 @@ struct DispatchEndToEndTests {
         try pane.waitFor("\(agentId) \(word)", timeout: timeout) { _ in (try? status(of: agentId, in: session, root: root)) == word }
     }
 
+    /// tmux expands `#(…)` in a window's name and folder: a session, an agent id and a project folder
+    /// named like commands stay text, the window is opened where it should be, and nothing runs.
+    @Test func namesThatAreTmuxFormatsNeverRun() throws {
+        let workspace = try TemporaryWorkspace("e2e-dispatch-hostile")
+        try workspace.mkdir("marks")
+        let project = workspace.path("proj#(cd;touch pwned-folder)#{pane_id}")
+        try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
+        let session = "s#(cd;touch pwned-session)"
+        let agentId = "ag#(cd;touch pwned-agent)"
+        try workspace.write("coderef/sessions/\(session)/communication.json", """
+        {"workorder_id": "WO-H-001", "agents": [{"agent_id": \(JSONPrinter.compact(.string(agentId))), "agent_path": \(JSONPrinter.compact(.string(project))), "status": "not_started"}]}
+        """)
+        let config = try userConfig(workspace)
+        // The tmux server's HOME is the marks folder: `cd;touch x` would leave x there.
+        let pane = try TmuxPane(width: 200, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": config, "HOME": workspace.path("marks")])
+        try pane.run("\(binary) dispatch --root \(workspace.root) 's#(cd;touch pwned-session)' 'ag#(cd;touch pwned-agent)' --yes; echo EXIT=$?")
+        try pane.waitFor("dispatch to end", timeout: 30) { $0.contains(/EXIT=[0-9]/) }
+        let windows = try pane.tmux(["list-windows", "-F", "#{window_name}|#{pane_start_path}"])
+        #expect(windows.contains("\(agentId)@\(session)|\(project)"), "the literal name, in the literal folder: \(windows)\n\((try? pane.screen()) ?? "")")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path("marks")).isEmpty, "a name ran as a command")
+    }
+
     @Test func oneAgentGetsItsLongOneLinerWholeAndCompletes() throws {
         let workspace = try TemporaryWorkspace.demo("e2e-dispatch-one")
         let pane = try dispatchDemoAgent("docs-writer", in: workspace, extraConfig: "form = \"long\"")
