@@ -27,14 +27,16 @@ rows.append(("unparseable files not reported as problems", "\(tally.unreported)"
 rows.append(("outputs with an escape, C1 control or bidi override", "\(tally.leaks)"))
 
 // 2. Writers: locked set-status processes, alone and against an unlocked atomic-rename writer.
+// Three runs each: the figures are ranges, never one lucky run.
 note("concurrent writers…")
 let writers = Writers(hub: hub, scratch: scratch)
 let updates = quick ? 5 : 20
-let locked = try writers.run(agents: 8, updates: updates, unlockedWriter: false)
-rows.append(("locked writers × updates: final updates lost", "8 × \(updates): \(locked.lost) lost, \(locked.refused) refused"))
-let unlocked = try writers.run(agents: 8, updates: updates, unlockedWriter: true)
-rows.append(("… against an unlocked atomic-rename writer: the writer's own change undone by the hub", unlocked.clobbered ? "yes" : "no"))
-rows.append(("… against an unlocked atomic-rename writer: hub updates the writer then overwrote (its own race; no lock of ours can prevent it)", "8 × \(updates): \(unlocked.lost) of 8 last updates, \(unlocked.refused) refused"))
+func range(_ values: [Int]) -> String { values.min() == values.max() ? "\(values[0])" : "\(values.min()!)–\(values.max()!)" }
+let lockedRuns = try (0..<3).map { _ in try writers.run(agents: 8, updates: updates, unlockedWriter: false) }
+rows.append(("locked writers × updates, 3 runs: final updates lost", "8 × \(updates): \(range(lockedRuns.map(\.lost))) lost, \(range(lockedRuns.map(\.refused))) refused"))
+let unlockedRuns = try (0..<3).map { _ in try writers.run(agents: 8, updates: updates, unlockedWriter: true) }
+rows.append(("… against an unlocked atomic-rename writer, 3 runs: the writer's own change undone by the hub", "\(unlockedRuns.filter(\.clobbered).count) of 3 runs"))
+rows.append(("… against an unlocked atomic-rename writer, 3 runs: hub updates the writer then overwrote (its own race; no lock of ours can prevent it)", "8 × \(updates): \(range(unlockedRuns.map(\.lost))) of 8 last updates, \(range(unlockedRuns.map(\.refused))) refused"))
 
 // 3. Kills in the middle of `start`.
 note("kills mid-start…")
@@ -45,6 +47,15 @@ rows.append(("`start` killed at a random moment, then any hub command", "\(kills
 note("terminal endings…")
 let endings = TerminalEndings(hub: hub, scratch: scratch).run(times: quick ? 6 : 30)
 rows.append(("screen ended by q, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, SIGINT", "\(endings.runs) runs, \(endings.restored) terminals restored"))
+
+// 5. A hostile repository: names that are code, links out of the root, swapped config, long lines.
+note("hostile repository…")
+let hostile = try HostileRepository(hub: hub, scratch: scratch).run(rounds: quick ? 1 : 5)
+rows.append(("hostile-repository cases (completion, trust swap, doctor --fix, linked state folder, MCP lines, huge history, escape ids)", "\(hostile.cases)"))
+rows.append(("… commands run from a workspace's names or an untrusted config", "\(hostile.executions)"))
+rows.append(("… files deleted or written outside the root, or the history lost", "\(hostile.outside)"))
+rows.append(("… MCP stalls over 2 s (1, 4, 8 MB lines)", "\(hostile.stalls)"))
+for line in hostile.notes { note(line) }
 
 print("\n| measurement | result |\n| --- | --- |")
 for (name, value) in rows { print("| \(name) | \(value) |") }
