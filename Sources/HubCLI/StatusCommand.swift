@@ -36,8 +36,10 @@ struct StatusCommand: ParsableCommand {
         let (layout, settings) = try workspace.resolve()
         let loader = WorkspaceLoader(layout: layout)
         let policy = EvidencePolicy(settings)
+        let environment = ProcessInfo.processInfo.environment
         guard watch else {
-            let snapshot = loader.load()
+            var snapshot = loader.load()
+            AgentActivity.attach(to: &snapshot, settings: settings, layout: layout, environment: environment)
             if line {
                 Output.write(TerminalText.sanitize(StatusLine.render(snapshot, now: Date(), policy: policy)) + "\n")
             } else {
@@ -56,8 +58,12 @@ struct StatusCommand: ParsableCommand {
             let timeout = live.nextDeadline.map { Int32(max(1, min(60_000, $0.timeIntervalSinceNow * 1000 + 1))) } ?? 60_000
             var descriptor = pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0)
             _ = Glibc.poll(&descriptor, 1, timeout)
-            let (snapshot, notices) = live.update()
+            var (snapshot, notices) = live.update()
             for notice in notices { Output.error(notice) }
+            // The agents' own state, read afresh each time round (its changes come as activity events).
+            if snapshot == nil { snapshot = previous }
+            AgentActivity.attach(to: &snapshot!, settings: settings, layout: layout, environment: environment)
+            if snapshot == previous { snapshot = nil }
             let now = Date()
             let time = formatter.string(from: now)
             if let snapshot {

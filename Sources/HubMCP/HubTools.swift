@@ -106,7 +106,12 @@ public struct HubTools: Sendable {
         CallTool.Result(content: [.text(text: sentence, annotations: nil, _meta: nil)], isError: true)
     }
 
-    func load() -> WorkspaceSnapshot { WorkspaceLoader(layout: layout).load() }
+    /// The workspace as it is now, with what each agent itself is doing.
+    func load() -> WorkspaceSnapshot {
+        var snapshot = WorkspaceLoader(layout: layout).load()
+        AgentActivity.attach(to: &snapshot, settings: settings, layout: layout, environment: environment)
+        return snapshot
+    }
 
     func lookup<T>(_ body: () throws(WorkspaceLookup.NotFound) -> T) throws -> T {
         do { return try body() } catch { throw ToolFailure(error.message) }

@@ -20,6 +20,7 @@ import TOMLKit
 /// not_picked_up_after_minutes = 15
 /// [watch]
 /// stale_after_minutes = 30
+/// idle_unreported_minutes = 2  # an agent's turn ended this long ago, its status still not complete
 /// recheck_minutes = 5
 /// bell_on_complete = false
 /// [notify]
@@ -156,6 +157,7 @@ public enum ConfigLoader {
             if let long = bool("clipboard", "long_form") { settings.copyLongForm = long }
             if let minutes = number("handoff", "not_picked_up_after_minutes") { settings.notPickedUpAfter = minutes * 60 }
             if let minutes = number("watch", "stale_after_minutes") { settings.staleAfter = minutes * 60 }
+            if let minutes = number("watch", "idle_unreported_minutes") { settings.idleUnreportedAfter = minutes * 60 }
             if let minutes = number("watch", "recheck_minutes") { settings.recheckInterval = max(10, minutes * 60) }
             if let bell = bool("watch", "bell_on_complete") { settings.bellOnComplete = bell }
             if let bell = bool("notify", "bell") { settings.notifyBell = bell }

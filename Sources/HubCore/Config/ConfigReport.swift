@@ -26,7 +26,7 @@ public enum ConfigReport {
             ("start.default_orchestrator", quoted(settings.defaultOrchestrator)),
             ("clipboard.order", list(settings.clipboardOrder.map(\.rawValue))), ("clipboard.long_form", String(settings.copyLongForm)),
             ("handoff.not_picked_up_after_minutes", minutes(settings.notPickedUpAfter)),
-            ("watch.stale_after_minutes", minutes(settings.staleAfter)), ("watch.recheck_minutes", minutes(settings.recheckInterval)),
+            ("watch.stale_after_minutes", minutes(settings.staleAfter)), ("watch.idle_unreported_minutes", minutes(settings.idleUnreportedAfter)), ("watch.recheck_minutes", minutes(settings.recheckInterval)),
             ("watch.bell_on_complete", String(settings.bellOnComplete)),
             ("notify.bell", String(settings.notifyBell)), ("notify.title", String(settings.notifyTitle)), ("notify.desktop", String(settings.notifyDesktop)),
             ("ui.theme", quoted(settings.theme ?? "default")),

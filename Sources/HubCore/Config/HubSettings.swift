@@ -17,6 +17,8 @@ public struct HubSettings: Equatable, Sendable {
     public var notPickedUpAfter: TimeInterval = 15 * 60
     /// An agent in progress whose files have not changed for this long is marked stale.
     public var staleAfter: TimeInterval = 30 * 60
+    /// An agent whose turn ended this long ago with its status not complete needs the person.
+    public var idleUnreportedAfter: TimeInterval = 2 * 60
     /// Ring the terminal bell when a whole session becomes complete.
     public var bellOnComplete = false
     /// `[notify]`: ring the bell, set the terminal title, send desktop notifications when an agent is

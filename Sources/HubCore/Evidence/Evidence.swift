@@ -6,14 +6,18 @@ import Foundation
 public struct EvidencePolicy: Equatable, Sendable {
     public var staleAfter: TimeInterval
     public var notPickedUpAfter: TimeInterval
+    /// An agent whose turn ended this long ago while its status is still not complete forgot to
+    /// report (or asked a question in prose).
+    public var idleUnreportedAfter: TimeInterval
 
-    public init(staleAfter: TimeInterval = 30 * 60, notPickedUpAfter: TimeInterval = 15 * 60) {
+    public init(staleAfter: TimeInterval = 30 * 60, notPickedUpAfter: TimeInterval = 15 * 60, idleUnreportedAfter: TimeInterval = 2 * 60) {
         self.staleAfter = staleAfter
         self.notPickedUpAfter = notPickedUpAfter
+        self.idleUnreportedAfter = idleUnreportedAfter
     }
 
     public init(_ settings: HubSettings) {
-        self.init(staleAfter: settings.staleAfter, notPickedUpAfter: settings.notPickedUpAfter)
+        self.init(staleAfter: settings.staleAfter, notPickedUpAfter: settings.notPickedUpAfter, idleUnreportedAfter: settings.idleUnreportedAfter)
     }
 }
 
@@ -38,8 +42,14 @@ public struct AgentEvidence: Equatable, Sendable {
 
 /// Why a session needs its person, worst first.
 public enum AttentionReason: String, CaseIterable, Comparable, Sendable {
+    /// The agent itself waits for the person (a permission prompt, a question): only they can unblock it.
+    case waiting
     case failed
     case blocked
+    /// Its process ended while its work is not complete.
+    case exited
+    /// Its turn ended a while ago and its status still says it is not complete.
+    case idleUnreported = "idle_unreported"
     case stale
     case notPickedUp = "not_picked_up"
     case unverified
@@ -51,6 +61,7 @@ public enum AttentionReason: String, CaseIterable, Comparable, Sendable {
         switch self {
         case .notPickedUp: return "not picked up"
         case .readyToAdvance: return "ready"
+        case .idleUnreported: return "idle"
         default: return rawValue
         }
     }
@@ -128,6 +139,10 @@ public enum Evidence {
 
     /// The moment this agent's evidence will next change its verdict by time alone, if any.
     static func deadline(_ agent: AgentState, in session: Session, snapshot: WorkspaceSnapshot, now: Date, policy: EvidencePolicy) -> Date? {
+        if let activity = snapshot.activity(of: agent, in: session), activity.state == .idle, agent.status.bucket != .complete, let since = activity.since {
+            let at = since.addingTimeInterval(policy.idleUnreportedAfter)
+            if at > now { return at }
+        }
         switch agent.status.bucket {
         case .inProgress:
             guard let changed = changedAt(agent, in: session, snapshot: snapshot) else { return nil }
@@ -149,6 +164,11 @@ public enum Evidence {
         var items: [AttentionItem] = []
         for (index, agent) in session.everyone.enumerated() {
             let evidence = assessed?[index] ?? assess(agent, in: session, snapshot: snapshot, now: now, policy: policy)
+            // What the agent itself does comes first: it may wait for the person whatever its file says.
+            if let activity = snapshot.activity(of: agent, in: session), let item = activityItem(activity, agent: agent, session: session, now: now, policy: policy) {
+                items.append(item)
+                continue
+            }
             let reason: AttentionReason?
             switch (agent.status.bucket, evidence.flag) {
             case (.failed, _): reason = .failed
@@ -172,6 +192,26 @@ public enum Evidence {
             items.append(AttentionItem(session: session.path, agent: nil, reason: .readyToAdvance, note: "phase \(session.phase ?? 1) complete; next phase not started (a)", since: nil))
         }
         return items.sorted(by: AttentionItem.worstFirst)
+    }
+
+    /// The attention an agent's own activity calls for, next to its file's claim.
+    static func activityItem(_ activity: Activity, agent: AgentState, session: Session, now: Date, policy: EvidencePolicy) -> AttentionItem? {
+        let claim = agent.status.word ?? "nothing"
+        switch activity.state {
+        case .waiting:
+            return AttentionItem(session: session.path, agent: agent.agentId, reason: .waiting, note: activity.detail ?? "waiting for you", since: activity.since)
+        case .exited where agent.status.bucket != .complete:
+            return AttentionItem(session: session.path, agent: agent.agentId, reason: .exited,
+                                 note: "its process ended" + (activity.detail.map { " (\($0))" } ?? "") + "; status says \(claim)", since: activity.since)
+        case .idle where agent.status.bucket != .complete:
+            guard let since = activity.since, now.timeIntervalSince(since) >= policy.idleUnreportedAfter else { return nil }
+            return AttentionItem(session: session.path, agent: agent.agentId, reason: .idleUnreported,
+                                 note: "its turn ended \(Evidence.age(now.timeIntervalSince(since))) ago; status says \(claim)", since: since)
+        case .working where agent.status.bucket == .complete:
+            return AttentionItem(session: session.path, agent: agent.agentId, reason: .unverified, note: "says complete while still working", since: activity.since)
+        default:
+            return nil
+        }
     }
 
     /// Complete, the latest phase of its feature, and the workflow names a next phase.

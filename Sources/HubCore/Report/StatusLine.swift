@@ -13,8 +13,11 @@ public enum StatusLine {
                 if agent.status.bucket == .failed { failed += 1 }
             }
         }
-        let needs = Set(Evidence.attention(snapshot, now: now, policy: policy).map(\.session)).count
+        let attention = Evidence.attention(snapshot, now: now, policy: policy)
+        let needs = Set(attention.map(\.session)).count
+        let waiting = attention.filter { $0.reason == .waiting }.count
         var parts = ["\(active) active"]
+        if waiting > 0 { parts.append("\(waiting) waiting on you") }
         if blocked > 0 { parts.append("\(blocked) blocked") }
         if failed > 0 { parts.append("\(failed) failed") }
         parts.append(needs == 0 ? "nothing needs you" : "\(needs) need\(needs == 1 ? "s" : "") you")

@@ -15,7 +15,7 @@ public enum StatusReport {
             let byId = Dictionary(zip(everyone.map(\.agentId), assessed), uniquingKeysWith: { first, _ in first })
             return StatusReport.sessionJSON(session) { agent in
                 agentJSON(agent, evidence: byId[agent.agentId] ?? Evidence.assess(agent, in: session, snapshot: snapshot, now: now, policy: policy),
-                          dispatch: snapshot.dispatches[session.path]?[agent.agentId])
+                          dispatch: snapshot.dispatches[session.path]?[agent.agentId], activity: snapshot.activity(of: agent, in: session))
             }
         }
         let sessions = snapshot.sessions.map(sessionJSON)
@@ -81,7 +81,16 @@ public enum StatusReport {
         ]))
     }
 
-    public static func agentJSON(_ agent: AgentState, evidence: AgentEvidence, dispatch: DispatchRecord? = nil) -> JSONValue {
+    /// `{"state", "detail", "source", "since", "pane"}`, or null when nothing is known.
+    public static func activityJSON(_ activity: Activity?) -> JSONValue {
+        guard let activity else { return .null }
+        return .object(JSONObject([
+            ("state", .string(activity.state.rawValue)), ("detail", optional(activity.detail)), ("source", .string(activity.source.rawValue)),
+            ("since", optional(activity.since.map(Timestamp.format))), ("pane", optional(activity.pane)),
+        ]))
+    }
+
+    public static func agentJSON(_ agent: AgentState, evidence: AgentEvidence, dispatch: DispatchRecord? = nil, activity: Activity? = nil) -> JSONValue {
         .object(JSONObject([
             ("agent_id", .string(agent.agentId)),
             ("status", optional(agent.status.word)),
@@ -99,6 +108,7 @@ public enum StatusReport {
                 .object(JSONObject([("at", .string(Timestamp.format(record.at))), ("window", optional(record.window)), ("pane", optional(record.pane)),
                                     ("form", .string(record.form)), ("outcome", .string(record.outcome))]))
             } ?? .null),
+            ("activity", activityJSON(activity)),
         ]))
     }
 

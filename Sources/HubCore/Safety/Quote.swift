@@ -7,3 +7,10 @@ public enum Quote {
         return "'\(clean.prefix(limit))…' (\(text.utf8.count) bytes)"
     }
 }
+
+extension Quote {
+    /// Text cut to `limit` characters with `…` (no quotes): for details shown in a row.
+    public static func trimmed(_ text: String, limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+    }
+}

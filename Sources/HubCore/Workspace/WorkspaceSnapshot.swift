@@ -18,6 +18,11 @@ public struct WorkspaceSnapshot: Equatable, Sendable {
     public var dispatches: [String: [String: DispatchRecord]] = [:]
     /// When the hub last saw each agent's status change: session path → agent id → time (StatusHistory).
     public var statusChanges: [String: [String: Date]] = [:]
+    /// What each agent itself is doing (its state file, hooks, pane): session path → agent id →
+    /// activity. Empty until the agents' signals were read (`ActivityMatcher`).
+    public var activities: [String: [String: Activity]] = [:]
+
+    public func activity(of agent: AgentState, in session: Session) -> Activity? { activities[session.path]?[agent.agentId] }
 
     public init(root: String, stubs: [Stub] = [], sessions: [Session] = [], features: [FeatureTimeline] = [], workorders: [Workorder] = [], workorderLog: [WorkorderLogEntry] = [], problems: [Problem] = [], handoffs: [String: [String: Date]] = [:]) {
         self.root = root

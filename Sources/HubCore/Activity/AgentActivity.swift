@@ -1,0 +1,17 @@
+import Foundation
+
+/// The agents' own state attached to a snapshot, for one-shot readers (`status`, MCP): read every
+/// source now, match, done. The screen watches the same sources instead (`ActivityWatch`).
+public enum AgentActivity {
+    /// Each agent's project folder on this machine, as dispatch and the workorder search find it.
+    public static func folderResolver(settings: HubSettings, layout: WorkspaceLayout, environment: [String: String]) -> (Session, AgentState) -> String? {
+        { _, agent in ProjectFolders.resolve(agent, settings: settings, root: layout.root, projectRoots: layout.projectDirectories, home: environment["HOME"]) }
+    }
+
+    public static func attach(to snapshot: inout WorkspaceSnapshot, settings: HubSettings, layout: WorkspaceLayout, environment: [String: String]) {
+        // tmux is asked for its panes only when some agent was dispatched into one.
+        let tmux = snapshot.dispatches.isEmpty ? nil : TmuxClient(environment: environment)
+        let signals = AgentSignals.read(environment: environment, tmux: tmux)
+        snapshot.activities = ActivityMatcher.match(snapshot, signals: signals, folder: folderResolver(settings: settings, layout: layout, environment: environment))
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// What the agents themselves say, read from where they say it: Claude Code's state files, the
+/// hooks' records, and (when asked) tmux's panes. A value: read at the edge, matched by
+/// `ActivityMatcher` without touching the disk.
+public struct AgentSignals: Equatable, Sendable {
+    public struct Claude: Equatable, Sendable {
+        public var state: ClaudeSessionState
+        /// Its process still runs (same pid, same start time).
+        public var running: Bool
+    }
+
+    /// A tmux pane as `list-panes` reports it.
+    public struct Pane: Equatable, Sendable {
+        public var dead: Bool
+        public var deadStatus: Int?
+        public init(dead: Bool, deadStatus: Int?) {
+            self.dead = dead
+            self.deadStatus = deadStatus
+        }
+    }
+
+    public var claude: [Claude] = []
+    public var hooks: [HookRecord] = []
+    /// Pane id → its state; nil when tmux was not asked (or is not there).
+    public var panes: [String: Pane]?
+
+    public init(claude: [Claude] = [], hooks: [HookRecord] = [], panes: [String: Pane]? = nil) {
+        self.claude = claude
+        self.hooks = hooks
+        self.panes = panes
+    }
+
+    /// The folders to watch for them.
+    public static func folders(environment: [String: String]) -> [String] {
+        ClaudeSessionState.folders(environment: environment) + (HookRecord.folder(environment: environment).map { [$0] } ?? [])
+    }
+
+    /// Reads every source now (`tmux`: also ask it for its panes).
+    public static func read(environment: [String: String], tmux: TmuxClient? = nil) -> AgentSignals {
+        var signals = AgentSignals()
+        for folder in ClaudeSessionState.folders(environment: environment) {
+            signals.claude += ClaudeSessionState.read(folder: folder).map { Claude(state: $0, running: ProcessLiveness.isRunning($0.pid, started: $0.procStart)) }
+        }
+        if let folder = HookRecord.folder(environment: environment) { signals.hooks = HookRecord.read(folder: folder) }
+        if let tmux { signals.panes = panes(tmux) }
+        return signals
+    }
+
+    /// Every pane of the tmux server: id, dead or not, and how it ended.
+    public static func panes(_ tmux: TmuxClient) -> [String: Pane]? {
+        guard let text = try? tmux.run(["list-panes", "-a", "-F", "#{pane_id} #{pane_dead} #{pane_dead_status}"]) else { return nil }
+        var result: [String: Pane] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: false)
+            guard fields.count >= 2 else { continue }
+            result[String(fields[0])] = Pane(dead: fields[1] == "1", deadStatus: fields.count > 2 ? Int(fields[2]) : nil)
+        }
+        return result
+    }
+}
