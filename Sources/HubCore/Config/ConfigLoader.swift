@@ -62,9 +62,9 @@ public enum ConfigLoader {
         for path in files(root: root, environment: environment).reversed() where FileSystem.isFile(path) {
             do {
                 let bytes = try FileSystem.read(path)
+                let table = try TOMLTable(string: String(decoding: bytes, as: UTF8.self))
                 // Trust is decided on exactly these bytes (a second read could see another file).
                 if let root, path == TrustStore.workspaceConfig(root: root) { settings.workspaceConfigDigest = SHA256.hex(bytes) }
-                let table = try TOMLTable(string: String(decoding: bytes, as: UTF8.self))
                 var reader = Reader(table: table, path: path)
                 reader.apply(to: &settings)
                 problems += reader.problems

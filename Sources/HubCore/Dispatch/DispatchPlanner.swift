@@ -13,6 +13,9 @@ public struct DispatchTarget: Equatable, Sendable {
     public var text: String
     public var prompt: DispatchSettings.Prompt
     public var longForm: Bool
+    /// Put in the agent's window (`new-window -e`): its hooks then know whose they are
+    /// (`SESSIONS_HUB_ROOT`, `SESSIONS_HUB_SESSION`, `SESSIONS_HUB_AGENT`).
+    public var environment: [String: String] = [:]
 }
 
 public enum DispatchPlanner {
@@ -61,7 +64,8 @@ public enum DispatchPlanner {
             var arguments = CommandWords.substitute(words, ["agent": id, "session": session.name, "workorder": session.workorderId ?? session.name, "path": directory])
             if prompt == .argument { arguments.append(text) }
             targets.append(DispatchTarget(sessionPath: session.path, agentId: id, windowName: "\(id)@\(session.name)", directory: directory,
-                                          arguments: arguments, text: text, prompt: prompt, longForm: long))
+                                          arguments: arguments, text: text, prompt: prompt, longForm: long,
+                                          environment: ["SESSIONS_HUB_ROOT": root, "SESSIONS_HUB_SESSION": session.name, "SESSIONS_HUB_AGENT": id]))
         }
         return .success(targets)
     }

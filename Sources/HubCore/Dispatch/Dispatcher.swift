@@ -114,6 +114,35 @@ public struct Dispatcher: Sendable {
         return result
     }
 
+    /// Text to an agent already at work in `pane` (`send`, an answer typed on the screen): the same
+    /// bracketed paste, Enter and proof as a dispatch.
+    public func send(_ text: String, to pane: String, agentId: String, sessionPath: String, now: () -> Date = Date.init) -> DispatchResult {
+        var result = DispatchResult(sessionPath: sessionPath, agentId: agentId, pane: pane, window: nil, outcome: .failed("not sent"), at: now(), longForm: false)
+        do throws(TmuxClient.Failure) {
+            let tty = try tmux.run(["display-message", "-p", "-t", pane, "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !tty.isEmpty else { throw TmuxClient.Failure(message: "the pane \(pane) is gone") }
+            try paste(TerminalText.sanitize(text, keepNewlines: true), into: pane, buffer: "sessions-hub-send")
+            result.outcome = try submit(pane, tty: tty)
+        } catch {
+            result.outcome = .failed(error.message)
+        }
+        result.at = now()
+        return result
+    }
+
+    /// tmux key names (`1`, `Enter`, `Escape`, `y`, `C-c`) to an agent's pane, each as its own key.
+    public func sendKeys(_ keys: [String], to pane: String) throws(TmuxClient.Failure) {
+        for key in keys {
+            guard Dispatcher.isKeyName(key) else { throw TmuxClient.Failure(message: "\(Quote.short(key)) is not a key name (e.g. 1, y, Enter, Escape, Up, C-c)") }
+            try tmux.run(["send-keys", "-t", pane, key])
+        }
+    }
+
+    /// A tmux key name: letters, digits and `-`, at most 16 characters (never text to type).
+    public static func isKeyName(_ key: String) -> Bool {
+        !key.isEmpty && key.count <= 16 && key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+    }
+
     /// A new window (or pane) running the agent's command directly (`env` makes tmux exec it
     /// instead of handing a lone word to `sh -c`). tmux expands formats in `-n` and `-c`, and both
     /// hold the workspace's names: every `#` is doubled so `#(…)` stays text.
@@ -127,6 +156,8 @@ public struct Dispatcher: Sendable {
             arguments = ["new-window", "-d", "-P", "-F", format, "-n", HostileNames.tmuxLiteral(target.windowName), "-c", HostileNames.tmuxLiteral(target.directory)]
             if let tmuxSession { arguments += ["-t", tmuxSession + ":"] }
         }
+        // `-e` values are not formats (checked with tmux 3.3a): they reach the agent as written.
+        for (key, value) in target.environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
         let env = ToolRunner.which("env", environment: tmux.environment) ?? "/usr/bin/env"
         arguments += ["--", env] + target.arguments
         let output = try tmux.run(arguments).trimmingCharacters(in: .whitespacesAndNewlines)

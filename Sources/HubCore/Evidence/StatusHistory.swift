@@ -97,10 +97,11 @@ public enum StatusHistory {
             guard !added.isEmpty else { return }
             existing += added
             if existing.count > limit {
-                // Keep the newer half, starting at a line boundary (never less than what was added).
+                // Keep the newer half, starting at a line boundary (an entry is at most a few KB, so
+                // the newest are always among them).
                 let cut = existing.count - limit / 2
                 let boundary = existing[cut...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? existing.count
-                existing = Array(existing[min(boundary, existing.count - added.count)...])
+                existing = Array(existing[boundary...])
             }
             try AtomicFile.write(existing, to: path)
         }

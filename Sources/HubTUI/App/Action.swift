@@ -31,6 +31,8 @@ public enum Action: Equatable, Sendable {
     case dispatchPlanned(Result<DispatchProposal, PlanFailure>)
     /// One agent's dispatch finished (delivered, typed but not taken, or failed).
     case dispatched(DispatchResult)
+    /// What became of an answer sent to an agent (one sentence).
+    case answered(String, failed: Bool)
 }
 
 extension Action {
@@ -78,6 +80,8 @@ public enum Effect: Equatable, Sendable {
     case dispatch([DispatchTarget])
     /// `g`: show the tmux window of a dispatched agent's pane.
     case goToPane(String)
+    /// Keys or a reply to an agent's pane (`1`–`9`, `r`).
+    case answer(AnswerAsk)
     /// Open a file in $VISUAL/$EDITOR, the screen suspended meanwhile (absolute path).
     case edit(path: String)
     /// Record status changes the screen saw in the hub's history.

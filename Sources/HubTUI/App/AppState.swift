@@ -39,6 +39,8 @@ public enum Overlay: Equatable, Sendable {
     /// Enter on an agent: its status, note, tasks, outputs, history and output preview (the last
     /// two read by an effect; nil until they arrive).
     case agentDetail(AgentDetailView)
+    /// `1`–`9` or `r` on an agent at work: what will be sent to its pane; Enter sends it.
+    case answer(AnswerAsk)
 }
 
 /// Where the screen works and how: the layout (for new sessions) and the settings.

@@ -5,7 +5,7 @@ public enum Command: Hashable, Sendable {
     case switchPane, open, back
     case start, advance, archive, yank, yankAll, toggleLongForm, filter, viewCommunication, viewInstructions
     case problems, reload, help, quit, needsOnly, edit, cycleTheme, toggleArchived, unarchive
-    case readOneLiner, previousPhase, nextPhase, dispatch, dispatchAll, workorders, newSession, timeline
+    case readOneLiner, previousPhase, nextPhase, dispatch, dispatchAll, workorders, newSession, timeline, answer
 }
 
 public struct KeyBinding: Sendable {
@@ -46,6 +46,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("U")], .unarchive, "bring the selected archived session or stub back (asks first)"),
         KeyBinding([.character("d")], .dispatch, "dispatch the selected agent: start it in a tmux window and hand it its one-liner (asks first)", hint: "dispatch"),
         KeyBinding([.character("D")], .dispatchAll, "dispatch every agent of the session (or a stub's latest session) that is ready (not started, dependencies complete); later waves are offered as they become ready"),
+        KeyBinding((1...9).map { .character(Character(String($0))) }, .answer, "on an agent waiting for you (agents pane): answer its numbered prompt with that number (says what it answers, asks first)", hint: "answer"),
         KeyBinding([.character("y")], .yank, "copy the selected agent's one-liner to the clipboard", hint: "copy"),
         KeyBinding([.character("Y")], .yankAll, "copy every agent's one-liner of the session, as one block"),
         KeyBinding([.character("L")], .toggleLongForm, "switch one-liners between the short and the long (Markdown) form"),
@@ -58,7 +59,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("i")], .viewInstructions, "view instructions.json (the selected agent's own, when it has one)"),
         KeyBinding([.character("e")], .edit, "open the file in $VISUAL or $EDITOR: in the viewer (c/i), that file; in an agent's detail, its output"),
         KeyBinding([.character("p")], .problems, "list the problems found in the workspace's files", hint: "problems"),
-        KeyBinding([.character("r")], .reload, "reload the workspace from disk", hint: "reload"),
+        KeyBinding([.character("r"), .control("r")], .reload, "reload the workspace from disk; on an agent at work in tmux (agents pane): type it a reply (pasted and submitted, asks first)", hint: "reload"),
         KeyBinding([.character("T")], .cycleTheme, "next colour theme: default, light (for white backgrounds), mono"),
         KeyBinding([.character("?")], .help, "this help", hint: "help"),
         KeyBinding([.character("q"), .control("c")], .quit, "quit", hint: "quit"),

@@ -10,7 +10,7 @@ extension Command {
         .yank: "copy", .yankAll: "copy_all", .toggleLongForm: "long_form", .filter: "filter", .viewCommunication: "view_communication",
         .viewInstructions: "view_instructions", .problems: "problems", .reload: "reload", .help: "help", .quit: "quit",
         .needsOnly: "needs_you", .edit: "edit", .cycleTheme: "theme", .toggleArchived: "show_archived", .unarchive: "unarchive",
-        .readOneLiner: "read_one_liner", .previousPhase: "previous_phase", .nextPhase: "next_phase", .dispatch: "dispatch", .dispatchAll: "dispatch_all", .workorders: "workorders", .newSession: "new_session", .timeline: "timeline",
+        .readOneLiner: "read_one_liner", .previousPhase: "previous_phase", .nextPhase: "next_phase", .dispatch: "dispatch", .dispatchAll: "dispatch_all", .workorders: "workorders", .newSession: "new_session", .timeline: "timeline", .answer: "answer",
     ]
 
     public var configName: String { Command.configNames[self] ?? "\(self)" }

@@ -26,7 +26,7 @@ public enum Reducer {
             } else if state.overlay != nil {
                 effects = handleOverlayKey(&state, key, keymap: keymap)
             } else if let command = keymap.command(for: key) {
-                effects = perform(&state, command)
+                effects = command == .answer ? answer(&state, key) : perform(&state, command)
             } else {
                 flash(&state, "\(key) does nothing here; ? lists the keys")
             }
@@ -83,6 +83,8 @@ public enum Reducer {
             dispatchPlanned(&state, result)
         case .dispatched(let result):
             dispatched(&state, result)
+        case .answered(let sentence, let failed):
+            flash(&state, sentence, isError: failed)
         }
         clamp(&state)
         if state.context.settings.notifyTitle, !state.loading {
@@ -98,6 +100,7 @@ public enum Reducer {
 
     static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         switch command {
+        case .answer: flash(&state, "press 1–9 on an agent waiting for you in the agents pane")
         case .moveUp: move(&state, by: -1)
         case .moveDown: move(&state, by: 1)
         case .pageUp: move(&state, by: -max(1, pageHeight(state) - 1))
@@ -181,9 +184,9 @@ public enum Reducer {
         case .help:
             state.overlay = .help(scroll: 0)
         case .reload:
-            state.loading = true
-            flash(&state, "reloading…")
-            return [.reload]
+            let effects = replyOrReload(&state)
+            if effects == [.reload] { state.loading = true }
+            return effects
         case .quit:
             return [.quit]
         }
@@ -299,6 +302,8 @@ public enum Reducer {
             return newSessionKey(&state, form, key)
         case .confirmStart, .pickAgents, .error, .confirmArchive, .alreadyStarted, .confirmDispatch:
             return handleDialogKey(&state, key)
+        case .answer(let ask):
+            return answerKey(&state, ask, key)
         }
         if let moved = scrolled(scroll, by: command, last: Int.max / 2) {
             scroll = moved

@@ -21,18 +21,34 @@ public struct Glyphs: Equatable, Sendable {
     public var down: String
     public var selected: String
     public var child: String
+    /// What an agent itself is doing (its activity): waiting for you, working, idle.
+    public var waiting: String
+    public var working: String
+    public var idle: String
 
     public static let unicode = Glyphs(
         complete: "✓", inProgress: "◐", notStarted: "○", blocked: "■", failed: "✕", other: "?",
         warning: "⚠", orchestrator: "★", ellipsis: "…", horizontal: "─", vertical: "│",
-        barDone: "█", barTodo: "░", arrow: "→", up: "▲", down: "▼", selected: "▌", child: "└"
+        barDone: "█", barTodo: "░", arrow: "→", up: "▲", down: "▼", selected: "▌", child: "└",
+        waiting: "◆", working: "●", idle: "◇"
     )
 
     public static let ascii = Glyphs(
         complete: "+", inProgress: "~", notStarted: "o", blocked: "#", failed: "x", other: "?",
         warning: "!", orchestrator: "*", ellipsis: "~", horizontal: "-", vertical: "|",
-        barDone: "#", barTodo: ".", arrow: ">", up: "^", down: "v", selected: ">", child: "`"
+        barDone: "#", barTodo: ".", arrow: ">", up: "^", down: "v", selected: ">", child: "`",
+        waiting: "!", working: "*", idle: "-"
     )
+
+    public func activity(_ state: Activity.State) -> String {
+        switch state {
+        case .waiting: return waiting
+        case .working: return working
+        case .idle: return idle
+        case .exited: return failed
+        case .unknown: return other
+        }
+    }
 
     public func status(_ bucket: StatusBucket) -> String {
         switch bucket {

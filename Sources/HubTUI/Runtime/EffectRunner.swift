@@ -21,7 +21,12 @@ final class EffectRunner: @unchecked Sendable {
         self.context = context
         self.environment = environment
         let results = self.results
-        worker = WorkspaceWorker(live: live, policy: EvidencePolicy(context.settings)) { results.post($0) }
+        // The agents' own state: watched on the same thread as the workspace, matched into its snapshots.
+        let activity = WorkspaceWorker.Activity(
+            watch: ActivityWatch(environment: environment),
+            tmux: TmuxClient(environment: environment),
+            folder: AgentActivity.folderResolver(settings: context.settings, layout: context.layout, environment: environment))
+        worker = WorkspaceWorker(live: live, policy: EvidencePolicy(context.settings), activity: activity) { results.post($0) }
     }
 
     func start() { worker.start() }
@@ -67,6 +72,29 @@ final class EffectRunner: @unchecked Sendable {
                 let dispatcher = Dispatcher(tmux: tmux, settings: settings, splitPane: environment["TMUX_PANE"])
                 for target in targets {
                     results.post(.action(.dispatched(dispatcher.dispatchAndRecord(target, root: root).result)))
+                }
+            }
+        case .answer(let ask):
+            let root = context.layout.root
+            let settings = context.settings.dispatch
+            let environment = self.environment
+            background(on: dispatcher) { results in
+                guard let tmux = TmuxClient(environment: environment) else {
+                    return results.post(.action(.answered("tmux is not installed: nothing was sent", failed: true)))
+                }
+                let dispatcher = Dispatcher(tmux: tmux, settings: settings)
+                if ask.isReply {
+                    let result = dispatcher.send(ask.text, to: ask.pane, agentId: ask.agentId, sessionPath: ask.sessionPath)
+                    try? HandoffLog.record(root: root, dispatch: result)
+                    let failed = !result.outcome.delivered
+                    results.post(.action(.answered(failed ? result.sentence : "\(ask.agentId): reply delivered and submitted", failed: failed)))
+                } else {
+                    do throws(TmuxClient.Failure) {
+                        try dispatcher.sendKeys(ask.keys, to: ask.pane)
+                        results.post(.action(.answered("\(ask.agentId): pressed \(ask.keys.joined(separator: " ")) in its pane", failed: false)))
+                    } catch {
+                        results.post(.action(.answered("\(ask.agentId): nothing was pressed: \(error.message)", failed: true)))
+                    }
                 }
             }
         case .goToPane(let pane):

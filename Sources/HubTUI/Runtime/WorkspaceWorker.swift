@@ -23,9 +23,19 @@ final class WorkspaceWorker: @unchecked Sendable {
 
     private let policy: EvidencePolicy
 
-    init(live: LiveWorkspace, policy: EvidencePolicy, post: @escaping @Sendable (BackgroundWork.Message) -> Void) {
+    /// Where the agents' own state comes from (nil: not followed, as in tests of the files alone).
+    struct Activity {
+        let watch: ActivityWatch
+        let tmux: TmuxClient?
+        let folder: (Session, AgentState) -> String?
+    }
+    private let activity: Activity?
+    private var signals = AgentSignals()
+
+    init(live: LiveWorkspace, policy: EvidencePolicy, activity: Activity? = nil, post: @escaping @Sendable (BackgroundWork.Message) -> Void) {
         self.live = live
         self.policy = policy
+        self.activity = activity
         self.post = post
         self.wake = WakePipe()
     }
@@ -61,10 +71,12 @@ final class WorkspaceWorker: @unchecked Sendable {
             setWorking(live.hasPendingChanges)
         }
         while true {
-            let timeout = live.nextDeadline.map { Int32(max(0, min(60_000, $0.timeIntervalSinceNow * 1000 + 1))) } ?? 60_000
+            let deadline = [live.nextDeadline, activity?.watch.nextCheck].compactMap { $0 }.min()
+            let timeout = deadline.map { Int32(max(0, min(60_000, $0.timeIntervalSinceNow * 1000 + 1))) } ?? 60_000
             var descriptors = [
                 pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: wake.readDescriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: activity?.watch.fileDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
             ]
             _ = poll(&descriptors, nfds_t(descriptors.count), timeout)
             wake.drain()
@@ -85,13 +97,36 @@ final class WorkspaceWorker: @unchecked Sendable {
                 postSnapshot(update.snapshot, touched: update.touched)
                 if update.touched == nil || update.touched?.structureChanged == true { post(.action(.watching(live.summary))) }
             }
+            if let activity, activity.watch.drain() || (activity.watch.nextCheck.map { $0 <= Date() } ?? false) {
+                refreshActivity()
+            }
             setWorking(live.hasPendingChanges)
         }
+    }
+
+    /// Reads the agents' signals again and posts the last snapshot with them, when anything changed.
+    private func refreshActivity() {
+        guard let activity, var snapshot = posted else { return }
+        signals = activity.watch.read(tmux: activity.tmux)
+        let matched = ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder)
+        guard matched != snapshot.activities else { return }
+        snapshot.activities = matched
+        // An agent starting to wait moves its session into NEEDS YOU: the list is placed anew.
+        postSnapshot(snapshot, touched: nil)
     }
 
     private func setWorking(_ value: Bool) { lock.withLock { working = value } }
 
     private func postSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems?) {
+        var snapshot = snapshot
+        if let activity {
+            // A reload knows nothing of the agents' state: the signals last read are matched in.
+            if posted == nil { signals = activity.watch.read(tmux: activity.tmux) }
+            let matched = ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder)
+            if matched != snapshot.activities {
+                snapshot.activities = matched
+            }
+        }
         var built: BuiltList?
         if let posted, let touched, list.isStill(valid: posted, for: snapshot, touched: touched, filtered: false) {
             built = nil

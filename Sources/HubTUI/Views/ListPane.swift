@@ -127,6 +127,8 @@ enum ListPane {
         switch reason {
         case .failed: return (glyphs.status(.failed), .failed)
         case .blocked: return (glyphs.status(.blocked), .blocked)
+        case .waiting: return (glyphs.waiting, .warning)
+        case .exited: return (glyphs.status(.failed), .failed)
         case .readyToAdvance: return (glyphs.status(.complete), .complete)
         default: return (glyphs.warning, .warning)
         }
@@ -142,7 +144,13 @@ enum ListPane {
             Cells.text(&canvas, worst.reason.word, x: x + 2, y: y, width: width - 2, role: mark.role, glyphs: glyphs)
             return
         }
-        canvas.put(glyphs.status(session.derivedStatus), x: x, y: y, role: .bucket(session.derivedStatus))
+        // The agents at work say so: the session's most telling activity stands in for its status glyph.
+        let activity = state.snapshot.activities[session.path]?.values.min { $0.urgency < $1.urgency }
+        if let activity, activity.state == .working {
+            canvas.put(glyphs.working, x: x, y: y, role: .bucket(.inProgress))
+        } else {
+            canvas.put(glyphs.status(session.derivedStatus), x: x, y: y, role: .bucket(session.derivedStatus))
+        }
         var text = "\(session.agentsComplete)/\(session.agents.count)"
         if let phase = session.phase { text = "p\(phase) " + text }
         Cells.text(&canvas, text, x: x + 2, y: y, width: width - 2, role: .muted, glyphs: glyphs)

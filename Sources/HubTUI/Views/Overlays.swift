@@ -75,6 +75,23 @@ enum Overlays {
                 [("To go on with the next phase, open it and press a.", .muted)],
             ]
             drawDialog(&canvas, state, title: "Already started", lines: lines, scroll: 0, footer: "Enter/o open   + start another   Esc cancel")
+        case .answer(let ask):
+            let width = min(canvas.width - 8, 82)
+            var lines: [[(String, StyleRole)]] = []
+            if let asks = ask.asks { lines.append([("It asks: ", .muted), (TerminalText.sanitize(asks), .warning)]) }
+            if ask.isReply {
+                let cursor = state.glyphs == .ascii ? "_" : "▏"
+                lines.append([("", .text)])
+                lines += TextFit.wrap("> " + ask.text + cursor, width: width).map { [($0, StyleRole.text)] }
+                lines.append([("", .text)])
+                lines.append([("Pasted into its pane (tmux \(ask.pane)) and submitted, as a dispatch is.", .muted)])
+            } else {
+                lines.append([("Press ", .muted), (ask.keys.joined(separator: " "), .accent), (" in its pane (tmux \(ask.pane)).", .muted)])
+                lines.append([("", .text)])
+                lines += TextFit.wrap("In Claude Code's permission prompt 1 is Yes; read the choices in the agent's detail (Enter) or its window (g).", width: width).map { [($0, StyleRole.muted)] }
+            }
+            drawDialog(&canvas, state, title: (ask.isReply ? "Reply to " : "Answer ") + TerminalText.sanitize(ask.agentId) + "?", lines: lines, scroll: 0,
+                       footer: ask.isReply ? "type the reply   Enter send   Esc cancel" : "Enter/y send   Esc/n cancel")
         case .agentDetail(let view):
             let width = min(canvas.width - 8, 86)
             drawDialog(&canvas, state, title: "Agent " + TerminalText.sanitize(view.agentId), lines: AgentDetail.lines(state, view, width: width), scroll: view.scroll, footer: "↑↓ scroll  e edit output  Esc close")

@@ -86,9 +86,30 @@ enum SessionDetail {
         }
     }
 
-    /// The note column: a blocked or failed agent's own note; else what the evidence says; else the
-    /// hand-off; else the agent's note, muted.
+    /// The note column: what the agent itself is doing first (`◆ waiting: permission prompt`), then
+    /// what its files and the evidence say.
     static func note(_ state: AppState, _ session: Session, _ agent: AgentState, _ evidence: AgentEvidence) -> (String, StyleRole)? {
+        let claim = fileNote(state, session, agent, evidence)
+        guard let activity = state.snapshot.activity(of: agent, in: session) else { return claim }
+        let (text, role) = activityLook(activity, glyphs: state.glyphs)
+        return (text + (claim.map { " · " + $0.0 } ?? ""), role)
+    }
+
+    /// `◆ waiting: permission prompt` in the colour of what it asks of the person.
+    static func activityLook(_ activity: Activity, glyphs: Glyphs) -> (String, StyleRole) {
+        let role: StyleRole
+        switch activity.state {
+        case .waiting: role = .warning
+        case .exited: role = .bucket(.failed)
+        case .working: role = .bucket(.inProgress)
+        case .idle, .unknown: role = .muted
+        }
+        return (glyphs.activity(activity.state) + " " + activity.phrase, role)
+    }
+
+    /// A blocked or failed agent's own note; else what the evidence says; else the hand-off; else
+    /// the agent's note, muted.
+    static func fileNote(_ state: AppState, _ session: Session, _ agent: AgentState, _ evidence: AgentEvidence) -> (String, StyleRole)? {
         let bucket = agent.status.bucket
         if bucket == .blocked || bucket == .failed {
             return (agent.notes ?? "(no note)", .bucket(bucket))
