@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+import HubTestSupport
+@testable import HubCore
+
+/// The agents' own state: Claude Code's state files, hook payloads, their matching to agents, and
+/// what the evidence makes of them.
+@Suite struct ActivityTests {
+    let now = Date(timeIntervalSince1970: 1_796_400_000)
+
+    func state(_ json: String) throws -> ClaudeSessionState {
+        try #require(ClaudeSessionState(try JSONParser.parse(Array(json.utf8)), configDirectory: "/home/me/.claude"))
+    }
+
+    @Test func claudeStateFilesSayWaitingIdleWorkingOrExited() throws {
+        // As Claude Code 2.1.332 writes it (PLATFORM.md).
+        let waiting = try state(#"{"pid":22256,"sessionId":"bf02","cwd":"/w/proj","procStart":"350564","tmux":"main:@0.%7","status":"waiting","waitingFor":"permission prompt","statusUpdatedAt":1796402166095}"#)
+        #expect(waiting.pane == "%7")
+        #expect(waiting.activity(running: true) == Activity(state: .waiting, detail: "permission prompt", source: .stateFile, since: Date(timeIntervalSince1970: 1796402166.095), pane: "%7"))
+        #expect(try state(#"{"pid":1,"status":"idle"}"#).activity(running: true).state == .idle)
+        #expect(try state(#"{"pid":1,"status":"busy"}"#).activity(running: true).state == .working)
+        #expect(waiting.activity(running: false).state == .exited, "a state file whose process is gone")
+        #expect(waiting.transcript == "/home/me/.claude/projects/-w-proj/bf02.jsonl")
+        #expect(ClaudeSessionState(try JSONParser.parse(Array(#"{"status":"idle"}"#.utf8)), configDirectory: "/x") == nil, "no pid: not a state file")
+    }
+
+    @Test func aProcessIsTheOneRecordedOnlyWithItsStartTime() {
+        let me = getpid()
+        let started = ProcessLiveness.startTime(me)
+        #expect(started != nil)
+        #expect(ProcessLiveness.isRunning(me, started: started))
+        #expect(!ProcessLiveness.isRunning(me, started: "1"), "same pid, another start: a reused pid")
+        #expect(!ProcessLiveness.isRunning(0, started: nil))
+    }
+
+    func hook(_ json: String, environment: [String: String] = [:]) throws -> HookRecord {
+        try HookRecord(payload: Array(json.utf8), environment: environment, now: now)
+    }
+
+    @Test func hooksSayWhatTheAgentDoes() throws {
+        #expect(try hook(#"{"session_id":"s1","hook_event_name":"PreToolUse","tool_name":"Bash","cwd":"/w/p"}"#).activity.phrase == "working: Bash")
+        let asking = try hook(#"{"session_id":"s1","hook_event_name":"Notification","notification_type":"permission_prompt","message":"Claude needs your permission to use Bash"}"#)
+        #expect(asking.state == .waiting && asking.detail == "permission: Claude needs your permission to use Bash")
+        #expect(try hook(#"{"session_id":"s1","hook_event_name":"Stop"}"#).state == .idle)
+        #expect(try hook(#"{"session_id":"s1","hook_event_name":"SessionEnd","reason":"exit"}"#).state == .exited)
+        // Codex's notify JSON.
+        #expect(try hook(#"{"type":"agent-turn-complete","thread-id":"t9","cwd":"/w/p"}"#).state == .idle)
+        #expect(throws: HookRecord.Refusal.subAgent) { try hook(#"{"session_id":"s1","agent_id":"sub","hook_event_name":"Stop"}"#) }
+        #expect(throws: HookRecord.Refusal.notJSON) { try hook("not json") }
+        let dispatched = try hook(#"{"session_id":"s1","hook_event_name":"Stop"}"#, environment: ["SESSIONS_HUB_SESSION": "api-phase1", "SESSIONS_HUB_AGENT": "web", "TMUX_PANE": "%3"])
+        #expect(dispatched.hubSession == "api-phase1" && dispatched.hubAgent == "web" && dispatched.pane == "%3")
+    }
+
+    @Test func hookRecordsRoundTripThroughTheirFolder() throws {
+        let workspace = try TemporaryWorkspace("hook-records")
+        let record = try hook(#"{"session_id":"../../evil\u001b","hook_event_name":"PreToolUse","tool_name":"Edit"}"#)
+        try record.write(to: workspace.path("agents"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path("agents")).allSatisfy { !$0.contains("/") && !$0.hasPrefix(".") || $0.hasSuffix(".lock") })
+        #expect(HookRecord.read(folder: workspace.path("agents")) == [record])
+    }
+
+    /// The demo's api-migration-phase1 with a dispatch record for web-client in pane %5.
+    func demo() throws -> (TemporaryWorkspace, WorkspaceSnapshot, Session) {
+        let workspace = try TemporaryWorkspace.demo("activity-match")
+        var snapshot = workspace.load()
+        let session = try #require(snapshot.sessions.first { $0.name == "api-migration-phase1" })
+        snapshot.dispatches[session.path] = ["web-client": DispatchRecord(at: now, pane: "%5", window: "3", form: "short", outcome: "submitted")]
+        return (workspace, snapshot, session)
+    }
+
+    @Test func signalsFindTheirAgentByPaneByNamesOrByFolder() throws {
+        let (_, snapshot, session) = try demo()
+        let byPane = AgentSignals(claude: [.init(state: try state(#"{"pid":10,"tmux":"x:@1.%5","status":"waiting","waitingFor":"permission prompt"}"#), running: true)])
+        #expect(ActivityMatcher.match(snapshot, signals: byPane, folder: { _, _ in nil })[session.path]?["web-client"]?.state == .waiting)
+
+        var named = try hook(#"{"session_id":"s","hook_event_name":"PreToolUse","tool_name":"Read"}"#, environment: ["SESSIONS_HUB_SESSION": "api-migration-phase1", "SESSIONS_HUB_AGENT": "docs-writer"])
+        named.hubRoot = snapshot.root
+        let byNames = ActivityMatcher.match(snapshot, signals: AgentSignals(hooks: [named]), folder: { _, _ in nil })
+        #expect(byNames[session.path]?["docs-writer"]?.phrase == "working: Read")
+        #expect(byNames.values.flatMap(\.values).count == 1, "nobody else")
+
+        // Started by hand in its project folder: matched by the folder.
+        let byFolder = AgentSignals(claude: [.init(state: try state(#"{"pid":11,"cwd":"/projects/api","status":"idle"}"#), running: true)])
+        let matched = ActivityMatcher.match(snapshot, signals: byFolder, folder: { _, agent in agent.agentId == "api-server" ? "/projects/api" : nil })
+        #expect(matched.values.flatMap(\.values).count == 1)
+        #expect(matched.values.first?["api-server"]?.state == .idle)
+
+        // A pane kept after its program ended says how it ended.
+        let dead = AgentSignals(panes: ["%5": .init(dead: true, deadStatus: 1)])
+        #expect(ActivityMatcher.match(snapshot, signals: dead, folder: { _, _ in nil })[session.path]?["web-client"]?.phrase == "exited: exit 1")
+    }
+
+    @Test func theStateFileWinsOverALateHook() throws {
+        let (_, snapshot, session) = try demo()
+        var stop = try hook(#"{"session_id":"c1","hook_event_name":"Stop"}"#)
+        stop.pane = "%5"
+        let signals = AgentSignals(claude: [.init(state: try state(#"{"pid":12,"sessionId":"c1","tmux":"x:@1.%5","status":"busy"}"#), running: true)], hooks: [stop])
+        #expect(ActivityMatcher.match(snapshot, signals: signals, folder: { _, _ in nil })[session.path]?["web-client"]?.state == .working)
+    }
+
+    @Test func waitingComesFirstAndIdleOrExitedAgentsThatDidNotReportNeedYou() throws {
+        let (_, base, session) = try demo()
+        let agent = try #require(session.agents.first { $0.agentId == "web-client" })
+        func items(_ activity: Activity, at time: Date) -> [AttentionItem] {
+            var snapshot = base
+            snapshot.activities = [session.path: ["web-client": activity]]
+            return Evidence.attention(snapshot, now: time, policy: EvidencePolicy()).filter { $0.agent == "web-client" }
+        }
+        let waiting = items(Activity(state: .waiting, detail: "permission prompt", source: .stateFile, since: now), at: now)
+        #expect(waiting.map(\.reason) == [.waiting] && waiting.first?.note == "permission prompt")
+        #expect(AttentionReason.allCases.first == .waiting, "worst first: only the person can unblock it")
+        let idle = Activity(state: .idle, source: .stateFile, since: now)
+        #expect(items(idle, at: now.addingTimeInterval(60)).isEmpty, "a turn that just ended")
+        let late = items(idle, at: now.addingTimeInterval(180))
+        #expect(late.map(\.reason) == [.idleUnreported] && late.first?.note?.contains("status says \(agent.status.word ?? "")") == true)
+        #expect(items(Activity(state: .exited, detail: "exit 1", source: .pane, since: now), at: now).map(\.reason) == [.exited])
+        var snapshot = base
+        snapshot.activities = [session.path: ["web-client": Activity(state: .waiting, source: .hook, since: now)]]
+        #expect(StatusLine.render(snapshot, now: now, policy: EvidencePolicy()).contains("1 waiting on you"))
+    }
+
+    @Test func hooksInstallOnceKeepTheRestAndUninstall() throws {
+        let existing = Array("""
+        {
+          "model": "opus",
+          "hooks": {
+            "Stop": [{"hooks": [{"type": "command", "command": "notify-send done"}]}]
+          }
+        }
+        """.utf8)
+        let command = HookSettings.command(executable: "/usr/local/bin/sessions-hub")
+        let installed = try #require(try HookSettings.merged(existing, path: "s.json", command: command, install: true))
+        let value = try JSONParser.parse(installed)
+        #expect(value["model"]?.stringValue == "opus")
+        #expect(value["hooks"]?["Stop"]?.arrayValue?.count == 2, "the person's own Stop hook stays")
+        for event in HookSettings.events {
+            #expect(value["hooks"]?[event]?.arrayValue?.last?["hooks"]?.arrayValue?.first?["command"]?.stringValue == "'/usr/local/bin/sessions-hub' hook", "\(event)")
+        }
+        #expect(try HookSettings.merged(installed, path: "s.json", command: command, install: true) == nil, "a second install changes nothing")
+        let removed = try #require(try HookSettings.merged(installed, path: "s.json", command: command, install: false))
+        let after = try JSONParser.parse(removed)
+        #expect(after["hooks"]?["Stop"]?.arrayValue?.count == 1 && after["model"]?.stringValue == "opus")
+        #expect(after["hooks"]?["PreToolUse"]?.arrayValue?.isEmpty == true)
+        #expect(throws: HookSettings.Failure.self) { try HookSettings.merged(Array("[1]".utf8), path: "s.json", command: command, install: true) }
+    }
+}
