@@ -53,8 +53,13 @@ struct SendCommand: ParsableCommand {
             report(sent: "text", pane: pane, outcome: result.outcome.word, failure: { if case .failed(let why) = result.outcome { return why }; return nil }())
             if !result.outcome.delivered { throw ExitCode(1) }
         } else {
-            do { try dispatcher.sendKeys(keys, to: pane) } catch {
+            let taken: Bool
+            do { taken = try dispatcher.sendKeys(keys, to: pane) } catch {
                 report(sent: "keys", pane: pane, outcome: "failed", failure: error.message)
+                throw ExitCode(1)
+            }
+            guard taken else {
+                report(sent: "keys", pane: pane, outcome: "not taken", failure: "pressed twice, and its pane did not change: it may not be reading keys (look with g, or its window)")
                 throw ExitCode(1)
             }
             report(sent: "keys", pane: pane, outcome: "sent", failure: nil)

@@ -10,7 +10,8 @@ public final class TmuxPane: @unchecked Sendable {
 
     public static let prompt = "hub-test$ "
     public let socket: String
-    let environment: [String: String]
+    /// The environment its server (and so every window) was started with.
+    public let environment: [String: String]
     let rcFile: String
 
     /// Starts `bash` (no rc files, a known prompt, UTF-8 locale) in a detached session.

@@ -130,12 +130,34 @@ public struct Dispatcher: Sendable {
         return result
     }
 
-    /// tmux key names (`1`, `Enter`, `Escape`, `y`, `C-c`) to an agent's pane, each as its own key.
-    public func sendKeys(_ keys: [String], to pane: String) throws(TmuxClient.Failure) {
+    /// tmux key names (`1`, `Enter`, `Escape`, `y`, `C-c`) to an agent's pane, each as its own key,
+    /// each checked: a key the agent took changes the bottom of its pane, where prompts are.
+    /// Claude Code ignores keys for a few seconds after a permission prompt appears (against typing
+    /// ahead into it: seen here, 2.1.332), so a key that changed nothing there is pressed again, up
+    /// to four times 1.5 s apart — safe, since a prompt that did not move did not take it. If it
+    /// never moves, that is said (`false`).
+    @discardableResult
+    public func sendKeys(_ keys: [String], to pane: String) throws(TmuxClient.Failure) -> Bool {
+        var taken = true
         for key in keys {
             guard Dispatcher.isKeyName(key) else { throw TmuxClient.Failure(message: "\(Quote.short(key)) is not a key name (e.g. 1, y, Enter, Escape, Up, C-c)") }
-            try tmux.run(["send-keys", "-t", pane, key])
+            // The prompt drawn whole first (an agent's state can say "waiting" while it is drawing).
+            let before = Dispatcher.promptArea(try watch(pane, for: 2, until: Dispatcher.quiet(for: 0.3)).screen)
+            var moved = false
+            for _ in 0..<4 where !moved {
+                try tmux.run(["send-keys", "-t", pane, key])
+                moved = try watch(pane, for: 1.5, until: { Dispatcher.promptArea($0) != before }).met
+            }
+            taken = taken && moved
         }
+        return taken
+    }
+
+    /// The last lines with text on a pane (its cursor position left out): where an agent's prompt
+    /// or question is, and what answering it changes.
+    static func promptArea(_ look: String) -> [Substring] {
+        let screen = look.split(separator: "\n@", maxSplits: 1, omittingEmptySubsequences: false).first ?? Substring(look)
+        return Array(screen.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.suffix(8))
     }
 
     /// A tmux key name: letters, digits and `-`, at most 16 characters (never text to type).

@@ -90,8 +90,9 @@ final class EffectRunner: @unchecked Sendable {
                     results.post(.action(.answered(failed ? result.sentence : "\(ask.agentId): reply delivered and submitted", failed: failed)))
                 } else {
                     do throws(TmuxClient.Failure) {
-                        try dispatcher.sendKeys(ask.keys, to: ask.pane)
-                        results.post(.action(.answered("\(ask.agentId): pressed \(ask.keys.joined(separator: " ")) in its pane", failed: false)))
+                        let taken = try dispatcher.sendKeys(ask.keys, to: ask.pane)
+                        results.post(.action(.answered(taken ? "\(ask.agentId): pressed \(ask.keys.joined(separator: " ")) in its pane"
+                                                            : "\(ask.agentId): pressed \(ask.keys.joined(separator: " ")) twice; its pane did not change (g shows it)", failed: !taken)))
                     } catch {
                         results.post(.action(.answered("\(ask.agentId): nothing was pressed: \(error.message)", failed: true)))
                     }
