@@ -115,6 +115,7 @@ struct StatusCommand: ParsableCommand {
         switch change.kind {
         case .sessionAdded, .stubAdded: return "\(time) + \(subject) (\(to))"
         case .sessionRemoved, .stubRemoved: return "\(time) - \(subject)"
+        case .agentActivity: return "\(time) ~ \(subject): \(from) → \(to)"
         default: return "\(time) \(subject): \(from) → \(to)"
         }
     }

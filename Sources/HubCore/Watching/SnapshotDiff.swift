@@ -8,6 +8,8 @@ public struct SnapshotChange: Equatable, Sendable {
         case stubAdded = "stub_added"
         case stubRemoved = "stub_removed"
         case stubStatus = "stub_status"
+        /// What an agent itself does changed (`working: Bash` → `waiting: permission prompt`).
+        case agentActivity = "agent_activity"
     }
 
     public var kind: Kind
@@ -40,11 +42,24 @@ public struct SnapshotChange: Equatable, Sendable {
 }
 
 public enum SnapshotDiff {
+    /// Agents whose own activity changed (few: compared by session, only where anything is known).
+    public static func activityChanges(from old: WorkspaceSnapshot, to new: WorkspaceSnapshot) -> [SnapshotChange] {
+        guard old.activities != new.activities else { return [] }
+        var changes: [SnapshotChange] = []
+        for path in Set(old.activities.keys).union(new.activities.keys).sorted() where old.activities[path] != new.activities[path] {
+            let before = old.activities[path] ?? [:], after = new.activities[path] ?? [:]
+            for agent in Set(before.keys).union(after.keys).sorted() where before[agent]?.phrase != after[agent]?.phrase {
+                changes.append(SnapshotChange(kind: .agentActivity, path: path, agent: agent, from: before[agent]?.phrase, to: after[agent]?.phrase))
+            }
+        }
+        return changes
+    }
+
     /// The changes between two snapshots. With `touched` (what an incremental reload re-read), only
     /// those folders are compared: the cost is that of the change, not of the workspace.
     public static func changes(from old: WorkspaceSnapshot, to new: WorkspaceSnapshot, touched: TouchedItems?) -> [SnapshotChange] {
         guard let touched else { return changes(from: old, to: new) }
-        var changes: [SnapshotChange] = []
+        var changes: [SnapshotChange] = activityChanges(from: old, to: new)
         for folder in touched.sessionFolders.sorted() {
             changes += sessionChanges(old: old.sessions.indices(inFolder: folder).map { old.sessions[$0] },
                                       new: new.sessions.indices(inFolder: folder).map { new.sessions[$0] })
@@ -59,7 +74,7 @@ public enum SnapshotDiff {
     /// Sessions equal in both (the incremental reload keeps unchanged ones as they were, so most
     /// compare by storage identity) are skipped at once; only the rest are compared agent by agent.
     public static func changes(from old: WorkspaceSnapshot, to new: WorkspaceSnapshot) -> [SnapshotChange] {
-        sessionChanges(old: old.sessions, new: new.sessions) + stubChanges(old: old.stubs, new: new.stubs)
+        activityChanges(from: old, to: new) + sessionChanges(old: old.sessions, new: new.sessions) + stubChanges(old: old.stubs, new: new.stubs)
     }
 
     static func sessionChanges(old: [Session], new: [Session]) -> [SnapshotChange] {

@@ -7,7 +7,7 @@ extension Reducer {
     static func openAgentDetail(_ state: inout AppState) -> [Effect] {
         guard let session = state.detailSession, let agent = state.selectedAgent else { return [] }
         state.overlay = .agentDetail(AgentDetailView(sessionPath: session.path, agentId: agent.agentId))
-        let pane = state.snapshot.dispatches[session.path]?[agent.agentId]?.pane
+        let pane = AgentPane.of(agent, in: session, snapshot: state.snapshot)
         return [.loadAgentDetail(session: session.path, agent: agent.agentId, output: agent.outputResolved, pane: pane)]
     }
 
@@ -32,6 +32,22 @@ extension Reducer {
         case .back?, .quit?, .help?, .open?:
             state.overlay = nil
             return []
+        case .answer?:
+            // Answering from the detail: the detail gives way to the answer's dialog.
+            state.overlay = nil
+            let effects = answer(&state, key)
+            if state.overlay == nil { state.overlay = .agentDetail(view) }
+            return effects
+        case .reload?:
+            state.overlay = nil
+            guard agentAtWork(state) != nil else {
+                state.overlay = .agentDetail(view)
+                return []
+            }
+            return replyOrReload(&state)
+        case .first?:
+            guard let pane = dispatchedPaneOfSelection(state) else { return [] }
+            return [.goToPane(pane)]
         default:
             if key == .escape { state.overlay = nil }
             return []

@@ -119,6 +119,6 @@ extension Reducer {
     /// `g` in the agents pane on an agent that was dispatched into a pane.
     static func dispatchedPaneOfSelection(_ state: AppState) -> String? {
         guard state.focus == .detail, state.context.insideTmux, let session = state.detailSession, let agent = state.selectedAgent else { return nil }
-        return state.snapshot.dispatches[session.path]?[agent.agentId]?.pane
+        return AgentPane.of(agent, in: session, snapshot: state.snapshot)
     }
 }

@@ -71,6 +71,11 @@ extension Reducer {
                     if let note = now?.notes, bucket != .complete { text += " — " + note }
                     effects += notify(&state, text, effects: effects)
                 }
+            case .agentActivity where change.to?.hasPrefix(Activity.State.waiting.rawValue) == true:
+                // An agent that starts waiting for the person: only they can unblock it.
+                guard let agent = change.agent else { continue }
+                state.flashes[AppState.flashKey(change.path, agent)] = state.now.addingTimeInterval(highlightLifetime)
+                effects += notify(&state, "\(WorkspacePaths.lastComponent(change.path)): \(agent) is \(change.to ?? "waiting") — it waits for you", effects: effects)
             case .sessionStatus where change.to == StatusBucket.complete.rawValue:
                 if state.context.settings.bellOnComplete && !effects.contains(.bell) { effects.append(.bell) }
                 effects += notify(&state, "\(WorkspacePaths.lastComponent(change.path)) is complete", effects: effects)

@@ -18,6 +18,14 @@ enum AgentDetail {
         var status: [(String, StyleRole)] = [("Status    ", .muted), (glyphs.status(bucket) + " " + clean(agent.status.word ?? "unknown"), .bucket(bucket))]
         if let flag = evidence.flag { status.append(("   " + glyphs.warning + " " + flag.rawValue.replacingOccurrences(of: "_", with: " ") + (evidence.detail.map { ": " + $0 } ?? ""), .warning)) }
         lines.append(status)
+        if let activity = state.snapshot.activity(of: agent, in: session) {
+            // What the agent itself does, beside what its files claim.
+            let (text, role) = SessionDetail.activityLook(activity, glyphs: glyphs)
+            var source = "  (from its " + (activity.source == .stateFile ? "state file" : activity.source == .hook ? "hooks" : "tmux pane")
+            if let since = activity.since { source += ", " + Cells.age(from: since, now: state.now) + " ago" }
+            lines.append([("Doing     ", .muted), (clean(text), role), (source + ")", .muted)])
+            if activity.state == .waiting { lines.append([("          ", .muted), ("1–9 answer its prompt · r reply · g go to its window", .muted)]) }
+        }
         lines.append([("Session   ", .muted), (clean(session.workorderId ?? session.name), .text), ("  " + clean(session.name), .muted)])
         let changed = evidence.changedAt.map { Cells.age(from: $0, now: state.now) + " ago (" + Timestamp.format($0) + ")" } ?? "unknown (no file or time of its own says)"
         lines.append([("Changed   ", .muted), (changed, evidence.flag == .stale ? .warning : .text)])
