@@ -11,7 +11,7 @@ struct MCPCommand: ParsableCommand {
         abstract: "Serve the hub's tools to agents over MCP (stdio).",
         discussion: """
         Tools: list_stubs, list_sessions, get_session, my_instructions, set_status, create_stub, \
-        start_session, advance_phase. Register it with an agent, e.g. \
+        start_session, advance_phase, list_workorders, dispatch_agents, send_to_agent, check_workspace. Register it with an agent, e.g. \
         'claude mcp add sessions-hub -- sessions-hub mcp --root <workspace>'. stdout carries the \
         protocol; messages go to stderr.
         """

@@ -40,3 +40,34 @@ extension HubTools {
         return .object(JSONObject([("session", .string(session.path)), ("dispatched", .array(results))]))
     }
 }
+
+/// `send_to_agent`: an orchestrator answers another agent where it runs — text pasted and
+/// submitted like a dispatch, or tmux key names (`1` approves Claude Code's permission prompt).
+extension HubTools {
+    func sendToAgent(_ arguments: Arguments) throws -> JSONValue {
+        guard let tmux = TmuxClient(environment: environment) else { throw ToolFailure("send needs tmux, which is not installed here") }
+        let snapshot = load()
+        let name = try arguments.string("session"), id = try arguments.string("agent")
+        let session = try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.session(name, in: snapshot) }
+        let agent = try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.agent(id, in: session) }
+        let text = try arguments.optionalString("text"), keys = try arguments.optionalStrings("keys") ?? []
+        guard (text == nil) != keys.isEmpty else { throw ToolFailure("give text or keys (one of them)") }
+        guard let pane = AgentPane.of(agent, in: session, snapshot: snapshot), tmux.paneIsOpen(pane) else {
+            throw ToolFailure("\(agent.agentId) has no live tmux pane the hub knows of (dispatch it first)")
+        }
+        let dispatcher = Dispatcher(tmux: tmux, settings: settings.dispatch)
+        var members: [(String, JSONValue)] = [("session", .string(session.path)), ("agent", .string(agent.agentId)), ("pane", .string(pane))]
+        if let text {
+            let result = dispatcher.send(text, to: pane, agentId: agent.agentId, sessionPath: session.path)
+            try? HandoffLog.record(root: layout.root, dispatch: result)
+            guard result.outcome.delivered else { throw ToolFailure(result.sentence) }
+            members.append(("outcome", .string(result.outcome.word)))
+        } else {
+            let taken: Bool
+            do { taken = try dispatcher.sendKeys(keys, to: pane) } catch { throw ToolFailure(error.message) }
+            guard taken else { throw ToolFailure("pressed \(keys.joined(separator: " ")) twice; \(agent.agentId)'s pane did not change") }
+            members.append(("outcome", .string("pressed")))
+        }
+        return .object(JSONObject(members))
+    }
+}

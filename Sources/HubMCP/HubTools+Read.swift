@@ -27,13 +27,25 @@ extension HubTools {
         let snapshot = load()
         let archived = try arguments.optionalBool("include_archived") ?? false
         let board = AttentionBoard(snapshot, now: Date(), policy: EvidencePolicy(settings))
-        let sessions = snapshot.sessions.filter { archived || !$0.archived }
-        return .object(JSONObject([("sessions", .array(sessions.map { session in
+        let all = snapshot.sessions.filter { archived || !$0.archived }
+        // A page at a time: an agent's tool output is capped, and 500 sessions are a megabyte.
+        let limit = max(1, min(500, try arguments.optionalInt("limit") ?? 100))
+        let start = try arguments.optionalString("cursor").map { text -> Int in
+            guard let offset = Int(text), offset >= 0, offset <= all.count else { throw ToolFailure("cursor \(Quote.short(text)) is not one this tool gave") }
+            return offset
+        } ?? 0
+        let sessions = all[start..<min(all.count, start + limit)]
+        let next = start + sessions.count < all.count ? JSONValue.string(String(start + sessions.count)) : .null
+        return .object(JSONObject([("total", .int(all.count)), ("next_cursor", next), ("sessions", .array(sessions.map { session in
             .object(JSONObject([
                 ("name", .string(session.name)), ("path", .string(session.path)), ("workorder_id", optional(session.workorderId)),
                 ("phase", session.phase.map(JSONValue.int) ?? .null), ("derived_status", .string(session.derivedStatus.rawValue)),
                 ("status", .string(session.statusLabel)), ("agents_complete", .int(session.agentsComplete)), ("agents_total", .int(session.agents.count)),
                 ("archived", .bool(session.archived)),
+                ("activity", .object(JSONObject(Activity.State.allCases.compactMap { state in
+                    let count = (snapshot.activities[session.path] ?? [:]).values.filter { $0.state == state }.count
+                    return count == 0 ? nil : (state.rawValue, JSONValue.int(count))
+                }))),
                 ("attention", .array((board.bySession[session.path] ?? []).map(StatusReport.attentionJSON))),
             ]))
         }))]))
@@ -47,7 +59,7 @@ extension HubTools {
         let context = EvidenceContext(snapshot)
         func agentJSON(_ agent: AgentState) -> JSONValue {
             let evidence = Evidence.assess(agent, in: session, snapshot: snapshot, now: now, policy: policy)
-            var object = StatusReport.agentJSON(agent, evidence: evidence, dispatch: snapshot.dispatches[session.path]?[agent.agentId]).objectValue ?? JSONObject()
+            var object = StatusReport.agentJSON(agent, evidence: evidence, dispatch: snapshot.dispatches[session.path]?[agent.agentId], activity: snapshot.activity(of: agent, in: session)).objectValue ?? JSONObject()
             object["waiting_on"] = .array(Waves.waitingOn(agent, in: session).map(JSONValue.string))
             object["age_seconds"] = evidence.changedAt.map { JSONValue.int(Int(now.timeIntervalSince($0))) } ?? .null
             object["tasks"] = .array(agent.tasks.map { task in

@@ -22,7 +22,9 @@ public struct HubTools: Sendable {
         tool("list_stubs", "List the idea stubs: status, priority, agents, and the session started from each, if any.",
              ["filter": .object(["type": "string", "description": "only stubs whose name, id, status or agents contain this text"])]),
         tool("list_sessions", "List the sessions: derived status, agents complete n/m, and what needs attention (blocked, failed, stale, unverified, not picked up, ready to advance).",
-             ["include_archived": .object(["type": "boolean", "description": "also list archived sessions (default false)"])]),
+             ["include_archived": .object(["type": "boolean", "description": "also list archived sessions (default false)"]),
+              "limit": .object(["type": "integer", "description": "at most this many sessions (default 100, at most 500)"]),
+              "cursor": .object(["type": "string", "description": "next_cursor from the previous page"])]),
         tool("get_session", "One session in full: its agents with status, note, age, outputs and tasks; its phases; the workorders its agents created.",
              ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"])], required: ["session"]),
         tool("my_instructions", "For one agent of a session: its steps, its output file, where and how to report status, and its full one-liner.",
@@ -54,6 +56,11 @@ public struct HubTools: Sendable {
              ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"]),
               "agents": .object(["type": "array", "items": .object(["type": "string"]), "description": "agent ids (default: every ready one)"]),
               "again": .object(["type": "boolean", "description": "also dispatch agents that already run (default false: they are refused)"])], required: ["session"]),
+        tool("send_to_agent", "Answer an agent where it runs in tmux: text is pasted and submitted (as a dispatch), or keys are pressed (tmux names: 1, y, Enter, Escape). Use it when get_session shows an agent's activity as waiting.",
+             ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"]),
+              "agent": .object(["type": "string", "description": "the agent id"]),
+              "text": .object(["type": "string", "description": "a reply to type and submit"]),
+              "keys": .object(["type": "array", "items": .object(["type": "string"]), "description": "tmux key names to press, e.g. [\"1\"] to approve a permission prompt"])], required: ["session", "agent"]),
         tool("check_workspace", "What doctor finds in the workspace's evidence: stale aggregation, stored vs derived status, complete without output, dependency cycles, duplicate ids... each with its path and a one-line fix.",
              [:]),
     ]
@@ -91,6 +98,7 @@ public struct HubTools: Sendable {
                     [entry["workorder_id"], entry["project"], entry["status"]].compactMap { $0?.stringValue?.lowercased() }.contains { $0.contains(filter) }
                 }))]))
             case "dispatch_agents": result = try dispatchAgents(arguments)
+            case "send_to_agent": result = try sendToAgent(arguments)
             case "check_workspace":
                 let findings = WorkspaceAudit.run(load(), settings: settings, layout: layout)
                 result = .object(JSONObject([("findings", WorkspaceAudit.json(findings)), ("errors", .int(findings.filter { $0.severity == .error }.count))]))

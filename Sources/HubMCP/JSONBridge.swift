@@ -49,6 +49,12 @@ struct Arguments {
         return strings
     }
 
+    func optionalInt(_ name: String) throws -> Int? {
+        guard let value = values[name], value != .null else { return nil }
+        guard let number = value.intValue ?? value.doubleValue.flatMap({ $0 == $0.rounded() ? Int(exactly: $0) : nil }) else { throw ToolFailure("argument '\(name)' must be a whole number") }
+        return number
+    }
+
     func optionalBool(_ name: String) throws -> Bool? {
         guard let value = values[name], value != .null else { return nil }
         guard let flag = value.boolValue else { throw ToolFailure("argument '\(name)' must be true or false") }

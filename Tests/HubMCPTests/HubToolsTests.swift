@@ -32,7 +32,7 @@ import HubTestSupport
         defer { Task { await server.stop() } }
         defer { withExtendedLifetime(workspace) {} } // the folder goes with it
         let (tools, _) = try await client.listTools()
-        #expect(tools.map(\.name) == ["list_stubs", "list_sessions", "get_session", "my_instructions", "set_status", "create_stub", "start_session", "advance_phase", "list_workorders", "dispatch_agents", "check_workspace"])
+        #expect(tools.map(\.name) == ["list_stubs", "list_sessions", "get_session", "my_instructions", "set_status", "create_stub", "start_session", "advance_phase", "list_workorders", "dispatch_agents", "send_to_agent", "check_workspace"])
         let setStatus = try #require(tools.first { $0.name == "set_status" })
         #expect(setStatus.inputSchema.objectValue?["required"] == .array(["session", "agent", "status"]))
     }
@@ -95,6 +95,23 @@ import HubTestSupport
         #expect(try workspace.read("coderef/working/mcp-made/stub.json").contains("\"promoted\""))
         let (advanced, _) = try await call(client, "advance_phase", ["session": "mcp-made-phase1"])
         #expect(advanced["folder"]?.stringValue == ".coderef/sessions/mcp-made-phase2")
+    }
+
+    @Test func sessionsComeAPageAtATimeWithWhatTheirAgentsDo() async throws {
+        let (workspace, client, server) = try await connect()
+        defer { Task { await server.stop() } }
+        defer { withExtendedLifetime(workspace) {} }
+        let (first, _) = try await call(client, "list_sessions", ["limit": 2])
+        #expect(first["sessions"]?.arrayValue?.count == 2)
+        let total = try #require(first["total"]?.intValue)
+        let cursor = try #require(first["next_cursor"]?.stringValue)
+        let (rest, _) = try await call(client, "list_sessions", ["limit": 100, "cursor": .string(cursor)])
+        #expect((rest["sessions"]?.arrayValue?.count ?? 0) == total - 2 && rest["next_cursor"] == .null)
+        #expect(first["sessions"]?.arrayValue?.first?["activity"]?.objectValue != nil)
+        let (refused, failed) = try await call(client, "send_to_agent", ["session": "api-migration-phase1", "agent": "docs-writer", "keys": ["1"]])
+        #expect(failed && refused.stringValue?.contains("no live tmux pane") == true, "\(refused)")
+        let (bad, badFailed) = try await call(client, "list_sessions", ["cursor": "x"])
+        #expect(badFailed && bad.stringValue?.contains("is not one this tool gave") == true)
     }
 
     @Test func badInputIsOneClearSentenceAndTheServerKeepsServing() async throws {
