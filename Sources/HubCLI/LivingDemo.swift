@@ -20,7 +20,9 @@ enum LivingDemo {
     static func dispatchSettings(pace: Double) throws -> DispatchSettings {
         var settings = DispatchSettings()
         let agent = try simulatedAgent()
-        settings.command = .init("'\(agent)' --pace \(max(0.1, pace))")
+        // One of them asks for permission on its screen first: the hub shows it waiting, and 1 in
+        // the agents pane answers it.
+        settings.command = .init("'\(agent)' --pace \(max(0.1, pace)) --ask-agent api-server")
         settings.quietPeriod = 0.5
         return settings
     }

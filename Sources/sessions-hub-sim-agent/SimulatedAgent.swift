@@ -48,6 +48,29 @@ enum SimulatedAgent {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// A permission question with numbered choices, answered by one key (1 yes, 2 no), as agents'
+    /// permission prompts are.
+    static func askPermission(_ question: String, say: (String) -> Void) -> Bool {
+        say(question)
+        say("Do you want to proceed?")
+        say("\u{276F} 1. Yes")
+        say("  2. No")
+        var saved = termios()
+        let isTerminal = tcgetattr(0, &saved) == 0
+        if isTerminal {
+            var raw = saved
+            raw.c_lflag &= ~tcflag_t(ECHO | ICANON)
+            tcsetattr(0, TCSANOW, &raw)
+        }
+        defer { if isTerminal { tcsetattr(0, TCSANOW, &saved) } }
+        var byte: UInt8 = 0
+        while read(0, &byte, 1) == 1 {
+            if byte == UInt8(ascii: "1") { say("allowed"); return true }
+            if byte == UInt8(ascii: "2") { return false }
+        }
+        return false
+    }
+
     enum Failure: Error, CustomStringConvertible {
         case noStatusFile
         case noAgent

@@ -175,14 +175,23 @@ struct DispatchEndToEndTests {
         try pane.keys("D")
         try pane.waitFor(text: "Dispatch?")
         try pane.keys("Enter")
+        // api-server asks for permission on its screen (the demo's asking agent): the screen rules
+        // see it waiting, and it is answered from the hub — agents pane, its row, 1, Enter.
+        try pane.waitFor("api-server waiting", timeout: 40) { $0.contains("waiting: permission") }
+        // The first row is its NEEDS YOU entry: Enter opens the session on the agent it names.
+        try pane.keys("Escape", "g", "Enter")
+        try pane.waitFor("api-server selected") { $0.contains("One-liner for api-server") }
+        try pane.keys("1")
+        try pane.waitFor(text: "Answer api-server?")
+        try pane.keys("Enter")
         // Every agent completes; then the orchestrator is offered as the last wave.
         try pane.waitFor(text: "Next wave ready: dispatch?", timeout: 40)
         try pane.keys("Enter")
         try pane.waitFor(text: "Status   ✓ complete", timeout: 30)
-        // g on the orchestrator (the first agent row) shows its window. The agent can finish before
+        // g on the selected agent (api-server, the one answered) shows its window. The agent can finish before
         // the hub has confirmed its dispatch (and so knows its pane): g is pressed until it can go.
-        try pane.waitFor("the orchestrator's window is shown") { _ in
-            if ((try? pane.tmux(["display-message", "-p", "#{window_name}"])) ?? "").hasPrefix("assistant@parallel-docs-audit-phase1") { return true }
+        try pane.waitFor("api-server's window is shown") { _ in
+            if ((try? pane.tmux(["display-message", "-p", "#{window_name}"])) ?? "").hasPrefix("api-server@parallel-docs-audit-phase1") { return true }
             try? pane.keys("g")
             return false
         }

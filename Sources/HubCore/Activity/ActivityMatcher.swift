@@ -10,7 +10,22 @@ import Foundation
 /// Between sources the state file wins (a Stop hook can arrive late), then the hook; a dead pane
 /// or an ended process means exited.
 public enum ActivityMatcher {
-    public static func match(_ snapshot: WorkspaceSnapshot, signals: AgentSignals, folder: (Session, AgentState) -> String?) -> [String: [String: Activity]] {
+    /// Panes worth reading the screen of: dispatched agents that no state file or hook speaks for.
+    public static func silentPanes(_ snapshot: WorkspaceSnapshot, signals: AgentSignals) -> Set<String> {
+        let spoken = Set(signals.claude.compactMap(\.state.pane) + signals.hooks.compactMap(\.pane))
+        var result = Set<String>()
+        for session in snapshot.sessions where !session.archived {
+            for (agent, record) in snapshot.dispatches[session.path] ?? [:] {
+                guard let pane = record.pane, !spoken.contains(pane),
+                      session.everyone.first(where: { $0.agentId == agent })?.status.bucket != .complete else { continue }
+                result.insert(pane)
+            }
+        }
+        return result
+    }
+
+    public static func match(_ snapshot: WorkspaceSnapshot, signals: AgentSignals, folder: (Session, AgentState) -> String?,
+                             kind: (AgentState) -> String? = { _ in nil }, rules: PaneRules = .standard) -> [String: [String: Activity]] {
         var result: [String: [String: Activity]] = [:]
         // Project folder → the (session, agent) most recently handed its work there.
         var byFolder: [String: (session: Session, agent: AgentState, at: Date)] = [:]
@@ -41,6 +56,10 @@ public enum ActivityMatcher {
                     return claims(pane: record.pane, cwd: record.cwd)
                 }.max { $0.at < $1.at }
                 var activity: Activity?
+                if claude == nil, hook == nil, let pane, let screen = signals.screens[pane], let kind = kind(agent) {
+                    // Nothing speaks for it but its screen.
+                    activity = rules.classify(screen, kind: kind)
+                }
                 if let claude {
                     activity = claude.state.activity(running: claude.running)
                     // The same Claude session's hook, when newer and the process still runs, names the tool.

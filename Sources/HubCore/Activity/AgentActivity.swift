@@ -8,10 +8,18 @@ public enum AgentActivity {
         { _, agent in ProjectFolders.resolve(agent, settings: settings, root: layout.root, projectRoots: layout.projectDirectories, home: environment["HOME"]) }
     }
 
+    /// The kind of agent (its screen rules) an agent's dispatch command starts.
+    public static func kindResolver(settings: HubSettings) -> (AgentState) -> String? {
+        { agent in (try? CommandWords.split(settings.dispatch.command(for: agent.agentId).text)).flatMap(PaneRules.agentKind) }
+    }
+
     public static func attach(to snapshot: inout WorkspaceSnapshot, settings: HubSettings, layout: WorkspaceLayout, environment: [String: String]) {
         // tmux is asked for its panes only when some agent was dispatched into one.
         let tmux = snapshot.dispatches.isEmpty ? nil : TmuxClient(environment: environment)
-        let signals = AgentSignals.read(environment: environment, tmux: tmux)
-        snapshot.activities = ActivityMatcher.match(snapshot, signals: signals, folder: folderResolver(settings: settings, layout: layout, environment: environment))
+        var signals = AgentSignals.read(environment: environment, tmux: tmux)
+        let silent = ActivityMatcher.silentPanes(snapshot, signals: signals)
+        if let tmux, !silent.isEmpty { signals = AgentSignals.read(environment: environment, tmux: tmux, screensOf: silent) }
+        snapshot.activities = ActivityMatcher.match(snapshot, signals: signals, folder: folderResolver(settings: settings, layout: layout, environment: environment),
+                                                    kind: kindResolver(settings: settings), rules: PaneRules.load(environment: environment))
     }
 }

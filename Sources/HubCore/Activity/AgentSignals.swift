@@ -24,6 +24,8 @@ public struct AgentSignals: Equatable, Sendable {
     public var hooks: [HookRecord] = []
     /// Pane id → its state; nil when tmux was not asked (or is not there).
     public var panes: [String: Pane]?
+    /// Pane id → what it shows now (read for agents that say nothing themselves).
+    public var screens: [String: String] = [:]
 
     public init(claude: [Claude] = [], hooks: [HookRecord] = [], panes: [String: Pane]? = nil) {
         self.claude = claude
@@ -37,13 +39,19 @@ public struct AgentSignals: Equatable, Sendable {
     }
 
     /// Reads every source now (`tmux`: also ask it for its panes).
-    public static func read(environment: [String: String], tmux: TmuxClient? = nil) -> AgentSignals {
+    /// Reads every source now (`tmux`: also ask it for its panes, and what `screensOf` show).
+    public static func read(environment: [String: String], tmux: TmuxClient? = nil, screensOf panesToRead: Set<String> = []) -> AgentSignals {
         var signals = AgentSignals()
         for folder in ClaudeSessionState.folders(environment: environment) {
             signals.claude += ClaudeSessionState.read(folder: folder).map { Claude(state: $0, running: ProcessLiveness.isRunning($0.pid, started: $0.procStart)) }
         }
         if let folder = HookRecord.folder(environment: environment) { signals.hooks = HookRecord.read(folder: folder) }
-        if let tmux { signals.panes = panes(tmux) }
+        if let tmux {
+            signals.panes = panes(tmux)
+            for pane in panesToRead.sorted() where signals.panes?[pane].map({ !$0.dead }) ?? false {
+                if let text = try? tmux.run(["capture-pane", "-p", "-J", "-t", pane]) { signals.screens[pane] = text }
+            }
+        }
         return signals
     }
 

@@ -255,6 +255,15 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
+    /// The row of the stub a session belongs to (the session is shown under it, opened).
+    public func rowOfStub(holding sessionPath: String) -> Int? {
+        guard let index = snapshot.sessions.index(ofPath: sessionPath) else { return nil }
+        return list.rows.indices.first { row in
+            if case .stub(let stubIndex) = list.rows[row] { return list.sessionsByStub[snapshot.stubs[stubIndex].path]?.contains(index) == true }
+            return false
+        }
+    }
+
     /// The row of an item, looking first where it was (after a reload that moved nothing, it is there).
     public func row(of identity: ItemID, near hint: Int?) -> Int? {
         if let hint, self.identity(ofRow: hint) == identity { return hint }

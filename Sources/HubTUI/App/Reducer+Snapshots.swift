@@ -19,6 +19,11 @@ extension Reducer {
         }
         if let identity, let row = state.row(of: identity, near: oldRow) {
             state.selectedRow = row
+        } else if case .attention(let path)? = identity, let row = state.row(of: .session(path), near: nil) ?? state.rowOfStub(holding: path) {
+            // It no longer needs the person: the selection follows the session to its own row (or
+            // its stub's, showing it).
+            state.selectedRow = row
+            if case .stub = state.list.rows[row] { state.openedSessionPath = path }
         } else {
             let selectable = state.list.rows.indices.filter { state.list.rows[$0].isSelectable }
             state.selectedRow = selectable.last(where: { $0 <= oldRow }) ?? selectable.first

@@ -266,8 +266,13 @@ public enum Reducer {
     /// Enter/Tab from the list: a session row focuses its agents; a stub opens its latest session.
     static func focusDetail(_ state: inout AppState) {
         switch state.detail {
-        case .session:
+        case .session(let session):
             state.focus = .detail
+            // From the NEEDS YOU group: the agent its reason names is the one selected.
+            if case .attention? = state.selectedListRow, let agent = state.board.worst(session.path)?.agent,
+               let index = session.everyone.firstIndex(where: { $0.agentId == agent }) {
+                state.agentIndex = index
+            }
         case .stub(let stub):
             if let latest = state.sessions(of: stub).last {
                 state.openedSessionPath = latest.path

@@ -25,7 +25,9 @@ final class EffectRunner: @unchecked Sendable {
         let activity = WorkspaceWorker.Activity(
             watch: ActivityWatch(environment: environment),
             tmux: TmuxClient(environment: environment),
-            folder: AgentActivity.folderResolver(settings: context.settings, layout: context.layout, environment: environment))
+            folder: AgentActivity.folderResolver(settings: context.settings, layout: context.layout, environment: environment),
+            kind: AgentActivity.kindResolver(settings: context.settings),
+            rules: PaneRules.load(environment: environment))
         worker = WorkspaceWorker(live: live, policy: EvidencePolicy(context.settings), activity: activity) { results.post($0) }
     }
 

@@ -28,9 +28,16 @@ final class WorkspaceWorker: @unchecked Sendable {
         let watch: ActivityWatch
         let tmux: TmuxClient?
         let folder: (Session, AgentState) -> String?
+        let kind: (AgentState) -> String?
+        let rules: PaneRules
     }
     private let activity: Activity?
     private var signals = AgentSignals()
+    /// Panes of dispatched agents that say nothing themselves: their screens are read every
+    /// `screenInterval` while there are any.
+    private var silentPanes = Set<String>()
+    private var screensRead = Date.distantPast
+    static let screenInterval: TimeInterval = 2
 
     init(live: LiveWorkspace, policy: EvidencePolicy, activity: Activity? = nil, post: @escaping @Sendable (BackgroundWork.Message) -> Void) {
         self.live = live
@@ -71,7 +78,8 @@ final class WorkspaceWorker: @unchecked Sendable {
             setWorking(live.hasPendingChanges)
         }
         while true {
-            let deadline = [live.nextDeadline, activity?.watch.nextCheck].compactMap { $0 }.min()
+            let screens = silentPanes.isEmpty ? nil : screensRead.addingTimeInterval(WorkspaceWorker.screenInterval)
+            let deadline = [live.nextDeadline, activity?.watch.nextCheck, screens].compactMap { $0 }.min()
             let timeout = deadline.map { Int32(max(0, min(60_000, $0.timeIntervalSinceNow * 1000 + 1))) } ?? 60_000
             var descriptors = [
                 pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0),
@@ -97,7 +105,8 @@ final class WorkspaceWorker: @unchecked Sendable {
                 postSnapshot(update.snapshot, touched: update.touched)
                 if update.touched == nil || update.touched?.structureChanged == true { post(.action(.watching(live.summary))) }
             }
-            if let activity, activity.watch.drain() || (activity.watch.nextCheck.map { $0 <= Date() } ?? false) {
+            let screensDue = !silentPanes.isEmpty && screensRead.addingTimeInterval(WorkspaceWorker.screenInterval) <= Date()
+            if let activity, activity.watch.drain() || (activity.watch.nextCheck.map { $0 <= Date() } ?? false) || screensDue {
                 refreshActivity()
             }
             setWorking(live.hasPendingChanges)
@@ -107,12 +116,23 @@ final class WorkspaceWorker: @unchecked Sendable {
     /// Reads the agents' signals again and posts the last snapshot with them, when anything changed.
     private func refreshActivity() {
         guard let activity, var snapshot = posted else { return }
-        signals = activity.watch.read(tmux: activity.tmux)
-        let matched = ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder)
+        signals = readSignals(activity, snapshot)
+        let matched = ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder, kind: activity.kind, rules: activity.rules)
         guard matched != snapshot.activities else { return }
         snapshot.activities = matched
         // An agent starting to wait moves its session into NEEDS YOU: the list is placed anew.
         postSnapshot(snapshot, touched: nil)
+    }
+
+    /// The signals, with the screens of the agents nothing else speaks for.
+    private func readSignals(_ activity: Activity, _ snapshot: WorkspaceSnapshot) -> AgentSignals {
+        var read = activity.watch.read(tmux: activity.tmux)
+        silentPanes = ActivityMatcher.silentPanes(snapshot, signals: read)
+        if let tmux = activity.tmux, !silentPanes.isEmpty {
+            read.screens = AgentSignals.read(environment: [:], tmux: tmux, screensOf: silentPanes).screens
+            screensRead = Date()
+        }
+        return read
     }
 
     private func setWorking(_ value: Bool) { lock.withLock { working = value } }
@@ -121,11 +141,13 @@ final class WorkspaceWorker: @unchecked Sendable {
         var snapshot = snapshot
         if let activity {
             // A reload knows nothing of the agents' state: the signals last read are matched in.
-            if posted == nil { signals = activity.watch.read(tmux: activity.tmux) }
-            let matched = ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder)
+            if posted == nil { signals = readSignals(activity, snapshot) }
+            let matched = ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder, kind: activity.kind, rules: activity.rules)
             if matched != snapshot.activities {
                 snapshot.activities = matched
             }
+            // A new dispatch may have added a pane that only its screen speaks for.
+            silentPanes = ActivityMatcher.silentPanes(snapshot, signals: signals)
         }
         var built: BuiltList?
         if let posted, let touched, list.isStill(valid: posted, for: snapshot, touched: touched, filtered: false) {
