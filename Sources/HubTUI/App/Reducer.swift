@@ -268,8 +268,8 @@ public enum Reducer {
         switch state.detail {
         case .session(let session):
             state.focus = .detail
-            // From the NEEDS YOU group: the agent its reason names is the one selected.
-            if case .attention? = state.selectedListRow, let agent = state.board.worst(session.path)?.agent,
+            // From the NEEDS YOU group, an agent waiting for you is the one selected (to answer it).
+            if case .attention? = state.selectedListRow, let worst = state.board.worst(session.path), worst.reason == .waiting, let agent = worst.agent,
                let index = session.everyone.firstIndex(where: { $0.agentId == agent }) {
                 state.agentIndex = index
             }
