@@ -125,9 +125,21 @@ struct ClaudeEndToEndTests {
             Issue.record("\(error)\nagent: \(agent("docs-writer", setup))\nits window:\n\(agentScreen)")
             return
         }
+        // Its tokens, from its transcript (the scripted API reports usage on every reply).
+        let report = try JSONParser.parse(Array(try ProcessRunner.run(binary, ["status", "--json", "--root", setup.workspace.root], environment: setup.pane.environment).stdout.utf8))
+        let session = report["sessions"]?.arrayValue?.first { $0["name"]?.stringValue == "api-migration-phase1" }
+        #expect((session?["agents"]?.arrayValue?.first { $0["agent_id"]?.stringValue == "docs-writer" }?["tokens"]?["output"]?.intValue ?? 0) >= 42)
+        #expect((session?["tokens"]?["total"]?.intValue ?? 0) > 0, "the session's sum")
         // Killed hard: its state file stays, its process is gone — exited.
-        let pid = try #require(try FileManager.default.contentsOfDirectory(atPath: setup.home + "/.claude/sessions").compactMap { $0.hasSuffix(".json") ? Int32($0.dropLast(5)) : nil }.first)
-        kill(pid, SIGKILL)
-        try setup.pane.waitFor("docs-writer exited", timeout: 30) { _ in agent("docs-writer", setup).activity?["state"]?.stringValue == "exited" }
+        // (Every Claude process of this HOME: it may have more than one state file.)
+        let pids = try FileManager.default.contentsOfDirectory(atPath: setup.home + "/.claude/sessions").compactMap { $0.hasSuffix(".json") ? Int32($0.dropLast(5)) : nil }
+        #expect(!pids.isEmpty)
+        for pid in pids { kill(pid, SIGKILL) }
+        do {
+            try setup.pane.waitFor("docs-writer exited", timeout: 30) { _ in agent("docs-writer", setup).activity?["state"]?.stringValue == "exited" }
+        } catch {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: setup.home + "/.claude/sessions")) ?? []
+            Issue.record("\(error)\nkilled \(pids); state files \(files); agent: \(agent("docs-writer", setup))")
+        }
     }
 }

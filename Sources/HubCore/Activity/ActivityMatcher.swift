@@ -66,6 +66,7 @@ public enum ActivityMatcher {
                     if claude.running, let hook, hook.agentSession == claude.state.sessionId, hook.state == activity?.state, activity?.detail == nil {
                         activity?.detail = hook.detail
                     }
+                    if let hook, hook.agentSession == claude.state.sessionId, let transcript = hook.transcript { activity?.transcript = transcript }
                 } else if let hook {
                     activity = hook.activity
                 }
@@ -77,6 +78,7 @@ public enum ActivityMatcher {
                     }
                 }
                 if activity != nil, activity?.pane == nil { activity?.pane = pane }
+                if activity != nil, activity?.transcript == nil { activity?.transcript = claude?.state.transcript ?? hook?.transcript }
                 if let activity { result[session.path, default: [:]][agent.agentId] = activity }
             }
         }

@@ -21,5 +21,17 @@ public enum AgentActivity {
         if let tmux, !silent.isEmpty { signals = AgentSignals.read(environment: environment, tmux: tmux, screensOf: silent) }
         snapshot.activities = ActivityMatcher.match(snapshot, signals: signals, folder: folderResolver(settings: settings, layout: layout, environment: environment),
                                                     kind: kindResolver(settings: settings), rules: PaneRules.load(environment: environment))
+        snapshot.tokens = tokens(of: snapshot.activities)
+    }
+
+    /// Each agent's tokens, from the transcript its activity names.
+    public static func tokens(of activities: [String: [String: Activity]]) -> [String: [String: TokenUsage]] {
+        var result: [String: [String: TokenUsage]] = [:]
+        for (session, agents) in activities {
+            for (agent, activity) in agents {
+                if let transcript = activity.transcript, let usage = TokenUsage.of(transcript: transcript) { result[session, default: [:]][agent] = usage }
+            }
+        }
+        return result
     }
 }

@@ -63,6 +63,12 @@ public struct ClaudeSessionState: Equatable, Sendable {
 
     /// What it says, as an activity; `running` tells whether its process is still the one recorded.
     public func activity(running: Bool) -> Activity {
+        var result = activityWithoutTranscript(running: running)
+        result.transcript = transcript
+        return result
+    }
+
+    func activityWithoutTranscript(running: Bool) -> Activity {
         guard running else { return Activity(state: .exited, detail: "process ended", source: .stateFile, since: nil, pane: pane) }
         let state: Activity.State
         var detail: String?

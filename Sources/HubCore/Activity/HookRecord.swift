@@ -118,5 +118,9 @@ public struct HookRecord: Equatable, Sendable {
         }
     }
 
-    public var activity: Activity { Activity(state: state, detail: detail, source: .hook, since: at, pane: pane) }
+    public var activity: Activity {
+        var result = Activity(state: state, detail: detail, source: .hook, since: at, pane: pane)
+        result.transcript = transcript
+        return result
+    }
 }

@@ -27,6 +27,8 @@ public struct Activity: Equatable, Sendable {
     public var since: Date?
     /// The tmux pane it runs in (`%12`), when known.
     public var pane: String?
+    /// Its transcript (where its token use is), when its state file or hooks name it.
+    public var transcript: String?
 
     public init(state: State, detail: String? = nil, source: Source, since: Date? = nil, pane: String? = nil) {
         self.state = state

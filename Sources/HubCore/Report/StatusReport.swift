@@ -13,10 +13,15 @@ public enum StatusReport {
             let assessed = everyone.map { Evidence.assess($0, in: session, snapshot: snapshot, now: now, policy: policy) }
             attention += Evidence.attention(for: session, snapshot: snapshot, context: context, now: now, policy: policy, assessed: assessed)
             let byId = Dictionary(zip(everyone.map(\.agentId), assessed), uniquingKeysWith: { first, _ in first })
-            return StatusReport.sessionJSON(session) { agent in
+            let json = StatusReport.sessionJSON(session) { agent in
                 agentJSON(agent, evidence: byId[agent.agentId] ?? Evidence.assess(agent, in: session, snapshot: snapshot, now: now, policy: policy),
-                          dispatch: snapshot.dispatches[session.path]?[agent.agentId], activity: snapshot.activity(of: agent, in: session))
+                          dispatch: snapshot.dispatches[session.path]?[agent.agentId], activity: snapshot.activity(of: agent, in: session),
+                          tokens: snapshot.tokens[session.path]?[agent.agentId])
             }
+            // The session's tokens: the sum of its agents' (null when no transcript is known).
+            let used = snapshot.tokens[session.path].map { $0.values.reduce(TokenUsage(), +) }
+            guard case .object(let object) = json else { return json }
+            return .object(JSONObject(object.members.map { ($0.key, $0.value) } + [("tokens", used?.json ?? .null)]))
         }
         let sessions = snapshot.sessions.map(sessionJSON)
         attention.sort(by: AttentionItem.worstFirst)
@@ -90,7 +95,7 @@ public enum StatusReport {
         ]))
     }
 
-    public static func agentJSON(_ agent: AgentState, evidence: AgentEvidence, dispatch: DispatchRecord? = nil, activity: Activity? = nil) -> JSONValue {
+    public static func agentJSON(_ agent: AgentState, evidence: AgentEvidence, dispatch: DispatchRecord? = nil, activity: Activity? = nil, tokens: TokenUsage? = nil) -> JSONValue {
         .object(JSONObject([
             ("agent_id", .string(agent.agentId)),
             ("status", optional(agent.status.word)),
@@ -109,6 +114,7 @@ public enum StatusReport {
                                     ("form", .string(record.form)), ("outcome", .string(record.outcome))]))
             } ?? .null),
             ("activity", activityJSON(activity)),
+            ("tokens", tokens?.json ?? .null),
         ]))
     }
 

@@ -23,6 +23,8 @@ public struct WorkspaceSnapshot: Equatable, Sendable {
     public var activities: [String: [String: Activity]] = [:]
 
     public func activity(of agent: AgentState, in session: Session) -> Activity? { activities[session.path]?[agent.agentId] }
+    /// Tokens each agent used, from its transcript: session path → agent id → usage.
+    public var tokens: [String: [String: TokenUsage]] = [:]
 
     public init(root: String, stubs: [Stub] = [], sessions: [Session] = [], features: [FeatureTimeline] = [], workorders: [Workorder] = [], workorderLog: [WorkorderLogEntry] = [], problems: [Problem] = [], handoffs: [String: [String: Date]] = [:]) {
         self.root = root

@@ -36,6 +36,7 @@ final class WorkspaceWorker: @unchecked Sendable {
     /// Panes of dispatched agents that say nothing themselves: their screens are read every
     /// `screenInterval` while there are any.
     private var silentPanes = Set<String>()
+    private var tokens: [String: [String: TokenUsage]] = [:]
     private var screensRead = Date.distantPast
     static let screenInterval: TimeInterval = 2
 
@@ -120,6 +121,9 @@ final class WorkspaceWorker: @unchecked Sendable {
         let matched = ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder, kind: activity.kind, rules: activity.rules)
         guard matched != snapshot.activities else { return }
         snapshot.activities = matched
+        // Transcripts are read when what the agents do changed (a turn ended, a tool ran).
+        tokens = AgentActivity.tokens(of: matched)
+        snapshot.tokens = tokens
         // An agent starting to wait moves its session into NEEDS YOU: the list is placed anew.
         postSnapshot(snapshot, touched: nil)
     }
@@ -141,8 +145,11 @@ final class WorkspaceWorker: @unchecked Sendable {
         var snapshot = snapshot
         if let activity {
             // A reload knows nothing of the agents' state: the signals last read are matched in.
-            if posted == nil { signals = readSignals(activity, snapshot) }
+            let first = posted == nil
+            if first { signals = readSignals(activity, snapshot) }
             let matched = ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder, kind: activity.kind, rules: activity.rules)
+            if first { tokens = AgentActivity.tokens(of: matched) }
+            snapshot.tokens = tokens
             if matched != snapshot.activities {
                 snapshot.activities = matched
             }

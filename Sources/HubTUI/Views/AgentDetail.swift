@@ -26,6 +26,11 @@ enum AgentDetail {
             lines.append([("Doing     ", .muted), (clean(text), role), (source + ")", .muted)])
             if activity.state == .waiting { lines.append([("          ", .muted), ("1–9 answer its prompt · r reply · g go to its window", .muted)]) }
         }
+        if let used = state.snapshot.tokens[session.path]?[agent.agentId] {
+            let all = state.snapshot.tokens[session.path]?.values.reduce(TokenUsage(), +) ?? used
+            lines.append([("Tokens    ", .muted), (used.short, .text),
+                          ("  (in \(used.input), out \(used.output), cache \(used.cacheRead + used.cacheCreation); the session: \(all.short))", .muted)])
+        }
         lines.append([("Session   ", .muted), (clean(session.workorderId ?? session.name), .text), ("  " + clean(session.name), .muted)])
         let changed = evidence.changedAt.map { Cells.age(from: $0, now: state.now) + " ago (" + Timestamp.format($0) + ")" } ?? "unknown (no file or time of its own says)"
         lines.append([("Changed   ", .muted), (changed, evidence.flag == .stale ? .warning : .text)])

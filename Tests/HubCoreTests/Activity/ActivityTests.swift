@@ -16,7 +16,9 @@ import HubTestSupport
         // As Claude Code 2.1.332 writes it (PLATFORM.md).
         let waiting = try state(#"{"pid":22256,"sessionId":"bf02","cwd":"/w/proj","procStart":"350564","tmux":"main:@0.%7","status":"waiting","waitingFor":"permission prompt","statusUpdatedAt":1796402166095}"#)
         #expect(waiting.pane == "%7")
-        #expect(waiting.activity(running: true) == Activity(state: .waiting, detail: "permission prompt", source: .stateFile, since: Date(timeIntervalSince1970: 1796402166.095), pane: "%7"))
+        var expected = Activity(state: .waiting, detail: "permission prompt", source: .stateFile, since: Date(timeIntervalSince1970: 1796402166.095), pane: "%7")
+        expected.transcript = "/home/me/.claude/projects/-w-proj/bf02.jsonl"
+        #expect(waiting.activity(running: true) == expected)
         #expect(try state(#"{"pid":1,"status":"idle"}"#).activity(running: true).state == .idle)
         #expect(try state(#"{"pid":1,"status":"busy"}"#).activity(running: true).state == .working)
         #expect(waiting.activity(running: false).state == .exited, "a state file whose process is gone")
@@ -31,6 +33,18 @@ import HubTestSupport
         #expect(ProcessLiveness.isRunning(me, started: started))
         #expect(!ProcessLiveness.isRunning(me, started: "1"), "same pid, another start: a reused pid")
         #expect(!ProcessLiveness.isRunning(0, started: nil))
+        // A child killed and not yet reaped is a zombie: it has ended.
+        let child = fork()
+        if child == 0 { pause(); _exit(0) }
+        kill(child, SIGKILL)
+        var zombie = false
+        for _ in 0..<200 where !zombie {
+            zombie = ProcessLiveness.statFields(child)?.first == "Z"
+            if !zombie { usleep(10_000) }
+        }
+        #expect(zombie && !ProcessLiveness.isRunning(child, started: nil))
+        var status: Int32 = 0
+        waitpid(child, &status, 0)
     }
 
     func hook(_ json: String, environment: [String: String] = [:]) throws -> HookRecord {
@@ -117,6 +131,21 @@ import HubTestSupport
         var snapshot = base
         snapshot.activities = [session.path: ["web-client": Activity(state: .waiting, source: .hook, since: now)]]
         #expect(StatusLine.render(snapshot, now: now, policy: EvidencePolicy()).contains("1 waiting on you"))
+    }
+
+    @Test func tokensAreSummedFromTheTranscriptOncePerMessage() throws {
+        let workspace = try TemporaryWorkspace("tokens")
+        let lines = [
+            #"{"type":"user","message":{"role":"user","content":"go"}}"#,
+            #"{"type":"assistant","message":{"id":"m1","usage":{"input_tokens":100,"output_tokens":1,"cache_read_input_tokens":30}}}"#,
+            #"{"type":"assistant","message":{"id":"m1","usage":{"input_tokens":100,"output_tokens":40,"cache_read_input_tokens":30}}}"#,
+            #"{"type":"assistant","message":{"id":"m2","usage":{"input_tokens":120,"output_tokens":42,"cache_creation_input_tokens":5}}}"#,
+            "not json",
+        ]
+        let path = try workspace.write("t.jsonl", lines.joined(separator: "\n") + "\n")
+        #expect(TokenUsage.of(transcript: path) == TokenUsage(input: 220, output: 82, cacheRead: 30, cacheCreation: 5))
+        #expect(TokenUsage.of(transcript: workspace.path("missing.jsonl")) == nil)
+        #expect(TokenUsage(input: 12_000, output: 300).short == "12.3k tokens")
     }
 
     @Test func hooksInstallOnceKeepTheRestAndUninstall() throws {
