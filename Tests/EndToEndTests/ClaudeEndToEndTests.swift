@@ -101,6 +101,7 @@ struct ClaudeEndToEndTests {
         try setup.pane.waitFor("the dispatch", timeout: 90) { $0.contains(/EXIT=[0-9]/) }
         let screen = try setup.pane.screen()
         #expect(screen.contains("EXIT=0"), "\(screen)")
+        #expect(screen.contains("the agent confirmed it"), "Claude's own state is the proof: \(screen)")
         // Claude asks for permission to run the command: the hub sees it waiting.
         try setup.pane.waitFor("docs-writer waiting", timeout: 60) { _ in agent("docs-writer", setup).activity?["state"]?.stringValue == "waiting" }
         let waiting = agent("docs-writer", setup).activity

@@ -90,7 +90,7 @@ public struct DispatchRecord: Equatable, Sendable {
 
     /// The agent was handed its work (submitted, or started with it as an argument).
     public var isDelivered: Bool {
-        outcome == DispatchResult.Outcome.submitted.word || outcome == DispatchResult.Outcome.startedWithArgument.word
+        [DispatchResult.Outcome.submitted, .confirmed, .startedWithArgument].map(\.word).contains(outcome)
     }
 
     /// The agents of a session's records that were handed their work (`D` and `--all` skip them).

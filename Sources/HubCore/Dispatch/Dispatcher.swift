@@ -6,6 +6,8 @@ public struct DispatchResult: Equatable, Sendable {
     public enum Outcome: Equatable, Sendable {
         /// Pasted, Enter pressed, and the agent took it (its input queue emptied and its pane moved).
         case submitted
+        /// Submitted, and the agent itself said it took the prompt (its state file or a hook).
+        case confirmed
         /// Started with the one-liner as its last argument.
         case startedWithArgument
         /// Pasted, but Enter (twice) left it unread: the agent is not reading its input.
@@ -15,13 +17,14 @@ public struct DispatchResult: Equatable, Sendable {
         public var word: String {
             switch self {
             case .submitted: return "submitted"
+            case .confirmed: return "submitted (the agent confirmed)"
             case .startedWithArgument: return "started"
             case .typedNotSubmitted: return "typed, not submitted"
             case .failed: return "failed"
             }
         }
 
-        public var delivered: Bool { self == .submitted || self == .startedWithArgument }
+        public var delivered: Bool { self == .submitted || self == .confirmed || self == .startedWithArgument }
     }
 
     public var sessionPath: String
@@ -46,6 +49,7 @@ public struct DispatchResult: Equatable, Sendable {
         let place = window.map { " (window \($0))" } ?? ""
         switch outcome {
         case .submitted: return "\(agentId): one-liner delivered and submitted\(place)"
+        case .confirmed: return "\(agentId): one-liner delivered and submitted; the agent confirmed it\(place)"
         case .startedWithArgument: return "\(agentId): started with its one-liner\(place)"
         case .typedNotSubmitted: return "\(agentId): typed, not submitted — the agent has not read its input\(place); check that it is waiting for input there"
         case .failed(let why): return "\(agentId): not dispatched: \(why)"
@@ -105,13 +109,34 @@ public struct Dispatcher: Sendable {
                 result.outcome = .failed("the agent is asking whether to trust its folder: answer it in window \(started.window), then dispatch again")
                 return result
             }
+            let pasted = now()
             try paste(target.text, into: started.pane, buffer: "sessions-hub-\(target.agentId)")
             result.outcome = try submit(started.pane, tty: started.tty)
+            // The agent's own word is the best proof: its state turns to work, or its hook says
+            // the prompt was submitted. The tty check above stays the fallback.
+            if result.outcome == .submitted || result.outcome == .typedNotSubmitted, agentConfirms(pane: started.pane, since: pasted) {
+                result.outcome = .confirmed
+            }
         } catch {
             result.outcome = .failed(error.message)
         }
         result.at = now()
         return result
+    }
+
+    /// Within a few seconds: Claude Code's state file for `pane` leaves idle, or a hook from that pane
+    /// reports a submitted prompt (or work) after `since`.
+    func agentConfirms(pane: String, since: Date, within seconds: TimeInterval = 3) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            let signals = AgentSignals.read(environment: tmux.environment)
+            if signals.claude.contains(where: { $0.running && $0.state.pane == pane && ($0.state.status.map { $0 != "idle" } ?? false) && ($0.state.updatedAt ?? .distantPast) >= since.addingTimeInterval(-1) }) { return true }
+            if signals.hooks.contains(where: { $0.pane == pane && $0.at >= since.addingTimeInterval(-1) && ($0.event == "UserPromptSubmit" || $0.state == .working) }) { return true }
+            // An agent that says nothing of itself (no state file, no hook from its pane): no wait.
+            guard signals.claude.contains(where: { $0.state.pane == pane }) || signals.hooks.contains(where: { $0.pane == pane }) else { return false }
+            Thread.sleep(forTimeInterval: 0.1)
+        } while Date() < deadline
+        return false
     }
 
     /// Text to an agent already at work in `pane` (`send`, an answer typed on the screen): the same
