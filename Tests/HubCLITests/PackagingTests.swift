@@ -127,50 +127,40 @@ struct PackagingTests {
         #expect(self.marks(marks).isEmpty, "a name ran as code: \(self.marks(marks))")
     }
 
-    /// fish asks for completions through `commandline`, which works only interactively: a real fish
-    /// in tmux, Tab pressed.
+    /// Presses Tab in a real interactive shell in tmux (fish and zsh complete only interactively):
+    /// `shell` is started in the marks folder, `setup` loads the completion and ends by printing
+    /// `ready-2` (computed by the shell, so the typed line never shows it).
+    func completeInteractively(_ workspace: TemporaryWorkspace, marks: String, shell: String, setup: String, tabs: [String]) throws {
+        let pane = try TmuxPane(width: 200, height: 40, extraEnvironment: ["PATH": built + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"), "HOME": workspace.root])
+        try pane.run("cd '\(marks)' && exec \(shell)")
+        try pane.run(setup)
+        try pane.waitFor(text: "ready-2")
+        for (line, offered) in [("sessions-hub start --root \(workspace.root) ", "parallel-docs-audit"), ("sessions-hub set-status --root \(workspace.root) zz-hostile-ids ", "safe-agent")] {
+            try pane.tmux(["send-keys", "-t", "main", "-l", line])
+            for tab in tabs { try pane.keys(tab) }
+            try pane.waitFor("\(offered) offered", timeout: 20) { $0.contains(offered) }
+            try pane.keys("C-c")
+            try pane.run("clear")
+        }
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/fish") && TmuxPane.isAvailable, "needs fish (scripts/test installs it) and tmux"))
     func fishCompletionNeverRunsAWorkspacesNames() throws {
         let (workspace, marks) = try hostileWorkspace("completion-hostile-fish")
         let script = workspace.path("completion.fish")
         try ProcessRunner.run(binary, ["--generate-completion-script", "fish"]).stdout.write(toFile: script, atomically: true, encoding: .utf8)
-        let pane = try TmuxPane(width: 200, height: 40, extraEnvironment: ["PATH": built + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"), "HOME": workspace.root])
-        try pane.run("cd '\(marks)' && exec fish --no-config")
-        try pane.run("source '\(script)'; clear; echo ready-(math 1 + 1)")
-        try pane.waitFor(text: "ready-2")
-        try pane.tmux(["send-keys", "-t", "main", "-l", "sessions-hub start --root \(workspace.root) "])
-        try pane.keys("Tab")
-        try pane.waitFor("the stubs offered", timeout: 20) { $0.contains("parallel-docs-audit") }
-        try pane.keys("C-c")
-        try pane.run("clear; echo again-(math 2 + 1)")
-        try pane.waitFor(text: "again-3")
-        try pane.tmux(["send-keys", "-t", "main", "-l", "sessions-hub set-status --root \(workspace.root) zz-hostile-ids "])
-        try pane.keys("Tab")
-        try pane.waitFor("the agents offered", timeout: 20) { $0.contains("safe-agent") }
+        try completeInteractively(workspace, marks: marks, shell: "fish --no-config", setup: "source '\(script)'; clear; echo ready-(math 1 + 1)", tabs: ["Tab"])
         #expect(self.marks(marks).isEmpty, "a name ran as code: \(self.marks(marks))")
     }
 
-    /// zsh completes only in an interactive shell: a real one in tmux, Tab pressed.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh") && TmuxPane.isAvailable, "needs zsh (scripts/test installs it) and tmux"))
     func zshCompletionNeverRunsAWorkspacesNames() throws {
         let (workspace, marks) = try hostileWorkspace("completion-hostile-zsh")
         let functions = workspace.path("zfunc")
         try FileManager.default.createDirectory(atPath: functions, withIntermediateDirectories: true)
         try ProcessRunner.run(binary, ["--generate-completion-script", "zsh"]).stdout.write(toFile: functions + "/_sessions-hub", atomically: true, encoding: .utf8)
-        let pane = try TmuxPane(width: 200, height: 40, extraEnvironment: ["PATH": built + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"), "HOME": workspace.root])
-        try pane.run("cd '\(marks)' && exec zsh -f")
-        // The typed line shows `$((1+1))`; only the shell's answer shows `ready-2`.
-        try pane.run("PS1='zsh-ready%# '; fpath=('\(functions)' $fpath); autoload -U compinit; compinit -u; clear; echo ready-$((1+1))")
-        try pane.waitFor(text: "ready-2")
-        try pane.tmux(["send-keys", "-t", "main", "-l", "sessions-hub start --root \(workspace.root) "])
-        try pane.keys("Tab", "Tab")
-        try pane.waitFor("the stubs offered", timeout: 20) { $0.contains("parallel-docs-audit") }
-        try pane.keys("C-c")
-        try pane.run("clear; echo again-$((2+1))")
-        try pane.waitFor(text: "again-3")
-        try pane.tmux(["send-keys", "-t", "main", "-l", "sessions-hub set-status --root \(workspace.root) zz-hostile-ids "])
-        try pane.keys("Tab", "Tab")
-        try pane.waitFor("the agents offered", timeout: 20) { $0.contains("safe-agent") }
+        try completeInteractively(workspace, marks: marks, shell: "zsh -f",
+                                  setup: "PS1='zsh-ready%# '; fpath=('\(functions)' $fpath); autoload -U compinit; compinit -u; clear; echo ready-$((1+1))", tabs: ["Tab", "Tab"])
         #expect(self.marks(marks).isEmpty, "a name ran as code: \(self.marks(marks))")
     }
 }
