@@ -22,7 +22,12 @@ enum ScreenChild {
         terminal.keepsFrames = false
         let layout = WorkspaceLayout(root: root)
         let live = LiveWorkspace(loader: WorkspaceLoader(layout: layout), loadNow: false)
-        nonisolated(unsafe) let app = ScreenApp(terminal: terminal, live: live, context: AppContext(layout: layout), environment: [:])
+        // The agents' own state: a Claude Code state folder of this run's own (ten live agents,
+        // this process standing in for them), one of them dispatched into pane %99.
+        let home = root + "/.bench-home"
+        let agents = AgentStates(home: home, root: root)
+        agents.prepare()
+        nonisolated(unsafe) let app = ScreenApp(terminal: terminal, live: live, context: AppContext(layout: layout), environment: ["HOME": home])
 
         let lock = NSLock()
         let drawn = DispatchSemaphore(value: 0)
@@ -99,6 +104,19 @@ enum ScreenChild {
             usleep(5_000)
         }
         report("CHANGE", latencies.count, changes, Measure.percentile(latencies, 0.5), Measure.percentile(latencies, 0.99))
+
+        // An agent's own state file rewritten (as Claude Code does) → the frame shows what it asks.
+        var activity: [Double] = []
+        for index in 0..<(quick ? 30 : 100) {
+            let word = "q\(index)"
+            lock.withLock { wanted = "waiting: " + word; seenAt = 0 }
+            let start = Measure.now()
+            agents.write(agent: 0, status: "waiting", waitingFor: word)
+            if waitFor({ seenAt > 0 }, seconds: 5) { activity.append(lock.withLock { seenAt } - start) }
+            agents.write(agent: 0, status: "busy", waitingFor: nil)
+            usleep(20_000)
+        }
+        report("ACTIVITY", activity.count, quick ? 30 : 100, Measure.percentile(activity, 0.5), Measure.percentile(activity, 0.99))
         report("RSS", Measure.maxRSSMegabytes())
 
         // Idle: nothing changes, no key is pressed.
@@ -115,5 +133,34 @@ enum ScreenChild {
         terminal.send(.character("q"))
         Thread.sleep(forTimeInterval: 30)
         exit(3)
+    }
+}
+
+/// Claude Code state files for the bench: ten "live" agents (this process's pid and start time, so
+/// they count as running), the first one dispatched into pane %99 of agent-3 in feature-0-phase1.
+struct AgentStates {
+    let home: String
+    let root: String
+    var folder: String { home + "/.claude/sessions" }
+
+    func prepare() {
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: root + "/.coderef/sessions-hub", withIntermediateDirectories: true)
+        let handoffs = #"{"handoffs": {}, "dispatches": {".coderef/sessions/feature-0-phase1": {"agent-3": {"at": "2026-12-04T00:00:00Z", "pane": "%99", "window": "9", "form": "short", "outcome": "submitted"}}}}"#
+        FileManager.default.createFile(atPath: root + "/.coderef/sessions-hub/handoffs.json", contents: Data(handoffs.utf8))
+        for agent in 0..<10 { write(agent: agent, status: "idle", waitingFor: nil) }
+    }
+
+    /// Written as Claude does: the whole file, renamed into place.
+    func write(agent: Int, status: String, waitingFor: String?) {
+        let pid = getpid()
+        let pane = agent == 0 ? "%99" : "%\(100 + agent)"
+        var text = #"{"pid": \#(pid), "sessionId": "bench-\#(agent)", "cwd": "/nowhere", "procStart": "\#(ProcessLiveness.startTime(pid) ?? "")", "tmux": "x:@1.\#(pane)", "status": "\#(status)""#
+        if let waitingFor { text += #", "waitingFor": "\#(waitingFor)""# }
+        text += #", "statusUpdatedAt": \#(Int(Date().timeIntervalSince1970 * 1000))}"#
+        // One file per agent (a real pid names only one; the bench's stand-ins take ids past it).
+        let name = folder + "/\(Int(pid) * 100 + agent).json"
+        FileManager.default.createFile(atPath: name + ".tmp", contents: Data(text.utf8))
+        rename(name + ".tmp", name)
     }
 }

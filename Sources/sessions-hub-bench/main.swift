@@ -112,8 +112,11 @@ for (column, scale) in scales.enumerated() {
             case "CHANGE"?:
                 put("file renamed → frame with the new status, p50 / p99 (seen)", column,
                     Measure.ms(number(3)) + " / " + Measure.ms(number(4)) + " (\(parts[1])/\(parts[2]))")
+            case "ACTIVITY"?:
+                put("agent's state file rewritten → frame showing it waiting, p50 / p99 (seen)", column,
+                    Measure.ms(number(3)) + " / " + Measure.ms(number(4)) + " (\(parts[1])/\(parts[2]))")
             case "RSS"?: put("peak RSS with the screen open", column, String(format: "%.0f MB", number(1)))
-            case "IDLE"?: put("idle screen: CPU ticks, wakeups over \(Int(number(3))) s", column, "\(parts[1]) ticks, \(parts[2]) wakeups")
+            case "IDLE"?: put("idle screen with 10 live agents: CPU ticks, wakeups over \(Int(number(3))) s", column, "\(parts[1]) ticks, \(parts[2]) wakeups")
             case "QUIT"?:
                 quitAt = Measure.now()
                 put("`q` during a full reload → process gone", column, parts.count > 1 && parts[1] == "idle" ? "(reload already done) " : "")
