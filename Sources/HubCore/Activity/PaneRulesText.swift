@@ -153,13 +153,14 @@ enum PaneRulesText {
     agent = "sessions-hub-sim-agent"
     state = "working"
     priority = 100
-    match = '''(?m)^.*: in_progress\s*$'''
+    window = 1
+    match = ''': in_progress$|^wrote |^got \d+ characters$|^allowed$'''
 
     [[rule]]
     agent = "sessions-hub-sim-agent"
     state = "idle"
     priority = 0
     window = 1
-    match = '''^>\s*$'''
+    match = '''^>\s*$|^done$'''
     """#
 }

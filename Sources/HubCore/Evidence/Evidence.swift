@@ -207,7 +207,8 @@ public enum Evidence {
             guard let since = activity.since, now.timeIntervalSince(since) >= policy.idleUnreportedAfter else { return nil }
             return AttentionItem(session: session.path, agent: agent.agentId, reason: .idleUnreported,
                                  note: "its turn ended \(Evidence.age(now.timeIntervalSince(since))) ago; status says \(claim)", since: since)
-        case .working where agent.status.bucket == .complete:
+        case .working where agent.status.bucket == .complete && activity.source != .pane:
+            // (A screen can keep old lines in view; only the agent's own word is trusted for this.)
             return AttentionItem(session: session.path, agent: agent.agentId, reason: .unverified, note: "says complete while still working", since: activity.since)
         default:
             return nil

@@ -44,6 +44,9 @@ import Testing
     @Test func theSimulatedAgentsQuestionAndTheAgentKindOfACommand() {
         let screen = "got 406 characters\nMay I write my output and report api-server complete?\nDo you want to proceed?\n❯ 1. Yes\n  2. No"
         #expect(rules.classify(screen, kind: "sessions-hub-sim-agent")?.detail == "permission: May I write my output and report api-server complete?")
+        // Its log keeps earlier lines in view: only the last one says what it does now.
+        #expect(rules.classify("got 12 characters\napi-server: in_progress\nwrote /x.json\napi-server: complete\ndone", kind: "sessions-hub-sim-agent")?.state == .idle)
+        #expect(rules.classify("got 12 characters\napi-server: in_progress", kind: "sessions-hub-sim-agent")?.state == .working)
         #expect(PaneRules.agentKind(command: ["/usr/local/bin/codex", "--full-auto"]) == "codex")
         #expect(PaneRules.agentKind(command: ["env", "FOO=1", "aider", "--yes"]) == "aider")
         #expect(PaneRules.agentKind(command: ["npx", "@google/gemini-cli"]) == "gemini")
