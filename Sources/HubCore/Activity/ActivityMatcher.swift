@@ -27,21 +27,46 @@ public enum ActivityMatcher {
     public static func match(_ snapshot: WorkspaceSnapshot, signals: AgentSignals, folder: (Session, AgentState) -> String?,
                              kind: (AgentState) -> String? = { _ in nil }, rules: PaneRules = .standard) -> [String: [String: Activity]] {
         var result: [String: [String: Activity]] = [:]
-        // Project folder → the (session, agent) most recently handed its work there.
-        var byFolder: [String: (session: Session, agent: AgentState, at: Date)] = [:]
-        for session in snapshot.sessions where !session.archived {
-            for agent in session.everyone where agent.status.bucket != .complete {
-                guard let path = folder(session, agent).map(WorkspacePaths.standardize) else { continue }
-                let at = snapshot.dispatches[session.path]?[agent.agentId]?.at ?? snapshot.handoffs[session.path]?[agent.agentId] ?? .distantPast
-                if let known = byFolder[path], known.at > at || (known.at == at && known.session.path > session.path) { continue }
-                byFolder[path] = (session, agent, at)
+        guard !signals.claude.isEmpty || !signals.hooks.isEmpty || !(signals.panes ?? [:]).isEmpty || !signals.screens.isEmpty else { return result }
+        // Only agents some signal can speak for are looked at (O(signals), not O(agents)): those
+        // dispatched into a pane, those a hook names, and — only when some signal has nothing but
+        // its folder to go by — the agent most recently handed its work in that folder.
+        var candidates: [String: Set<String>] = [:]
+        var dispatchedPanes = Set<String>()
+        for (path, records) in snapshot.dispatches {
+            for (agent, record) in records where record.pane != nil {
+                candidates[path, default: []].insert(agent)
+                dispatchedPanes.insert(record.pane!)
             }
         }
-        for session in snapshot.sessions where !session.archived {
-            for agent in session.everyone {
+        for record in signals.hooks where record.hubAgent != nil || record.hubSession != nil {
+            if let session = snapshot.sessions.first(where: { record.hubSession == $0.name || record.hubSession == $0.path }), let agent = record.hubAgent {
+                candidates[session.path, default: []].insert(agent)
+            }
+        }
+        let folderOnly = Set(signals.claude.filter { $0.state.pane.map { !dispatchedPanes.contains($0) } ?? true }.compactMap(\.state.cwd)
+            + signals.hooks.filter { $0.hubAgent == nil && $0.hubSession == nil && ($0.pane.map { !dispatchedPanes.contains($0) } ?? true) }.compactMap(\.cwd))
+            .map(WorkspacePaths.standardize)
+        // Project folder → the (session, agent) most recently handed its work there.
+        var byFolder: [String: (session: Session, agent: AgentState, at: Date)] = [:]
+        if !folderOnly.isEmpty {
+            for session in snapshot.sessions where !session.archived {
+                for agent in session.everyone where agent.status.bucket != .complete {
+                    guard let path = folder(session, agent).map(WorkspacePaths.standardize), folderOnly.contains(path) else { continue }
+                    let at = snapshot.dispatches[session.path]?[agent.agentId]?.at ?? snapshot.handoffs[session.path]?[agent.agentId] ?? .distantPast
+                    if let known = byFolder[path], known.at > at || (known.at == at && known.session.path > session.path) { continue }
+                    byFolder[path] = (session, agent, at)
+                }
+            }
+            for owner in byFolder.values { candidates[owner.session.path, default: []].insert(owner.agent.agentId) }
+        }
+        for (sessionPath, agentIds) in candidates {
+            guard let session = snapshot.session(at: sessionPath), !session.archived else { continue }
+            for agent in session.everyone where agentIds.contains(agent.agentId) {
                 let pane = snapshot.dispatches[session.path]?[agent.agentId]?.pane
-                let path = folder(session, agent).map(WorkspacePaths.standardize)
-                let ownsFolder = path.map { byFolder[$0]?.session.path == session.path && byFolder[$0]?.agent.agentId == agent.agentId } ?? false
+                let owned = byFolder.first { $0.value.session.path == session.path && $0.value.agent.agentId == agent.agentId }?.key
+                let path = owned
+                let ownsFolder = owned != nil
                 func claims(pane signalPane: String?, cwd: String?) -> Bool {
                     if let pane, let signalPane { return pane == signalPane }
                     return ownsFolder && cwd.map(WorkspacePaths.standardize) == path

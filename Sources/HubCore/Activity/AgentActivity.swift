@@ -4,8 +4,26 @@ import Foundation
 /// source now, match, done. The screen watches the same sources instead (`ActivityWatch`).
 public enum AgentActivity {
     /// Each agent's project folder on this machine, as dispatch and the workorder search find it.
+    /// Remembered by agent id and `agent_path` (a folder lookup touches the disk; the screen asks
+    /// again on every change of an agent's state).
     public static func folderResolver(settings: HubSettings, layout: WorkspaceLayout, environment: [String: String]) -> (Session, AgentState) -> String? {
-        { _, agent in ProjectFolders.resolve(agent, settings: settings, root: layout.root, projectRoots: layout.projectDirectories, home: environment["HOME"]) }
+        let cache = FolderCache()
+        return { _, agent in
+            cache.value(for: agent.agentId + "\u{0}" + (agent.agentPath ?? "")) {
+                ProjectFolders.resolve(agent, settings: settings, root: layout.root, projectRoots: layout.projectDirectories, home: environment["HOME"])
+            }
+        }
+    }
+
+    final class FolderCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [String: String?] = [:]
+        func value(for key: String, _ make: () -> String?) -> String? {
+            if let hit = lock.withLock({ known[key] }) { return hit }
+            let made = make()
+            lock.withLock { known[key] = .some(made) }
+            return made
+        }
     }
 
     /// The kind of agent (its screen rules) an agent's dispatch command starts.
