@@ -50,8 +50,13 @@ public enum ActivityMatcher {
         // Project folder → the (session, agent) most recently handed its work there.
         var byFolder: [String: (session: Session, agent: AgentState, at: Date)] = [:]
         if !folderOnly.isEmpty {
-            for session in snapshot.sessions where !session.archived {
-                for agent in session.everyone where agent.status.bucket != .complete {
+            // Among the agents handed their work (a copied one-liner or a dispatch): a person who
+            // starts an agent by hand pasted its one-liner first. O(hand-offs), not O(agents).
+            let handed = Set(snapshot.handoffs.keys).union(snapshot.dispatches.keys)
+            for path in handed {
+                guard let session = snapshot.session(at: path), !session.archived else { continue }
+                let agentsHanded = Set((snapshot.handoffs[path] ?? [:]).keys).union((snapshot.dispatches[path] ?? [:]).keys)
+                for agent in session.everyone where agent.status.bucket != .complete && agentsHanded.contains(agent.agentId) {
                     guard let path = folder(session, agent).map(WorkspacePaths.standardize), folderOnly.contains(path) else { continue }
                     let at = snapshot.dispatches[session.path]?[agent.agentId]?.at ?? snapshot.handoffs[session.path]?[agent.agentId] ?? .distantPast
                     if let known = byFolder[path], known.at > at || (known.at == at && known.session.path > session.path) { continue }

@@ -38,7 +38,7 @@ public enum AgentActivity {
         let silent = ActivityMatcher.silentPanes(snapshot, signals: signals)
         if let tmux, !silent.isEmpty { signals = AgentSignals.read(environment: environment, tmux: tmux, screensOf: silent) }
         snapshot.activities = ActivityMatcher.match(snapshot, signals: signals, folder: folderResolver(settings: settings, layout: layout, environment: environment),
-                                                    kind: kindResolver(settings: settings), rules: PaneRules.load(environment: environment))
+                                                    kind: kindResolver(settings: settings), rules: signals.screens.isEmpty ? .standard : PaneRules.load(environment: environment))
         snapshot.tokens = tokens(of: snapshot.activities)
     }
 

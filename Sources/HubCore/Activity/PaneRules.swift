@@ -32,6 +32,18 @@ public struct PaneRules: Sendable {
         return rules
     }
 
+    /// `load`, once per process (the rules do not change while the hub runs).
+    public static func loaded(environment: [String: String]) -> PaneRules {
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let cached { return cached }
+        let rules = load(environment: environment)
+        cached = rules
+        return rules
+    }
+    private static let cacheLock = NSLock()
+    nonisolated(unsafe) private static var cached: PaneRules?
+
     public static let standard: PaneRules = {
         var rules = PaneRules()
         rules.add(PaneRulesText.builtIn, source: "built-in rules")

@@ -27,7 +27,7 @@ final class EffectRunner: @unchecked Sendable {
             tmux: TmuxClient(environment: environment),
             folder: AgentActivity.folderResolver(settings: context.settings, layout: context.layout, environment: environment),
             kind: AgentActivity.kindResolver(settings: context.settings),
-            rules: PaneRules.load(environment: environment))
+            rules: { PaneRules.loaded(environment: environment) })
         worker = WorkspaceWorker(live: live, policy: EvidencePolicy(context.settings), activity: activity) { results.post($0) }
     }
 

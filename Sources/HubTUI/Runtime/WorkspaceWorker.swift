@@ -29,7 +29,8 @@ final class WorkspaceWorker: @unchecked Sendable {
         let tmux: TmuxClient?
         let folder: (Session, AgentState) -> String?
         let kind: (AgentState) -> String?
-        let rules: PaneRules
+        /// Loaded the first time a screen is to be read (compiling them costs at start-up otherwise).
+        let rules: @Sendable () -> PaneRules
     }
     private let activity: Activity?
     private var signals = AgentSignals()
@@ -118,14 +119,16 @@ final class WorkspaceWorker: @unchecked Sendable {
     private func refreshActivity() {
         guard let activity, var snapshot = posted else { return }
         signals = readSignals(activity, snapshot)
-        let matched = ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder, kind: activity.kind, rules: activity.rules)
+        let matched = ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder, kind: activity.kind, rules: signals.screens.isEmpty ? .standard : activity.rules())
         guard matched != snapshot.activities else { return }
+        let changed = Set(matched.keys).union(snapshot.activities.keys).filter { matched[$0] != snapshot.activities[$0] }
         snapshot.activities = matched
         // Transcripts are read when what the agents do changed (a turn ended, a tool ran).
         tokens = AgentActivity.tokens(of: matched)
         snapshot.tokens = tokens
-        // An agent starting to wait moves its session into NEEDS YOU: the list is placed anew.
-        postSnapshot(snapshot, touched: nil)
+        // Only those sessions' verdicts are renewed (NEEDS YOU is composed from them); no row moves
+        // in the list itself, so it is not rebuilt.
+        postSnapshot(snapshot, touched: TouchedItems(sessionFolders: changed))
     }
 
     /// The signals, with the screens of the agents nothing else speaks for.
@@ -147,7 +150,7 @@ final class WorkspaceWorker: @unchecked Sendable {
             // A reload knows nothing of the agents' state: the signals last read are matched in.
             let first = posted == nil
             if first { signals = readSignals(activity, snapshot) }
-            let matched = ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder, kind: activity.kind, rules: activity.rules)
+            let matched = ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder, kind: activity.kind, rules: signals.screens.isEmpty ? .standard : activity.rules())
             if first { tokens = AgentActivity.tokens(of: matched) }
             snapshot.tokens = tokens
             if matched != snapshot.activities {

@@ -93,11 +93,15 @@ import HubTestSupport
         #expect(byNames[session.path]?["docs-writer"]?.phrase == "working: Read")
         #expect(byNames.values.flatMap(\.values).count == 1, "nobody else")
 
-        // Started by hand in its project folder: matched by the folder.
+        // Started by hand in its project folder, its one-liner copied first: matched by the folder.
         let byFolder = AgentSignals(claude: [.init(state: try state(#"{"pid":11,"cwd":"/projects/api","status":"idle"}"#), running: true)])
-        let matched = ActivityMatcher.match(snapshot, signals: byFolder, folder: { _, agent in agent.agentId == "api-server" ? "/projects/api" : nil })
+        let folder: (Session, AgentState) -> String? = { _, agent in agent.agentId == "mobile-app" ? "/projects/api" : nil }
+        #expect(ActivityMatcher.match(snapshot, signals: byFolder, folder: folder).isEmpty, "never handed its work: not guessed")
+        var handed = snapshot
+        handed.handoffs[session.path] = ["mobile-app": now]
+        let matched = ActivityMatcher.match(handed, signals: byFolder, folder: folder)
         #expect(matched.values.flatMap(\.values).count == 1)
-        #expect(matched.values.first?["api-server"]?.state == .idle)
+        #expect(matched[session.path]?["mobile-app"]?.state == .idle)
 
         // A pane kept after its program ended says how it ended.
         let dead = AgentSignals(panes: ["%5": .init(dead: true, deadStatus: 1)])
