@@ -43,39 +43,24 @@ struct SendCommand: ParsableCommand {
         AgentActivity.attach(to: &snapshot, settings: settings, layout: layout, environment: environment)
         let session = try Lookup.session(self.session, in: snapshot)
         let agent = try Lookup.agent(self.agent, in: session)
-        guard let pane = AgentPane.of(agent, in: session, snapshot: snapshot), tmux.paneIsOpen(pane) else {
-            throw UsageError("\(TerminalText.sanitize(agent.agentId)) has no live tmux pane the hub knows of (dispatch it, or start it in tmux with the hooks installed)")
-        }
-        let dispatcher = Dispatcher(tmux: tmux, settings: settings.dispatch)
-        if let text {
-            let result = dispatcher.send(text, to: pane, agentId: agent.agentId, sessionPath: session.path)
-            try? HandoffLog.record(root: layout.root, dispatch: result)
-            report(sent: "text", pane: pane, outcome: result.outcome.word, failure: { if case .failed(let why) = result.outcome { return why }; return nil }())
-            if !result.outcome.delivered { throw ExitCode(1) }
-        } else {
-            let taken: Bool
-            do { taken = try dispatcher.sendKeys(keys, to: pane) } catch {
-                report(sent: "keys", pane: pane, outcome: "failed", failure: error.message)
-                throw ExitCode(1)
-            }
-            guard taken else {
-                report(sent: "keys", pane: pane, outcome: "not taken", failure: "pressed twice, and its pane did not change: it may not be reading keys (look with g, or its window)")
-                throw ExitCode(1)
-            }
-            report(sent: "keys", pane: pane, outcome: "sent", failure: nil)
-        }
+        let pane: String
+        do { pane = try AgentAnswer.pane(of: agent, in: session, snapshot: snapshot, tmux: tmux) } catch { throw UsageError(error.description) }
+        let outcome = AgentAnswer.send(text.map { .text($0) } ?? .keys(keys), to: pane, agentId: agent.agentId, sessionPath: session.path,
+                                       dispatcher: Dispatcher(tmux: tmux, settings: settings.dispatch), root: layout.root)
+        report(outcome)
+        if !outcome.delivered { throw ExitCode(1) }
     }
 
-    func report(sent: String, pane: String, outcome: String, failure: String?) {
+    func report(_ outcome: AgentAnswer.Outcome) {
         if json {
             Output.write(JSONPrinter.compact(.object(JSONObject([
-                ("agent", .string(agent)), ("pane", .string(pane)), ("sent", .string(sent)), ("outcome", .string(outcome)),
-                ("error", failure.map(JSONValue.string) ?? .null),
+                ("agent", .string(agent)), ("pane", .string(outcome.pane)), ("sent", .string(text == nil ? "keys" : "text")),
+                ("outcome", .string(outcome.word)), ("error", outcome.delivered ? .null : .string(outcome.sentence)),
             ]))) + "\n")
-        } else if let failure {
-            Output.error("\(TerminalText.sanitize(agent)): not sent: \(failure)")
+        } else if outcome.delivered {
+            Output.write("\(outcome.sentence) (\(outcome.pane))\n")
         } else {
-            Output.write("\(TerminalText.sanitize(agent)) (\(pane)): \(sent == "keys" ? keys.joined(separator: " ") + " pressed" : "text " + outcome)\n")
+            Output.error(outcome.sentence)
         }
     }
 }

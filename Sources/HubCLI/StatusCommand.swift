@@ -53,16 +53,20 @@ struct StatusCommand: ParsableCommand {
         var attention = Evidence.attention(previous, now: Date(), policy: policy)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        // The agents' own state folders wake the loop too, as the workspace's do.
+        let agents = ActivityWatch(environment: environment)
         while true {
             // Wake at least once a minute: an agent becomes stale or not picked up by time alone.
-            let timeout = live.nextDeadline.map { Int32(max(1, min(60_000, $0.timeIntervalSinceNow * 1000 + 1))) } ?? 60_000
-            var descriptor = pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0)
-            _ = Glibc.poll(&descriptor, 1, timeout)
+            let deadline = [live.nextDeadline, agents.nextCheck].compactMap { $0 }.min()
+            let timeout = deadline.map { Int32(max(1, min(60_000, $0.timeIntervalSinceNow * 1000 + 1))) } ?? 60_000
+            var descriptors = [pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: agents.fileDescriptor, events: Int16(POLLIN), revents: 0)]
+            _ = Glibc.poll(&descriptors, 2, timeout)
+            _ = agents.drain()
             var (snapshot, notices) = live.update()
             for notice in notices { Output.error(notice) }
             // The agents' own state, read afresh each time round (its changes come as activity events).
             if snapshot == nil { snapshot = previous }
-            AgentActivity.attach(to: &snapshot!, settings: settings, layout: layout, environment: environment)
+            AgentActivity.attach(to: &snapshot!, settings: settings, layout: layout, environment: environment, watch: agents)
             if snapshot == previous { snapshot = nil }
             let now = Date()
             let time = formatter.string(from: now)

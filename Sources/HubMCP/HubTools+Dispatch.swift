@@ -52,22 +52,12 @@ extension HubTools {
         let agent = try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.agent(id, in: session) }
         let text = try arguments.optionalString("text"), keys = try arguments.optionalStrings("keys") ?? []
         guard (text == nil) != keys.isEmpty else { throw ToolFailure("give text or keys (one of them)") }
-        guard let pane = AgentPane.of(agent, in: session, snapshot: snapshot), tmux.paneIsOpen(pane) else {
-            throw ToolFailure("\(agent.agentId) has no live tmux pane the hub knows of (dispatch it first)")
-        }
-        let dispatcher = Dispatcher(tmux: tmux, settings: settings.dispatch)
-        var members: [(String, JSONValue)] = [("session", .string(session.path)), ("agent", .string(agent.agentId)), ("pane", .string(pane))]
-        if let text {
-            let result = dispatcher.send(text, to: pane, agentId: agent.agentId, sessionPath: session.path)
-            try? HandoffLog.record(root: layout.root, dispatch: result)
-            guard result.outcome.delivered else { throw ToolFailure(result.sentence) }
-            members.append(("outcome", .string(result.outcome.word)))
-        } else {
-            let taken: Bool
-            do { taken = try dispatcher.sendKeys(keys, to: pane) } catch { throw ToolFailure(error.message) }
-            guard taken else { throw ToolFailure("pressed \(keys.joined(separator: " ")) twice; \(agent.agentId)'s pane did not change") }
-            members.append(("outcome", .string("pressed")))
-        }
+        let pane: String
+        do { pane = try AgentAnswer.pane(of: agent, in: session, snapshot: snapshot, tmux: tmux) } catch { throw ToolFailure(error.description) }
+        let outcome = AgentAnswer.send(text.map { .text($0) } ?? .keys(keys), to: pane, agentId: agent.agentId, sessionPath: session.path,
+                                       dispatcher: Dispatcher(tmux: tmux, settings: settings.dispatch), root: layout.root)
+        guard outcome.delivered else { throw ToolFailure(outcome.sentence) }
+        let members: [(String, JSONValue)] = [("session", .string(session.path)), ("agent", .string(agent.agentId)), ("pane", .string(pane)), ("outcome", .string(outcome.word))]
         return .object(JSONObject(members))
     }
 }

@@ -74,8 +74,7 @@ struct ClaudeEndToEndTests {
         defer { posix_spawn_file_actions_destroy(&actions) }
         for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
         guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { throw TmuxPane.TmuxError.failed("could not start the scripted API") }
-        let deadline = Date().addingTimeInterval(20)
-        while !FileManager.default.fileExists(atPath: portFile) && Date() < deadline { usleep(50_000) }
+        try Waiting.until("the scripted API's port", timeout: 20) { FileManager.default.fileExists(atPath: portFile) }
         return pid
     }
 
@@ -115,7 +114,7 @@ struct ClaudeEndToEndTests {
         try setup.pane.run("clear; \(binary) send --root \(setup.workspace.root) api-migration-phase1 docs-writer --keys 1; echo SENT=$?")
         try setup.pane.waitFor("send to finish", timeout: 20) { $0.contains(/SENT=[0-9]/) }
         let answered = try setup.pane.screen()
-        #expect(answered.contains("SENT=0") && answered.contains("docs-writer (%"), "\(answered)")
+        #expect(answered.contains("SENT=0") && answered.contains("docs-writer: pressed 1 in its pane (%"), "\(answered)")
         do {
             try setup.pane.waitFor("docs-writer complete and idle", timeout: 60) { _ in
                 let now = agent("docs-writer", setup)

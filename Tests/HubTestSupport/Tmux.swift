@@ -81,14 +81,15 @@ public final class TmuxPane: @unchecked Sendable {
 
     /// Polls the screen until `condition` holds; throws with the last screen after `timeout`.
     public func waitFor(_ what: String = "a condition", timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws {
-        let deadline = Date().addingTimeInterval(timeout)
         var last = ""
-        while Date() < deadline {
-            last = (try? screen()) ?? ""
-            if condition(last) { return }
-            usleep(30_000) // poll interval while waiting for the condition
+        do {
+            try Waiting.until(what, timeout: timeout) {
+                last = (try? screen()) ?? ""
+                return condition(last)
+            }
+        } catch {
+            throw TmuxError.timeout(what, screen: last)
         }
-        throw TmuxError.timeout(what, screen: last)
     }
 
     public func waitFor(text: String, timeout: TimeInterval = 10) throws {

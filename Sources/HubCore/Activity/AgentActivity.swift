@@ -31,12 +31,12 @@ public enum AgentActivity {
         { agent in (try? CommandWords.split(settings.dispatch.command(for: agent.agentId).text)).flatMap(PaneRules.agentKind) }
     }
 
-    public static func attach(to snapshot: inout WorkspaceSnapshot, settings: HubSettings, layout: WorkspaceLayout, environment: [String: String]) {
+    /// `watch`: the signals come from it (read when it says so) instead of the folders directly.
+    public static func attach(to snapshot: inout WorkspaceSnapshot, settings: HubSettings, layout: WorkspaceLayout, environment: [String: String], watch: ActivityWatch? = nil) {
         // tmux is asked for its panes only when some agent was dispatched into one.
         let tmux = snapshot.dispatches.isEmpty ? nil : TmuxClient(environment: environment)
-        var signals = AgentSignals.read(environment: environment, tmux: tmux)
-        let silent = ActivityMatcher.silentPanes(snapshot, signals: signals)
-        if let tmux, !silent.isEmpty { signals = AgentSignals.read(environment: environment, tmux: tmux, screensOf: silent) }
+        var signals = watch?.read(tmux: tmux) ?? AgentSignals.read(environment: environment, tmux: tmux)
+        if let tmux { signals.readScreens(ActivityMatcher.silentPanes(snapshot, signals: signals), tmux: tmux) }
         snapshot.activities = ActivityMatcher.match(snapshot, signals: signals, folder: folderResolver(settings: settings, layout: layout, environment: environment),
                                                     kind: kindResolver(settings: settings), rules: signals.screens.isEmpty ? .standard : PaneRules.load(environment: environment))
         snapshot.tokens = tokens(of: snapshot.activities)

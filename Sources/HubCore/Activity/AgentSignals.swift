@@ -39,20 +39,23 @@ public struct AgentSignals: Equatable, Sendable {
     }
 
     /// Reads every source now (`tmux`: also ask it for its panes).
-    /// Reads every source now (`tmux`: also ask it for its panes, and what `screensOf` show).
-    public static func read(environment: [String: String], tmux: TmuxClient? = nil, screensOf panesToRead: Set<String> = []) -> AgentSignals {
+    /// Reads every source now (`tmux`: also ask it for its panes).
+    public static func read(environment: [String: String], tmux: TmuxClient? = nil) -> AgentSignals {
         var signals = AgentSignals()
         for folder in ClaudeSessionState.folders(environment: environment) {
             signals.claude += ClaudeSessionState.read(folder: folder).map { Claude(state: $0, running: ProcessLiveness.isRunning($0.pid, started: $0.procStart)) }
         }
         if let folder = HookRecord.folder(environment: environment) { signals.hooks = HookRecord.read(folder: folder) }
-        if let tmux {
-            signals.panes = panes(tmux)
-            for pane in panesToRead.sorted() where signals.panes?[pane].map({ !$0.dead }) ?? false {
-                if let text = try? tmux.run(["capture-pane", "-p", "-J", "-t", pane]) { signals.screens[pane] = text }
-            }
-        }
+        if let tmux { signals.panes = panes(tmux) }
         return signals
+    }
+
+    /// What the live ones of `wanted` show (the panes already listed: no second `list-panes`).
+    public mutating func readScreens(_ wanted: Set<String>, tmux: TmuxClient) {
+        screens = [:]
+        for pane in wanted.sorted() where panes?[pane].map({ !$0.dead }) ?? false {
+            if let text = try? tmux.run(["capture-pane", "-p", "-J", "-t", pane]) { screens[pane] = text }
+        }
     }
 
     /// Every pane of the tmux server: id, dead or not, and how it ended.

@@ -22,8 +22,7 @@ public struct PaneRules: Sendable {
 
     /// The shipped rules, then the user's file (which wins on equal priority).
     public static func load(environment: [String: String]) -> PaneRules {
-        var rules = PaneRules()
-        rules.add(PaneRulesText.builtIn, source: "built-in rules")
+        var rules = standard
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["HOME"].map { FileSystem.join($0, ".config") }
         if let configHome {
             let file = FileSystem.join(configHome, "sessions-hub/agent-screens.toml")

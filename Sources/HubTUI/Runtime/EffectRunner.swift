@@ -22,7 +22,7 @@ final class EffectRunner: @unchecked Sendable {
         self.environment = environment
         let results = self.results
         // The agents' own state: watched on the same thread as the workspace, matched into its snapshots.
-        let activity = WorkspaceWorker.Activity(
+        let activity = WorkspaceWorker.ActivitySource(
             watch: ActivityWatch(environment: environment),
             tmux: TmuxClient(environment: environment),
             folder: AgentActivity.folderResolver(settings: context.settings, layout: context.layout, environment: environment),
@@ -84,21 +84,9 @@ final class EffectRunner: @unchecked Sendable {
                 guard let tmux = TmuxClient(environment: environment) else {
                     return results.post(.action(.answered("tmux is not installed: nothing was sent", failed: true)))
                 }
-                let dispatcher = Dispatcher(tmux: tmux, settings: settings)
-                if ask.isReply {
-                    let result = dispatcher.send(ask.text, to: ask.pane, agentId: ask.agentId, sessionPath: ask.sessionPath)
-                    try? HandoffLog.record(root: root, dispatch: result)
-                    let failed = !result.outcome.delivered
-                    results.post(.action(.answered(failed ? result.sentence : "\(ask.agentId): reply delivered and submitted", failed: failed)))
-                } else {
-                    do throws(TmuxClient.Failure) {
-                        let taken = try dispatcher.sendKeys(ask.keys, to: ask.pane)
-                        results.post(.action(.answered(taken ? "\(ask.agentId): pressed \(ask.keys.joined(separator: " ")) in its pane"
-                                                            : "\(ask.agentId): pressed \(ask.keys.joined(separator: " ")) twice; its pane did not change (g shows it)", failed: !taken)))
-                    } catch {
-                        results.post(.action(.answered("\(ask.agentId): nothing was pressed: \(error.message)", failed: true)))
-                    }
-                }
+                let outcome = AgentAnswer.send(ask.isReply ? .text(ask.text) : .keys(ask.keys), to: ask.pane, agentId: ask.agentId, sessionPath: ask.sessionPath,
+                                               dispatcher: Dispatcher(tmux: tmux, settings: settings), root: root)
+                results.post(.action(.answered(outcome.sentence, failed: !outcome.delivered)))
             }
         case .goToPane(let pane):
             let environment = self.environment

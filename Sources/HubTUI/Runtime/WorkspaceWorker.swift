@@ -24,7 +24,7 @@ final class WorkspaceWorker: @unchecked Sendable {
     private let policy: EvidencePolicy
 
     /// Where the agents' own state comes from (nil: not followed, as in tests of the files alone).
-    struct Activity {
+    struct ActivitySource {
         let watch: ActivityWatch
         let tmux: TmuxClient?
         let folder: (Session, AgentState) -> String?
@@ -32,7 +32,7 @@ final class WorkspaceWorker: @unchecked Sendable {
         /// Loaded the first time a screen is to be read (compiling them costs at start-up otherwise).
         let rules: @Sendable () -> PaneRules
     }
-    private let activity: Activity?
+    private let activity: ActivitySource?
     private var signals = AgentSignals()
     /// Panes of dispatched agents that say nothing themselves: their screens are read every
     /// `screenInterval` while there are any.
@@ -41,7 +41,7 @@ final class WorkspaceWorker: @unchecked Sendable {
     private var screensRead = Date.distantPast
     static let screenInterval: TimeInterval = 2
 
-    init(live: LiveWorkspace, policy: EvidencePolicy, activity: Activity? = nil, post: @escaping @Sendable (BackgroundWork.Message) -> Void) {
+    init(live: LiveWorkspace, policy: EvidencePolicy, activity: ActivitySource? = nil, post: @escaping @Sendable (BackgroundWork.Message) -> Void) {
         self.live = live
         self.policy = policy
         self.activity = activity
@@ -132,11 +132,11 @@ final class WorkspaceWorker: @unchecked Sendable {
     }
 
     /// The signals, with the screens of the agents nothing else speaks for.
-    private func readSignals(_ activity: Activity, _ snapshot: WorkspaceSnapshot) -> AgentSignals {
+    private func readSignals(_ activity: ActivitySource, _ snapshot: WorkspaceSnapshot) -> AgentSignals {
         var read = activity.watch.read(tmux: activity.tmux)
         silentPanes = ActivityMatcher.silentPanes(snapshot, signals: read)
         if let tmux = activity.tmux, !silentPanes.isEmpty {
-            read.screens = AgentSignals.read(environment: [:], tmux: tmux, screensOf: silentPanes).screens
+            read.readScreens(silentPanes, tmux: tmux)
             screensRead = Date()
         }
         return read

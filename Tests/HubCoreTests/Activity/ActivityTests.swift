@@ -37,12 +37,10 @@ import HubTestSupport
         let child = fork()
         if child == 0 { pause(); _exit(0) }
         kill(child, SIGKILL)
-        var zombie = false
-        for _ in 0..<200 where !zombie {
-            zombie = ProcessLiveness.statFields(child)?.first == "Z"
-            if !zombie { usleep(10_000) }
-        }
-        #expect(zombie && !ProcessLiveness.isRunning(child, started: nil))
+        // Blocks until it has ended, and leaves it unreaped (WNOWAIT): a zombie, no polling.
+        var info = siginfo_t()
+        #expect(waitid(P_PID, id_t(child), &info, WEXITED | WNOWAIT) == 0)
+        #expect(ProcessLiveness.statFields(child)?.first == "Z" && !ProcessLiveness.isRunning(child, started: nil))
         var status: Int32 = 0
         waitpid(child, &status, 0)
     }
