@@ -154,8 +154,12 @@ struct StartAndYankEndToEndTests {
         for file in ["communication.json", "instructions.json", "README.md"] {
             #expect(FileManager.default.fileExists(atPath: folder + "/" + file))
         }
-        // Tab is already on the agents; pick the second agent and copy.
-        try pane.keys("j", "j", "y")
+        // The new session opens on its agents (its first, the orchestrator); pick api-server and copy.
+        // Each key waits for what the one before showed (keys sent early land in the list instead).
+        try pane.waitFor(text: "One-liner for assistant")
+        try pane.keys("j", "j")
+        try pane.waitFor(text: "One-liner for api-server")
+        try pane.keys("y")
         try pane.waitFor(text: "one-liner for api-server: copied into tmux's buffer")
         let expected = try ProcessRunner.run(binary, ["one-liner", "--root", workspace.root, "parallel-docs-audit-phase1", "api-server"])
         #expect(expected.status == 0)
