@@ -34,10 +34,16 @@ enum LivingDemo {
     static func close(root: String) {
         let environment = ProcessInfo.processInfo.environment
         // The simulated agents work in the demo's temporary folder, which goes: their panes go first.
+        // Those recorded, and those started in the demo's folder whose dispatch was still being
+        // checked when the demo quit (not recorded yet).
         if let tmux = TmuxClient(environment: environment) {
-            for pane in HandoffLog.loadAll(root: root).dispatches.values.flatMap(\.values).compactMap(\.pane) {
-                _ = try? tmux.run(["kill-pane", "-t", pane])
+            var panes = Set(HandoffLog.loadAll(root: root).dispatches.values.flatMap(\.values).compactMap(\.pane))
+            let listed = (try? tmux.run(["list-panes", "-a", "-F", "#{pane_id}\t#{pane_start_path}"])) ?? ""
+            for line in listed.split(separator: "\n") {
+                let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
+                if fields.count == 2, fields[1] == root || fields[1].hasPrefix(root + "/") { panes.insert(fields[0]) }
             }
+            for pane in panes.sorted() { _ = try? tmux.run(["kill-pane", "-t", pane]) }
         }
         guard let name = environment[sessionVariable], !name.isEmpty, let tmux = TmuxClient(environment: environment) else { return }
         _ = try? tmux.run(["kill-session", "-t", "=" + name])

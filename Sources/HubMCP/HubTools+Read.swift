@@ -29,7 +29,7 @@ extension HubTools {
         let board = AttentionBoard(snapshot, now: Date(), policy: EvidencePolicy(settings))
         let all = snapshot.sessions.filter { archived || !$0.archived }
         // A page at a time: an agent's tool output is capped, and 500 sessions are a megabyte.
-        let limit = max(1, min(500, try arguments.optionalInt("limit") ?? 100))
+        let limit = max(1, min(500, try arguments.optionalInt("limit") ?? 50))
         let start = try arguments.optionalString("cursor").map { text -> Int in
             guard let offset = Int(text), offset >= 0, offset <= all.count else { throw ToolFailure("cursor \(Quote.short(text)) is not one this tool gave") }
             return offset
@@ -46,7 +46,12 @@ extension HubTools {
                     let count = (snapshot.activities[session.path] ?? [:]).values.filter { $0.state == state }.count
                     return count == 0 ? nil : (state.rawValue, JSONValue.int(count))
                 }))),
-                ("attention", .array((board.bySession[session.path] ?? []).map(StatusReport.attentionJSON))),
+                // Compact: each item without the session it is listed under (get_session has them whole).
+                ("attention", .array((board.bySession[session.path] ?? []).map { item in
+                    var object = StatusReport.attentionJSON(item).objectValue ?? JSONObject()
+                    object["session"] = nil
+                    return .object(object)
+                })),
             ]))
         }))]))
     }

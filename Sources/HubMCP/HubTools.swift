@@ -23,7 +23,7 @@ public struct HubTools: Sendable {
              ["filter": .object(["type": "string", "description": "only stubs whose name, id, status or agents contain this text"])]),
         tool("list_sessions", "List the sessions: derived status, agents complete n/m, and what needs attention (blocked, failed, stale, unverified, not picked up, ready to advance).",
              ["include_archived": .object(["type": "boolean", "description": "also list archived sessions (default false)"]),
-              "limit": .object(["type": "integer", "description": "at most this many sessions (default 100, at most 500)"]),
+              "limit": .object(["type": "integer", "description": "at most this many sessions (default 50, at most 500)"]),
               "cursor": .object(["type": "string", "description": "next_cursor from the previous page"])]),
         tool("get_session", "One session in full: its agents with status, note, age, outputs and tasks; its phases; the workorders its agents created.",
              ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"])], required: ["session"]),
@@ -68,7 +68,7 @@ public struct HubTools: Sendable {
     static func tool(_ name: String, _ description: String, _ properties: [String: Value], required: [String] = []) -> Tool {
         Tool(name: name, description: description, inputSchema: .object([
             "type": "object", "properties": .object(properties), "required": .array(required.map(Value.string)), "additionalProperties": false,
-        ]))
+        ]), outputSchema: OutputSchemas.byTool[name])
     }
 
     /// Runs a tool; a failure is a result with `isError` and one sentence, never a dead server.

@@ -47,8 +47,10 @@ func say(_ text: String) {
 
 say("simulated agent in \(FileManager.default.currentDirectoryPath)")
 if ignoreInput {
-    // An agent that never reads its input: what is typed stays in the terminal's queue.
+    // An agent that hangs at its prompt: it asks for bracketed paste (so it looks ready) but never
+    // reads its input, and what is typed stays in the terminal's queue.
     say("(not reading input)")
+    FileHandle.standardOutput.write(Data("\u{1b}[?2004h> ".utf8))
     while true { sleep(60) }
 }
 

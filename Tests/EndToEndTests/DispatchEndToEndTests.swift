@@ -130,6 +130,44 @@ struct DispatchEndToEndTests {
         #expect(log.handoffs[".coderef/sessions/api-migration-phase1"]?["mobile-app"] == nil, "not delivered, so no hand-off")
     }
 
+    /// Never a quiet blank pane: a program that asks for no input (no bracketed paste, no prompt)
+    /// is not typed into, and that is said.
+    @Test func aProgramThatNeverAsksForInputIsNotTypedInto() throws {
+        let workspace = try TemporaryWorkspace.demo("e2e-dispatch-blank")
+        let pane = try dispatchDemoAgent("mobile-app", in: workspace, extraConfig: "ready_timeout_seconds = 2\n[agents.mobile-app]\ncommand = \"cat\"")
+        try pane.waitFor(text: "mobile-app: not dispatched: the agent did not ask for input within 2 s", timeout: 20)
+        try pane.waitFor(text: "EXIT=1")
+        let window = try pane.tmux(["capture-pane", "-p", "-t", ":mobile-app@api-migration-phase1"])
+        #expect(window.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "nothing was typed into cat: \(window)")
+        #expect(HandoffLog.loadAll(root: workspace.root).handoffs[".coderef/sessions/api-migration-phase1"]?["mobile-app"] == nil)
+    }
+
+    /// CPython's REPL with readline's bracketed paste off submits each line of a paste: asked for
+    /// the long form, it gets the short one (said so), submitted once.
+    @Test func aREPLThatTakesOneLineGetsTheShortFormOnce() throws {
+        let workspace = try TemporaryWorkspace.demo("e2e-dispatch-repl")
+        try "set enable-bracketed-paste off\n".write(toFile: workspace.path("inputrc"), atomically: true, encoding: .utf8)
+        let config = try userConfig(workspace, extra: "form = \"long\"\n[agents.docs-writer]\ncommand = \"python3 -q\"")
+        let pane = try TmuxPane(width: 200, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": config, "INPUTRC": workspace.path("inputrc")])
+        try pane.run("\(binary) dispatch --root \(workspace.root) api-migration-phase1 docs-writer --yes; echo EXIT=$?")
+        try pane.waitFor(text: "docs-writer: one-liner delivered and submitted (window 1); the short form, since python3 does not take a multi-line paste as one prompt", timeout: 30)
+        try pane.waitFor(text: "EXIT=0")
+        let repl = try pane.tmux(["capture-pane", "-p", "-J", "-t", ":docs-writer@api-migration-phase1"])
+        #expect(repl.components(separatedBy: "SyntaxError").count - 1 == 1, "one submission, not one per line: \(repl)")
+        #expect(HandoffLog.loadAll(root: workspace.root).dispatches[".coderef/sessions/api-migration-phase1"]?["docs-writer"]?.form == "short")
+    }
+
+    /// ptpython turns down text that does not compile ("Syntax Error: …" in its toolbar, the text
+    /// left in its input): the dispatch says "refused", not "submitted".
+    @Test(.enabled(if: TestPaths.ptpython != nil, "needs ptpython in .build/editors-venv (scripts/test installs it from PyPI)"))
+    func anEditorThatRefusesTheTextIsRefused() throws {
+        let workspace = try TemporaryWorkspace.demo("e2e-dispatch-refused")
+        let pane = try dispatchDemoAgent("docs-writer", in: workspace, extraConfig: "[agents.docs-writer]\ncommand = \"\(TestPaths.ptpython!)\"")
+        try pane.waitFor(text: "docs-writer: typed, but the agent refused it (Syntax Error", timeout: 40)
+        try pane.waitFor(text: "EXIT=1")
+        #expect(HandoffLog.loadAll(root: workspace.root).dispatches[".coderef/sessions/api-migration-phase1"]?["docs-writer"]?.outcome == "refused")
+    }
+
     @Test func aTrustQuestionIsLeftToThePerson() throws {
         let workspace = try TemporaryWorkspace.demo("e2e-dispatch-asks")
         let pane = try dispatchDemoAgent("docs-writer", in: workspace, extraConfig: "[agents.docs-writer]\ncommand = \"\(agent) --ask-trust --record \(workspace.path("asked.txt"))\"")

@@ -38,6 +38,10 @@ struct MCPEndToEndTests {
         #expect(report["missing_is_error"] == .bool(true))
         #expect(report["missing_text"]?.stringValue?.contains("no session named 'no-such-session'") == true)
         #expect(report["sessions"]?.arrayValue?.contains(.string("python-made-phase1")) == true)
+        // Every tool declares its output, and the SDK found each reading tool's result to fit it.
+        #expect(report["with_output_schema"] == report["tools"])
+        #expect(report["checked"]?.arrayValue?.count == 6)
+        #expect(report["page"]?["count"] == .int(1) && report["page"]?["next_cursor"] == .string("1") && (report["page"]?["total"]?.intValue ?? 0) > 1)
         // The files, as the workflow's other tools will read them.
         let stub = try workspace.read("coderef/working/python-made/stub.json")
         #expect(stub.contains("\"assistant (orchestrator)\"") && stub.contains("\"promoted\""))

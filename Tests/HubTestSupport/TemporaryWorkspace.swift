@@ -84,6 +84,12 @@ public enum TestPaths {
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
+    /// ptpython, installed into the build folder by `scripts/test` (nil when PyPI could not be reached).
+    public static var ptpython: String? {
+        let path = packageRoot + "/.build/editors-venv/bin/ptpython"
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
     /// The `sessions-hub` executable built next to the test bundle.
     public static let binary: String? = {
         if let override = ProcessInfo.processInfo.environment["SESSIONS_HUB_BIN"], !override.isEmpty { return override }

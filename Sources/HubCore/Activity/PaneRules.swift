@@ -7,7 +7,9 @@ import TOMLKit
 public struct PaneRules: Sendable {
     public struct Rule: @unchecked Sendable {
         public var agent: String
-        public var state: Activity.State
+        /// What the screen means; nil for a `refused` rule (the agent turned down the text it was
+        /// handed: a dispatch that did not land, not a state of the agent).
+        public var state: Activity.State?
         public var kind: String?
         public var priority: Int
         public var window: Int
@@ -19,6 +21,9 @@ public struct PaneRules: Sendable {
 
     public private(set) var rules: [Rule] = []
     public private(set) var problems: [Problem] = []
+    /// Agent kinds whose input takes several lines in one paste (the long one-liner); any other
+    /// kind is handed the short form (`multiline = [...]` at the top of a rules file adds kinds).
+    public private(set) var multiLineKinds: Set<String> = []
 
     /// The shipped rules, then the user's file (which wins on equal priority).
     public static func load(environment: [String: String]) -> PaneRules {
@@ -55,6 +60,7 @@ public struct PaneRules: Sendable {
             problems.append(Problem(path: source, message: "not valid TOML; its rules were ignored"))
             return
         }
+        for kind in table["multiline"]?.array ?? TOMLArray() { if let kind = kind.string { multiLineKinds.insert(kind) } }
         var added: [Rule] = []
         for (index, entry) in (table["rule"]?.array ?? TOMLArray()).enumerated() {
             guard let rule = entry.table else { continue }
@@ -63,9 +69,11 @@ public struct PaneRules: Sendable {
                 guard let text else { return .some(nil) }
                 return (try? Regex(text)).map { .some($0) } ?? nil
             }
-            guard let agent = string("agent"), let state = string("state").flatMap(Activity.State.init(rawValue:)),
+            let stateWord = string("state")
+            let state = stateWord.flatMap(Activity.State.init(rawValue:))
+            guard let agent = string("agent"), state != nil || stateWord == "refused",
                   let matchText = string("match"), let match = regex(matchText) ?? nil else {
-                problems.append(Problem(path: source, message: "rule \(index + 1): needs agent, a state (waiting, working, idle) and a match that compiles; it was ignored"))
+                problems.append(Problem(path: source, message: "rule \(index + 1): needs agent, a state (waiting, working, idle, refused) and a match that compiles; it was ignored"))
                 continue
             }
             let all = (rule["all"]?.array ?? TOMLArray()).compactMap { $0.string.flatMap { try? Regex($0) } }
@@ -89,12 +97,28 @@ public struct PaneRules: Sendable {
     /// What the screen says about an agent of `kind`: the highest-priority rule that holds on its
     /// last lines (nil: no rule speaks).
     public func classify(_ screen: String, kind: String) -> Activity? {
+        guard let (rule, detail) = strongest(screen, kind: kind, where: { $0.state != nil }), let state = rule.state else { return nil }
+        return Activity(state: state, detail: detail, source: .pane)
+    }
+
+    /// What an agent of `kind` said when it turned down the text it was handed (a `refused` rule
+    /// holds on its screen: ptpython's "Syntax Error: …"), or nil.
+    public func refusal(_ screen: String, kind: String) -> String? {
+        strongest(screen, kind: kind, where: { $0.state == nil }).map { $0.1 ?? "refused" }
+    }
+
+    /// Whether an agent of `kind` takes a multi-line paste as one input.
+    public func takesMultiLineInput(kind: String) -> Bool { multiLineKinds.contains(kind) }
+
+    /// The highest-priority rule of `kind` passing `filter` that holds on the screen's last lines,
+    /// with what it asks (its kind and `asks` group).
+    private func strongest(_ screen: String, kind: String, where filter: (Rule) -> Bool) -> (Rule, String?)? {
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " │╭╮╰╯\t")) }
             .filter { !$0.isEmpty }
         var best: Rule?
         var asked: String?
-        for rule in rules where rule.agent == kind && (best == nil || rule.priority > best!.priority) {
+        for rule in rules where rule.agent == kind && filter(rule) && (best == nil || rule.priority > best!.priority) {
             let text = lines.suffix(rule.window).joined(separator: "\n")
             guard text.contains(rule.match), rule.all.allSatisfy({ text.contains($0) }), !rule.none.contains(where: { text.contains($0) }) else { continue }
             best = rule
@@ -102,6 +126,6 @@ public struct PaneRules: Sendable {
         }
         guard let best else { return nil }
         let detail = [best.kind, asked.map { TerminalText.sanitize(Quote.trimmed($0, limit: 80)) }].compactMap { $0 }.joined(separator: ": ")
-        return Activity(state: best.state, detail: detail.isEmpty ? nil : detail, source: .pane)
+        return (best, detail.isEmpty ? nil : detail)
     }
 }

@@ -6,9 +6,13 @@
 /// kind (the dispatch command's program name), the state it means, an optional kind of question,
 /// how many of the last non-blank lines it looks at, a regex that must match, `all` that must also
 /// match, `none` that must not, `asks` (its `asks` group is the question), and a priority (the
-/// highest matching rule wins).
+/// highest matching rule wins). A `refused` rule is not a state: it says the agent turned down the
+/// text a dispatch handed it. `multiline` names the kinds whose input takes a multi-line paste as
+/// one prompt (they get the long one-liner; any other kind the short one, and the hub says so).
 enum PaneRulesText {
     static let builtIn = #"""
+    multiline = ["claude", "codex", "gemini", "aider", "sessions-hub-sim-agent"]
+
     # ---------------- Claude Code ----------------
     [[rule]]
     agent = "claude"
@@ -139,6 +143,17 @@ enum PaneRulesText {
     priority = 0
     window = 1
     match = '''^(?:[a-z][a-z-]*(?: multi)?|multi)?>\s*$'''
+
+    # ---------------- line editors that refuse what they cannot take ----------------
+    # ptpython (src/ptpython/validator.py): Enter on text that does not compile is refused with
+    # "Syntax Error: …" in its toolbar, and the text stays in the input.
+    [[rule]]
+    agent = "ptpython"
+    state = "refused"
+    priority = 300
+    window = 6
+    match = '''(?m)^\s*Syntax Error: .+$'''
+    asks = '''(?m)^\s*(?<asks>Syntax Error: .+)$'''
 
     # ---------------- the hub's simulated agent (the living demo) ----------------
     [[rule]]

@@ -77,7 +77,7 @@ public struct DispatchRecord: Equatable, Sendable {
     public var pane: String?
     public var window: String?
     public var form: String
-    /// `submitted`, `started`, `typed, not submitted`, `failed`.
+    /// `submitted`, `submitted (the agent confirmed)`, `started`, `typed, not submitted`, `refused`, `failed`.
     public var outcome: String
 
     public init(at: Date, pane: String?, window: String?, form: String, outcome: String) {

@@ -11,6 +11,8 @@ public struct DispatchTarget: Equatable, Sendable {
     public var arguments: [String]
     /// The one-liner, control characters removed (newlines kept: the paste is bracketed).
     public var text: String
+    /// The short form, handed over instead of the long one to an agent that takes one line at a time.
+    public var shortText: String
     public var prompt: DispatchSettings.Prompt
     public var longForm: Bool
     /// Put in the agent's window (`new-window -e`): its hooks then know whose they are
@@ -58,13 +60,13 @@ public enum DispatchPlanner {
             do { words = try CommandWords.split(command.text) } catch { return .failure(.badCommand(command.text, error)) }
             let directory = ProjectFolders.resolve(agent, settings: settings, root: root, home: home) ?? root
             let long = settings.dispatch.longForm
-            let raw = long ? OneLiner.long(session: session, agent: agent) : OneLiner.short(session: session, agent: agent)
-            let text = TerminalText.sanitize(raw, keepNewlines: true)
+            let short = TerminalText.sanitize(OneLiner.short(session: session, agent: agent), keepNewlines: true)
+            let text = long ? TerminalText.sanitize(OneLiner.long(session: session, agent: agent), keepNewlines: true) : short
             let prompt = settings.dispatch.prompt(for: id)
             var arguments = CommandWords.substitute(words, ["agent": id, "session": session.name, "workorder": session.workorderId ?? session.name, "path": directory])
             if prompt == .argument { arguments.append(text) }
             targets.append(DispatchTarget(sessionPath: session.path, agentId: id, windowName: "\(id)@\(session.name)", directory: directory,
-                                          arguments: arguments, text: text, prompt: prompt, longForm: long,
+                                          arguments: arguments, text: text, shortText: short, prompt: prompt, longForm: long,
                                           environment: ["SESSIONS_HUB_ROOT": root, "SESSIONS_HUB_SESSION": session.name, "SESSIONS_HUB_AGENT": id]))
         }
         return .success(targets)

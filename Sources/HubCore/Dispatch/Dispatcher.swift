@@ -10,8 +10,10 @@ public struct DispatchResult: Equatable, Sendable {
         case confirmed
         /// Started with the one-liner as its last argument.
         case startedWithArgument
-        /// Pasted, but Enter (twice) left it unread: the agent is not reading its input.
+        /// Pasted, but Enter left it unread (or read, and nothing moved): the agent is not reading its input.
         case typedNotSubmitted
+        /// Pasted and Enter read, but the agent turned the text down (a `refused` screen rule: what it said).
+        case refused(String)
         case failed(String)
 
         public var word: String {
@@ -20,9 +22,13 @@ public struct DispatchResult: Equatable, Sendable {
             case .confirmed: return "submitted (the agent confirmed)"
             case .startedWithArgument: return "started"
             case .typedNotSubmitted: return "typed, not submitted"
+            case .refused: return "refused"
             case .failed: return "failed"
             }
         }
+
+        /// Typed into the agent's input and left there: the person has to look.
+        public static func leftInInput(_ word: String) -> Bool { word == "typed, not submitted" || word == "refused" }
 
         public var delivered: Bool { self == .submitted || self == .confirmed || self == .startedWithArgument }
     }
@@ -33,9 +39,12 @@ public struct DispatchResult: Equatable, Sendable {
     public var window: String?
     public var outcome: Outcome
     public var at: Date
+    /// The form handed over (the long one only to agents that take a multi-line paste).
     public var longForm: Bool
+    /// Said beside the outcome: why the short form went instead of the long one.
+    public var note: String?
 
-    public init(sessionPath: String, agentId: String, pane: String?, window: String?, outcome: Outcome, at: Date, longForm: Bool) {
+    public init(sessionPath: String, agentId: String, pane: String?, window: String?, outcome: Outcome, at: Date, longForm: Bool, note: String? = nil) {
         self.sessionPath = sessionPath
         self.agentId = agentId
         self.pane = pane
@@ -43,24 +52,29 @@ public struct DispatchResult: Equatable, Sendable {
         self.outcome = outcome
         self.at = at
         self.longForm = longForm
+        self.note = note
     }
 
     public var sentence: String {
         let place = window.map { " (window \($0))" } ?? ""
+        let noted = note.map { "; \($0)" } ?? ""
         switch outcome {
-        case .submitted: return "\(agentId): one-liner delivered and submitted\(place)"
-        case .confirmed: return "\(agentId): one-liner delivered and submitted; the agent confirmed it\(place)"
+        case .submitted: return "\(agentId): one-liner delivered and submitted\(place)\(noted)"
+        case .confirmed: return "\(agentId): one-liner delivered and submitted; the agent confirmed it\(place)\(noted)"
         case .startedWithArgument: return "\(agentId): started with its one-liner\(place)"
         case .typedNotSubmitted: return "\(agentId): typed, not submitted — the agent has not read its input\(place); check that it is waiting for input there"
+        case .refused(let why): return "\(agentId): typed, but the agent refused it (\(why))\(place); the text is still in its input"
         case .failed(let why): return "\(agentId): not dispatched: \(why)"
         }
     }
 }
 
-/// Starts an agent in tmux and hands it its one-liner: a window in its project folder, wait until the
-/// agent is ready, bracketed paste (so newlines never submit early), Enter, and proof that it was
-/// taken — the pane's input queue is empty and the pane changed; Enter once more if not; else
-/// "typed, not submitted".
+/// Starts an agent in tmux and hands it its one-liner: a window in its project folder (its output
+/// watched from the first byte, `OutputTap`), wait until the agent is ready (`Readiness`: it asked
+/// for bracketed paste or showed its prompt — never a quiet blank pane), bracketed paste (so
+/// newlines never submit early), Enter, and proof that it was taken — the pane's input queue is
+/// empty and the pane changed. Enter is pressed once more only when the first was read and nothing
+/// moved; unread, it is "typed, not submitted"; turned down on screen, "refused".
 public struct Dispatcher: Sendable {
     public let tmux: TmuxClient
     public let settings: DispatchSettings
@@ -91,27 +105,38 @@ public struct Dispatcher: Sendable {
     public func dispatch(_ target: DispatchTarget, now: () -> Date = Date.init) -> DispatchResult {
         var result = DispatchResult(sessionPath: target.sessionPath, agentId: target.agentId, pane: nil, window: nil, outcome: .failed("not started"), at: now(), longForm: target.longForm)
         let started: (pane: String, window: String, tty: String)
-        do { started = try open(target) } catch {
+        // The agent's output from its first byte, to see whether it asks for bracketed paste.
+        let tap: OutputTap?
+        do { tap = target.prompt == .paste ? try OutputTap() : nil } catch {
             result.outcome = .failed(error.message)
             return result
         }
+        do { started = try open(target, tap: tap) } catch {
+            result.outcome = .failed(error.message)
+            return result
+        }
+        defer { tap?.detach(from: started.pane, tmux: tmux) }
         result.pane = started.pane
         result.window = started.window
         if target.prompt == .argument {
             result.outcome = .startedWithArgument
             return result
         }
+        let kind = PaneRules.agentKind(command: target.arguments) ?? ""
+        let rules = PaneRules.loaded(environment: tmux.environment)
         do {
-            try waitUntilReady(started.pane)
-            // A first run in a folder often asks whether to trust it: a paste would answer the
-            // question (or vanish into it), so the person answers it first.
-            if Dispatcher.asksForTrust(try look(started.pane)) {
-                result.outcome = .failed("the agent is asking whether to trust its folder: answer it in window \(started.window), then dispatch again")
-                return result
+            try waitUntilReady(started.pane, window: started.window, tap: tap, kind: kind, rules: rules)
+            // The long form is several lines: only an agent that takes a multi-line paste as one
+            // prompt gets it (a REPL submits each line, a one-line input keeps the first).
+            var text = target.text
+            if target.longForm && !(rules.takesMultiLineInput(kind: kind) && tap?.bracketedPaste() == true) {
+                text = target.shortText
+                result.longForm = false
+                result.note = "the short form, since \(kind.isEmpty ? "this agent" : TerminalText.sanitize(kind)) does not take a multi-line paste as one prompt"
             }
             let pasted = now()
-            try paste(target.text, into: started.pane, buffer: "sessions-hub-\(target.agentId)")
-            result.outcome = try submit(started.pane, tty: started.tty)
+            try paste(text, into: started.pane, buffer: "sessions-hub-\(target.agentId)")
+            result.outcome = try submit(started.pane, tty: started.tty, kind: kind, rules: rules)
             // The agent's own word is the best proof: its state turns to work, or its hook says
             // the prompt was submitted. The tty check above stays the fallback.
             if result.outcome == .submitted || result.outcome == .typedNotSubmitted, agentConfirms(pane: started.pane, since: pasted) {
@@ -147,7 +172,7 @@ public struct Dispatcher: Sendable {
             let tty = try tmux.run(["display-message", "-p", "-t", pane, "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
             guard !tty.isEmpty else { throw TmuxClient.Failure(message: "the pane \(pane) is gone") }
             try paste(TerminalText.sanitize(text, keepNewlines: true), into: pane, buffer: "sessions-hub-send")
-            result.outcome = try submit(pane, tty: tty)
+            result.outcome = try submit(pane, tty: tty, kind: nil, rules: nil)
         } catch {
             result.outcome = .failed(error.message)
         }
@@ -190,10 +215,11 @@ public struct Dispatcher: Sendable {
         !key.isEmpty && key.count <= 16 && key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
     }
 
-    /// A new window (or pane) running the agent's command directly (`env` makes tmux exec it
-    /// instead of handing a lone word to `sh -c`). tmux expands formats in `-n` and `-c`, and both
-    /// hold the workspace's names: every `#` is doubled so `#(…)` stays text.
-    func open(_ target: DispatchTarget) throws(TmuxClient.Failure) -> (pane: String, window: String, tty: String) {
+    /// A new window (or pane) running the agent's command directly (never through a shell: with a
+    /// tap, behind its fixed start gate; else `env` makes tmux exec a lone word instead of handing
+    /// it to `sh -c`). tmux expands formats in `-n` and `-c`, and both hold the workspace's names:
+    /// every `#` is doubled so `#(…)` stays text.
+    func open(_ target: DispatchTarget, tap: OutputTap? = nil) throws(TmuxClient.Failure) -> (pane: String, window: String, tty: String) {
         let format = "#{pane_id}\t#{window_index}\t#{pane_tty}"
         var arguments: [String]
         if settings.place == .pane {
@@ -206,21 +232,40 @@ public struct Dispatcher: Sendable {
         // `-e` values are not formats (checked with tmux 3.3a): they reach the agent as written.
         for (key, value) in target.environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
         let env = ToolRunner.which("env", environment: tmux.environment) ?? "/usr/bin/env"
-        arguments += ["--", env] + target.arguments
+        arguments += ["--"] + (tap?.gated(target.arguments, environment: tmux.environment) ?? [env] + target.arguments)
         let output = try tmux.run(arguments).trimmingCharacters(in: .whitespacesAndNewlines)
         let fields = output.split(separator: "\t").map(String.init)
         guard fields.count == 3 else { throw TmuxClient.Failure(message: "tmux did not say which pane it opened (\(TerminalText.sanitize(output)))") }
+        if let tap {
+            try tap.attach(to: fields[0], tmux: tmux)
+            try tap.open()
+        }
         return (fields[0], fields[1], fields[2])
     }
 
-    /// Ready: the pattern shows, or (without one) the pane has not changed for the quiet period.
-    func waitUntilReady(_ pane: String) throws(TmuxClient.Failure) {
+    /// Waits (up to `ready_timeout_seconds`) until the pane is quiet and `Readiness` says the agent
+    /// is ready; a question on its screen, or never asking for input, is said and nothing is typed.
+    func waitUntilReady(_ pane: String, window: String, tap: OutputTap?, kind: String, rules: PaneRules) throws(TmuxClient.Failure) {
         let pattern = settings.readyPattern.flatMap { try? Regex($0) }
-        let ready: (String) -> Bool = pattern.map { pattern in { $0.contains(pattern) } } ?? Dispatcher.quiet(for: settings.quietPeriod)
-        guard try watch(pane, for: settings.readyTimeout, until: ready).met else {
+        let quiet = Dispatcher.quiet(for: settings.quietPeriod)
+        var verdict = Readiness.Verdict.notYet
+        _ = try watch(pane, for: settings.readyTimeout) { screen in
+            guard quiet(screen) else { return false }
+            let look = Readiness.Look(screen: screen, beforeCursor: tmux.beforeCursor(pane, look: screen) ?? "", bracketedPaste: tap?.bracketedPaste())
+            verdict = Readiness.judge(look, kind: kind, rules: rules, readyPattern: pattern)
+            return verdict != .notYet
+        }
+        switch verdict {
+        case .ready:
+            return
+        case .asks(let question):
+            // A paste would answer the question (or vanish into it): the person answers it first.
+            let asked = question.hasPrefix("whether ") ? question : "“\(question)”"
+            throw TmuxClient.Failure(message: "the agent is asking \(asked): answer it in window \(window), then dispatch again")
+        case .notYet:
             throw TmuxClient.Failure(message: pattern == nil
-                ? "the agent kept writing to its pane for \(Int(settings.readyTimeout)) s without waiting for input"
-                : "the agent did not show its ready pattern within \(Int(settings.readyTimeout)) s (dispatch.ready_pattern)")
+                ? "the agent did not ask for input within \(Int(settings.readyTimeout)) s (no bracketed paste, no prompt it is known by); nothing was typed — see window \(window)"
+                : "the agent did not show its ready pattern within \(Int(settings.readyTimeout)) s (dispatch.ready_pattern); nothing was typed — see window \(window)")
         }
     }
 
@@ -272,13 +317,22 @@ public struct Dispatcher: Sendable {
         try tmux.run(["paste-buffer", "-p", "-r", "-d", "-b", buffer, "-t", pane])
     }
 
-    /// Enter, then proof: nothing left unread in the pane's input and the pane moved. Once more if not.
-    func submit(_ pane: String, tty: String) throws(TmuxClient.Failure) -> DispatchResult.Outcome {
+    /// Enter, then proof: the agent read it (nothing left in the pane's input queue) and the pane
+    /// moved. Enter again only when the first was read and nothing moved (an agent that took the
+    /// Enter as part of the paste); an unread Enter is never doubled — once read, both would submit.
+    /// A `refused` rule on the settled screen says the agent turned the text down.
+    func submit(_ pane: String, tty: String, kind: String?, rules: PaneRules?) throws(TmuxClient.Failure) -> DispatchResult.Outcome {
         // Let the paste land before Enter: the agent draws it, or it sits echoed in the input line.
         let typed = try watch(pane, for: 1, until: Dispatcher.quiet(for: 0.1)).screen
         for _ in 0..<2 {
             try tmux.run(["send-keys", "-t", pane, "Enter"])
-            if try watch(pane, for: 2, until: { hub_tty_pending_input(tty) == 0 && $0 != typed }).met { return .submitted }
+            guard try watch(pane, for: 3, until: { _ in hub_tty_pending_input(tty) <= 0 }).met else { return .typedNotSubmitted }
+            guard try watch(pane, for: 2, until: { $0 != typed }).met else { continue }
+            if let kind, let rules {
+                let settled = try watch(pane, for: 1, until: Dispatcher.quiet(for: 0.2)).screen
+                if let why = rules.refusal(settled, kind: kind) { return .refused(why) }
+            }
+            return .submitted
         }
         return .typedNotSubmitted
     }

@@ -64,4 +64,13 @@ public struct TmuxClient: Sendable {
         let cursor = try run(["display-message", "-p", "-t", pane, "#{cursor_x},#{cursor_y}"])
         return text + "\n@" + cursor
     }
+
+    /// The text left of the cursor on its line, from a `look` (its `@x,y`) and that one row as the
+    /// terminal shows it (not joined): the prompt an editor waits after.
+    public func beforeCursor(_ pane: String, look: String) -> String? {
+        guard let at = look.range(of: "\n@", options: .backwards) else { return nil }
+        let numbers = look[at.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").compactMap { Int($0) }
+        guard numbers.count == 2, let row = try? run(["capture-pane", "-p", "-t", pane, "-S", "\(numbers[1])", "-E", "\(numbers[1])"]) else { return nil }
+        return String(row.trimmingCharacters(in: .newlines).prefix(numbers[0]))
+    }
 }

@@ -123,10 +123,10 @@ public enum Evidence {
             }
         case .notStarted:
             // A dispatch that was typed but never taken needs the person now, not in fifteen minutes.
-            if let dispatch = snapshot.dispatches[session.path]?[agent.agentId], dispatch.outcome == DispatchResult.Outcome.typedNotSubmitted.word,
+            if let dispatch = snapshot.dispatches[session.path]?[agent.agentId], DispatchResult.Outcome.leftInInput(dispatch.outcome),
                snapshot.handoffs[session.path]?[agent.agentId].map({ $0 < dispatch.at }) ?? true {
                 result.flag = .notPickedUp
-                result.detail = "typed, not submitted" + (dispatch.window.map { " (window \($0))" } ?? "")
+                result.detail = dispatch.outcome + (dispatch.window.map { " (window \($0))" } ?? "")
             } else if let handed = snapshot.handoffs[session.path]?[agent.agentId], now.timeIntervalSince(handed) >= policy.notPickedUpAfter {
                 result.flag = .notPickedUp
                 result.detail = "handed off " + Evidence.age(now.timeIntervalSince(handed)) + " ago"

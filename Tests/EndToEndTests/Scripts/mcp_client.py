@@ -41,6 +41,23 @@ async def main(binary: str, root: str) -> None:
             })
             missing = await session.call_tool("get_session", {"session": "no-such-session"})
             after = await session.call_tool("list_sessions", {})
+            # The SDK checks each result against the tool's outputSchema (and raises if it does
+            # not fit): every reading tool once, on the demo's own sessions and workorders.
+            reads = {
+                "list_stubs": {},
+                "get_session": {"session": "api-migration-phase1"},
+                "my_instructions": {"session": "api-migration-phase1", "agent": "api-server"},
+                "list_workorders": {},
+                "check_workspace": {},
+                "list_sessions": {"limit": 1},
+            }
+            checked = []
+            for name, arguments in reads.items():
+                result = await session.call_tool(name, arguments)
+                if is_error(result):
+                    raise SystemExit(f"{name} failed: {result.content[0].text}")
+                checked.append(name)
+            page = structured(await session.call_tool("list_sessions", {"limit": 1}))
             print(json.dumps({
                 "tools": [tool.name for tool in tools.tools],
                 "create": structured(create),
@@ -49,6 +66,9 @@ async def main(binary: str, root: str) -> None:
                 "missing_is_error": is_error(missing),
                 "missing_text": missing.content[0].text,
                 "sessions": [s["name"] for s in structured(after)["sessions"]],
+                "with_output_schema": [tool.name for tool in tools.tools if (getattr(tool, "output_schema", None) or getattr(tool, "outputSchema", None))],
+                "checked": checked,
+                "page": {"count": len(page["sessions"]), "next_cursor": page["next_cursor"], "total": page["total"]},
             }))
 
 

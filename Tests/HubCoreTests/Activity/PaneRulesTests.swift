@@ -9,7 +9,7 @@ import Testing
 
     @Test func theShippedRulesAllLoad() {
         #expect(rules.problems.isEmpty, "\(rules.problems)")
-        #expect(Set(rules.rules.map(\.agent)) == ["claude", "codex", "gemini", "aider", "sessions-hub-sim-agent"])
+        #expect(Set(rules.rules.map(\.agent)) == ["claude", "codex", "gemini", "aider", "ptpython", "sessions-hub-sim-agent"])
     }
 
     @Test func claudesPermissionPromptIsWaiting() {
