@@ -76,7 +76,7 @@ enum Output {
 
     /// The workspace as `status --json` prints it: one linear pass into bytes, one write.
     static func writeStatusJSON(_ snapshot: WorkspaceSnapshot, settings: HubSettings) {
-        var bytes = JSONPrinter.compactBytes(StatusReport.json(snapshot, now: Date(), policy: EvidencePolicy(settings)))
+        var bytes = JSONPrinter.compactBytes(StatusReport.json(snapshot, now: Date(), policy: EvidencePolicy(settings), prices: settings.tokenPrices))
         bytes.append(UInt8(ascii: "\n"))
         writeAll(bytes)
     }

@@ -22,7 +22,8 @@ enum OutputSchemas {
     static let activity = object(["state": ["type": "string", "enum": ["working", "waiting", "idle", "exited", "unknown"]], "detail": text, "source": string, "since": text, "pane": text],
                                  required: ["state", "source"], nullable: true)
 
-    static let tokens = object(["input": integer, "output": integer, "cache_read": integer, "cache_creation": integer, "total": integer], nullable: true)
+    static let tokens = object(["input": integer, "output": integer, "cache_read": integer, "cache_creation": integer, "total": integer, "cost": ["type": "number"], "currency": string],
+                               required: ["input", "output", "cache_read", "cache_creation", "total"], nullable: true)
 
     static let dispatchRecord = object(["at": string, "window": text, "pane": text, "form": string, "outcome": string], required: ["at", "form", "outcome"], nullable: true)
 

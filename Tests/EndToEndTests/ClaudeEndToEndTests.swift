@@ -46,7 +46,7 @@ struct ClaudeEndToEndTests {
         var started = false
         defer { if !started { kill(api, SIGTERM) } }
         let port = try String(contentsOfFile: portFile, encoding: .utf8)
-        try workspace.write("user-config/sessions-hub/config.toml", "[dispatch]\ncommand = \"\(claude!) --permission-mode default\"\nready_timeout_seconds = 60\n")
+        try workspace.write("user-config/sessions-hub/config.toml", "[dispatch]\ncommand = \"\(claude!) --permission-mode default\"\nready_timeout_seconds = 60\n[tokens]\ninput = 3\noutput = 15\n")
         let environment = [
             "HOME": home, "XDG_STATE_HOME": state, "XDG_CONFIG_HOME": workspace.path("user-config"),
             "ANTHROPIC_BASE_URL": "http://127.0.0.1:\(port)", "ANTHROPIC_API_KEY": ClaudeEndToEndTests.key,
@@ -130,6 +130,7 @@ struct ClaudeEndToEndTests {
         let session = report["sessions"]?.arrayValue?.first { $0["name"]?.stringValue == "api-migration-phase1" }
         #expect((session?["agents"]?.arrayValue?.first { $0["agent_id"]?.stringValue == "docs-writer" }?["tokens"]?["output"]?.intValue ?? 0) >= 42)
         #expect((session?["tokens"]?["total"]?.intValue ?? 0) > 0, "the session's sum")
+        #expect(session?["tokens"]?["cost"] != nil && session?["tokens"]?["currency"] == .string("USD"), "a cost, from the config's prices")
         // Killed hard: its state file stays, its process is gone — exited.
         // (Every Claude process of this HOME: it may have more than one state file.)
         let pids = try FileManager.default.contentsOfDirectory(atPath: setup.home + "/.claude/sessions").compactMap { $0.hasSuffix(".json") ? Int32($0.dropLast(5)) : nil }

@@ -29,6 +29,12 @@ import TOMLKit
 /// desktop = false   # desktop notifications (OSC 9 and OSC 777; passed through tmux)
 /// [ui]
 /// theme = "default"
+/// [tokens]                     # prices per million tokens: agents' tokens are shown with a cost
+/// input = 3.0
+/// output = 15.0
+/// cache_read = 0.3
+/// cache_creation = 3.75
+/// currency = "USD"
 /// [keys]                       # rebind actions (names as in `?`); conflicts are reported
 /// help = ["?", "f1"]
 /// quit = "ctrl-q"
@@ -121,6 +127,22 @@ public enum ConfigLoader {
             return nil
         }
 
+        mutating func applyTokenPrices(to settings: inout HubSettings) {
+            guard table["tokens"]?.table != nil else { return }
+            var prices = settings.tokenPrices ?? TokenPrices()
+            func price(_ key: String) -> Double? {
+                guard let value = number("tokens", key) else { return nil }
+                guard value >= 0, value.isFinite else { wrong("tokens.\(key)", "a price of zero or more"); return nil }
+                return value
+            }
+            if let value = price("input") { prices.input = value }
+            if let value = price("output") { prices.output = value }
+            if let value = price("cache_read") { prices.cacheRead = value }
+            if let value = price("cache_creation") { prices.cacheCreation = value }
+            if let currency = string("tokens", "currency") { prices.currency = currency }
+            settings.tokenPrices = prices
+        }
+
         mutating func applyDispatch(to settings: inout HubSettings) {
             if let command = string("dispatch", "command") { settings.dispatch.command = .init(command, source: path) }
             if let word = string("dispatch", "prompt") {
@@ -164,6 +186,7 @@ public enum ConfigLoader {
             if let title = bool("notify", "title") { settings.notifyTitle = title }
             if let desktop = bool("notify", "desktop") { settings.notifyDesktop = desktop }
             if let theme = string("ui", "theme") { settings.theme = theme }
+            applyTokenPrices(to: &settings)
             if let keys = table["keys"]?.table {
                 for action in keys.keys.sorted() {
                     // Files are applied user first, workspace last: the workspace's binding wins.

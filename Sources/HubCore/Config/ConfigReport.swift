@@ -30,6 +30,7 @@ public enum ConfigReport {
             ("watch.bell_on_complete", String(settings.bellOnComplete)),
             ("notify.bell", String(settings.notifyBell)), ("notify.title", String(settings.notifyTitle)), ("notify.desktop", String(settings.notifyDesktop)),
             ("ui.theme", quoted(settings.theme ?? "default")),
+            ("tokens", settings.tokenPrices.map { "input \(number($0.input)), output \(number($0.output)), cache_read \(number($0.cacheRead)), cache_creation \(number($0.cacheCreation)) \($0.currency) per million" } ?? "(no prices: tokens are shown without a cost)"),
             ("dispatch.command", quoted(dispatch.command.text)), ("dispatch.prompt", quoted(dispatch.prompt.rawValue)),
             ("dispatch.ready_pattern", dispatch.readyPattern.map(quoted) ?? "(quiet for quiet_seconds)"),
             ("dispatch.form", quoted(dispatch.longForm ? "long" : "short")), ("dispatch.where", quoted(dispatch.place.rawValue)),

@@ -36,6 +36,8 @@ public struct HubSettings: Equatable, Sendable {
     public var theme: String?
     /// `[dispatch]` and the agents' own commands.
     public var dispatch = DispatchSettings()
+    /// `[tokens]`: prices per million tokens; nil shows tokens without a cost.
+    public var tokenPrices: TokenPrices?
     /// Layout overrides from the config (flags win over these).
     public var stubDirectories: [String]?
     public var sessionDirectories: [String]?

@@ -21,7 +21,7 @@ public final class OutputTap: @unchecked Sendable {
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
             throw TmuxClient.Failure(message: "could not make a private temporary folder: \(String(cString: strerror(errno)))")
         }
-        folder = String(cString: template)
+        folder = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         fifo = FileSystem.join(folder, "gate")
         log = FileSystem.join(folder, "output")
         guard mkfifo(fifo, 0o600) == 0 else {

@@ -3,7 +3,7 @@ import Foundation
 /// `sessions-hub status --json`: the snapshot as one JSON object, for scripts, agents and our tests.
 /// Keys are stable (see README "status --json"); paths are relative to the root.
 public enum StatusReport {
-    public static func json(_ snapshot: WorkspaceSnapshot, now: Date = Date(), policy: EvidencePolicy = EvidencePolicy()) -> JSONValue {
+    public static func json(_ snapshot: WorkspaceSnapshot, now: Date = Date(), policy: EvidencePolicy = EvidencePolicy(), prices: TokenPrices? = nil) -> JSONValue {
         let agentCount = snapshot.sessions.reduce(0) { $0 + $1.agents.count }
         let context = EvidenceContext(snapshot)
         var attention: [AttentionItem] = []
@@ -16,12 +16,12 @@ public enum StatusReport {
             let json = StatusReport.sessionJSON(session) { agent in
                 agentJSON(agent, evidence: byId[agent.agentId] ?? Evidence.assess(agent, in: session, snapshot: snapshot, now: now, policy: policy),
                           dispatch: snapshot.dispatches[session.path]?[agent.agentId], activity: snapshot.activity(of: agent, in: session),
-                          tokens: snapshot.tokens[session.path]?[agent.agentId])
+                          tokens: snapshot.tokens[session.path]?[agent.agentId], prices: prices)
             }
             // The session's tokens: the sum of its agents' (null when no transcript is known).
             let used = snapshot.tokens[session.path].map { $0.values.reduce(TokenUsage(), +) }
             guard case .object(let object) = json else { return json }
-            return .object(JSONObject(object.members.map { ($0.key, $0.value) } + [("tokens", used?.json ?? .null)]))
+            return .object(JSONObject(object.members.map { ($0.key, $0.value) } + [("tokens", used?.json(prices: prices) ?? .null)]))
         }
         let sessions = snapshot.sessions.map(sessionJSON)
         attention.sort(by: AttentionItem.worstFirst)
@@ -95,7 +95,7 @@ public enum StatusReport {
         ]))
     }
 
-    public static func agentJSON(_ agent: AgentState, evidence: AgentEvidence, dispatch: DispatchRecord? = nil, activity: Activity? = nil, tokens: TokenUsage? = nil) -> JSONValue {
+    public static func agentJSON(_ agent: AgentState, evidence: AgentEvidence, dispatch: DispatchRecord? = nil, activity: Activity? = nil, tokens: TokenUsage? = nil, prices: TokenPrices? = nil) -> JSONValue {
         .object(JSONObject([
             ("agent_id", .string(agent.agentId)),
             ("status", optional(agent.status.word)),
@@ -114,7 +114,7 @@ public enum StatusReport {
                                     ("form", .string(record.form)), ("outcome", .string(record.outcome))]))
             } ?? .null),
             ("activity", activityJSON(activity)),
-            ("tokens", tokens?.json ?? .null),
+            ("tokens", tokens?.json(prices: prices) ?? .null),
         ]))
     }
 

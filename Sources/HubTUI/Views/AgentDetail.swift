@@ -27,9 +27,15 @@ enum AgentDetail {
             if activity.state == .waiting { lines.append([("          ", .muted), ("1–9 answer its prompt · r reply · g go to its window", .muted)]) }
         }
         if let used = state.snapshot.tokens[session.path]?[agent.agentId] {
-            let all = state.snapshot.tokens[session.path]?.values.reduce(TokenUsage(), +) ?? used
-            lines.append([("Tokens    ", .muted), (used.short, .text),
-                          ("  (in \(used.input), out \(used.output), cache \(used.cacheRead + used.cacheCreation); the session: \(all.short))", .muted)])
+            // This agent, this phase's agents, and every phase of the feature; a cost with prices.
+            let prices = state.context.settings.tokenPrices
+            func sum(_ path: String) -> TokenUsage { state.snapshot.tokens[path]?.values.reduce(TokenUsage(), +) ?? TokenUsage() }
+            func priced(_ usage: TokenUsage) -> String { usage.short + (prices.map { " " + $0.text($0.cost(of: usage)) } ?? "") }
+            let phase = sum(session.path)
+            let phases = state.snapshot.timeline(of: session).map { sum($0.path) }.reduce(TokenUsage(), +)
+            var rest = "  (in \(used.input), out \(used.output), cache \(used.cacheRead + used.cacheCreation); this phase: \(priced(phase))"
+            if phases.total > phase.total { rest += "; all phases: \(priced(phases))" }
+            lines.append([("Tokens    ", .muted), (priced(used), .text), (rest + ")", .muted)])
         }
         lines.append([("Session   ", .muted), (clean(session.workorderId ?? session.name), .text), ("  " + clean(session.name), .muted)])
         let changed = evidence.changedAt.map { Cells.age(from: $0, now: state.now) + " ago (" + Timestamp.format($0) + ")" } ?? "unknown (no file or time of its own says)"

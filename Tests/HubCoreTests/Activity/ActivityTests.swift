@@ -150,6 +150,23 @@ import HubTestSupport
         #expect(TokenUsage(input: 12_000, output: 300).short == "12.3k tokens")
     }
 
+    /// A cost only with the person's prices: per million tokens, from `[tokens]`.
+    @Test func aCostOnlyWithConfiguredPrices() throws {
+        let workspace = try TemporaryWorkspace("token-prices")
+        #expect(ConfigLoader.load(root: workspace.root, environment: [:]).0.tokenPrices == nil, "no prices by default")
+        try workspace.write(".coderef/hub.toml", "[tokens]\ninput = 3\noutput = 15.0\ncache_read = 0.3\ncache_creation = -1\ncurrency = \"EUR\"\n")
+        let (settings, problems) = ConfigLoader.load(root: workspace.root, environment: [:])
+        let prices = try #require(settings.tokenPrices)
+        #expect(prices == TokenPrices(input: 3, output: 15, cacheRead: 0.3, cacheCreation: 0, currency: "EUR"))
+        #expect(problems.contains { $0.message.contains("tokens.cache_creation") }, "a negative price is a problem, not a cost")
+        let used = TokenUsage(input: 1_000_000, output: 100_000, cacheRead: 2_000_000)
+        #expect(abs(prices.cost(of: used) - 5.1) < 0.0001)
+        #expect(prices.text(prices.cost(of: used)) == "5.10 EUR")
+        #expect(TokenPrices(input: 3).text(0.004) == "<$0.01" && TokenPrices().text(12.5) == "$12.50")
+        #expect(used.json(prices: prices)["cost"] == .number("5.1000") && used.json(prices: prices)["currency"] == .string("EUR"))
+        #expect(used.json(prices: nil)["cost"] == nil)
+    }
+
     @Test func hooksInstallOnceKeepTheRestAndUninstall() throws {
         let existing = Array("""
         {
