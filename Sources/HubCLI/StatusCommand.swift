@@ -59,8 +59,8 @@ struct StatusCommand: ParsableCommand {
             // Wake at least once a minute: an agent becomes stale or not picked up by time alone.
             let deadline = [live.nextDeadline, agents.nextCheck].compactMap { $0 }.min()
             let timeout = deadline.map { Int32(max(1, min(60_000, $0.timeIntervalSinceNow * 1000 + 1))) } ?? 60_000
-            var descriptors = [pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: agents.fileDescriptor, events: Int16(POLLIN), revents: 0)]
-            _ = Glibc.poll(&descriptors, 2, timeout)
+            var descriptors = [pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0)] + agents.pollDescriptors
+            _ = Glibc.poll(&descriptors, nfds_t(descriptors.count), timeout)
             _ = agents.drain()
             var (snapshot, notices) = live.update()
             for notice in notices { Output.error(notice) }

@@ -119,7 +119,9 @@ enum ScreenChild {
         report("ACTIVITY", activity.count, quick ? 30 : 100, Measure.percentile(activity, 0.5), Measure.percentile(activity, 0.99))
         report("RSS", Measure.maxRSSMegabytes())
 
-        // Idle: nothing changes, no key is pressed.
+        // Idle: nothing changes, no key is pressed — measured once the last change's highlight has
+        // faded (it ends with a frame of its own), as when a person leaves the screen open.
+        Thread.sleep(forTimeInterval: Reducer.highlightLifetime + 1)
         let idleSeconds = quick ? 10.0 : 60.0
         let ticks = Measure.cpuTicks()
         let wakeups = app.wakeups

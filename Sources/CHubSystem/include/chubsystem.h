@@ -20,4 +20,8 @@ int hub_contains_bytes(const void *haystack, unsigned long haystack_length, cons
 /// Opens the tty without making it the controlling terminal and closes it again; reads nothing.
 long hub_tty_pending_input(const char *tty_path);
 
+/// A file descriptor that becomes readable when process `pid` ends (pidfd_open(2), Linux 5.3+),
+/// close-on-exec; -1 with errno where unsupported (ENOSYS, or a sandbox that refuses it).
+int hub_pidfd_open(int pid);
+
 #endif

@@ -14,8 +14,10 @@ public enum ActivityMatcher {
     public static func silentPanes(_ snapshot: WorkspaceSnapshot, signals: AgentSignals) -> Set<String> {
         let spoken = Set(signals.claude.compactMap(\.state.pane) + signals.hooks.compactMap(\.pane))
         var result = Set<String>()
-        for session in snapshot.sessions where !session.archived {
-            for (agent, record) in snapshot.dispatches[session.path] ?? [:] {
+        // O(dispatches), not O(sessions).
+        for (path, records) in snapshot.dispatches {
+            guard let session = snapshot.session(at: path), !session.archived else { continue }
+            for (agent, record) in records {
                 guard let pane = record.pane, !spoken.contains(pane),
                       session.everyone.first(where: { $0.agentId == agent })?.status.bucket != .complete else { continue }
                 result.insert(pane)

@@ -14,9 +14,12 @@ public struct AgentSignals: Equatable, Sendable {
     public struct Pane: Equatable, Sendable {
         public var dead: Bool
         public var deadStatus: Int?
-        public init(dead: Bool, deadStatus: Int?) {
+        /// The process the pane runs (followed so that its end wakes the hub).
+        public var pid: Int32?
+        public init(dead: Bool, deadStatus: Int?, pid: Int32? = nil) {
             self.dead = dead
             self.deadStatus = deadStatus
+            self.pid = pid
         }
     }
 
@@ -39,7 +42,6 @@ public struct AgentSignals: Equatable, Sendable {
     }
 
     /// Reads every source now (`tmux`: also ask it for its panes).
-    /// Reads every source now (`tmux`: also ask it for its panes).
     public static func read(environment: [String: String], tmux: TmuxClient? = nil) -> AgentSignals {
         var signals = AgentSignals()
         for folder in ClaudeSessionState.folders(environment: environment) {
@@ -60,12 +62,12 @@ public struct AgentSignals: Equatable, Sendable {
 
     /// Every pane of the tmux server: id, dead or not, and how it ended.
     public static func panes(_ tmux: TmuxClient) -> [String: Pane]? {
-        guard let text = try? tmux.run(["list-panes", "-a", "-F", "#{pane_id} #{pane_dead} #{pane_dead_status}"]) else { return nil }
+        guard let text = try? tmux.run(["list-panes", "-a", "-F", "#{pane_id} #{pane_dead} #{pane_pid} #{pane_dead_status}"]) else { return nil }
         var result: [String: Pane] = [:]
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: false)
             guard fields.count >= 2 else { continue }
-            result[String(fields[0])] = Pane(dead: fields[1] == "1", deadStatus: fields.count > 2 ? Int(fields[2]) : nil)
+            result[String(fields[0])] = Pane(dead: fields[1] == "1", deadStatus: fields.count > 3 ? Int(fields[3]) : nil, pid: fields.count > 2 ? Int32(fields[2]) : nil)
         }
         return result
     }

@@ -178,14 +178,15 @@ public struct AppState: Equatable, Sendable {
 
     private mutating func composeRows() {
         let needs = board.orderedIndices.map(ListRow.attention)
-        var rows: [ListRow] = needs.isEmpty ? [] : [.header(AppState.needsTitle, count: needs.count)] + needs
-        rows += wholeList.rows
+        let head: [ListRow] = needs.isEmpty ? [] : [.header(AppState.needsTitle, count: needs.count)] + needs
+        var foot: [ListRow] = []
         if showArchived {
             var archived: [ListRow] = snapshot.stubs.indices.filter { snapshot.stubs[$0].archived }.map(ListRow.stub)
             archived += snapshot.sessions.indices.filter { snapshot.sessions[$0].archived && snapshot.sessions[$0].parent == nil }.map { .session($0, depth: 0) }
-            if !archived.isEmpty { rows += [.header("ARCHIVED", count: archived.count)] + archived }
+            if !archived.isEmpty { foot = [.header("ARCHIVED", count: archived.count)] + archived }
         }
-        let all = ListModel(rows: rows, sessionsByStub: wholeList.sessionsByStub, stubPaths: wholeList.stubPaths)
+        // The whole list is shared, not copied: only NEEDS YOU (and ARCHIVED) are built here.
+        let all = ListModel(rows: ListRows(head: head, body: wholeList.rows.wholeBody, foot: foot), sessionsByStub: wholeList.sessionsByStub, stubPaths: wholeList.stubPaths)
         guard !filter.isEmpty, let search else {
             list = all
             return

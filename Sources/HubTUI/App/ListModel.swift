@@ -20,7 +20,7 @@ public enum ListRow: Equatable, Sendable {
 /// (active first), then the other stubs by status and priority.
 /// Pure: a snapshot in, rows out. Computed once per snapshot, not per frame.
 public struct ListModel: Equatable, Sendable {
-    public var rows: [ListRow]
+    public var rows: ListRows
     /// Stub path → its sessions' indices in phase order (latest last).
     public var sessionsByStub: [String: [Int]]
     /// Stub index → its path (to find a stub's sessions while filtering).
@@ -29,6 +29,10 @@ public struct ListModel: Equatable, Sendable {
     public static let empty = ListModel(rows: [], sessionsByStub: [:])
 
     public init(rows: [ListRow], sessionsByStub: [String: [Int]], stubPaths: [String] = []) {
+        self.init(rows: ListRows(rows), sessionsByStub: sessionsByStub, stubPaths: stubPaths)
+    }
+
+    public init(rows: ListRows, sessionsByStub: [String: [Int]], stubPaths: [String] = []) {
         self.rows = rows
         self.sessionsByStub = sessionsByStub
         self.stubPaths = stubPaths

@@ -40,6 +40,8 @@ final class WorkspaceWorker: @unchecked Sendable {
     private var tokens: [String: [String: TokenUsage]] = [:]
     private var screensRead = Date.distantPast
     static let screenInterval: TimeInterval = 2
+    /// The dispatched panes when tmux was last asked (a new one makes it ask again).
+    private var knownPanes = Set<String>()
 
     init(live: LiveWorkspace, policy: EvidencePolicy, activity: ActivitySource? = nil, post: @escaping @Sendable (BackgroundWork.Message) -> Void) {
         self.live = live
@@ -86,8 +88,7 @@ final class WorkspaceWorker: @unchecked Sendable {
             var descriptors = [
                 pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: wake.readDescriptor, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: activity?.watch.fileDescriptor ?? -1, events: Int16(POLLIN), revents: 0),
-            ]
+            ] + (activity?.watch.pollDescriptors ?? [])
             _ = poll(&descriptors, nfds_t(descriptors.count), timeout)
             wake.drain()
             let (stop, reload) = lock.withLock { () -> (Bool, Bool) in
@@ -118,8 +119,8 @@ final class WorkspaceWorker: @unchecked Sendable {
     /// Reads the agents' signals again and posts the last snapshot with them, when anything changed.
     private func refreshActivity() {
         guard let activity, var snapshot = posted else { return }
-        signals = readSignals(activity, snapshot)
-        let matched = ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder, kind: activity.kind, rules: signals.screens.isEmpty ? .standard : activity.rules())
+        signals = Trace.timed("activity read") { readSignals(activity, snapshot) }
+        let matched = Trace.timed("activity match") { ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder, kind: activity.kind, rules: signals.screens.isEmpty ? .standard : activity.rules()) }
         guard matched != snapshot.activities else { return }
         let changed = Set(matched.keys).union(snapshot.activities.keys).filter { matched[$0] != snapshot.activities[$0] }
         snapshot.activities = matched
@@ -128,12 +129,17 @@ final class WorkspaceWorker: @unchecked Sendable {
         snapshot.tokens = tokens
         // Only those sessions' verdicts are renewed (NEEDS YOU is composed from them); no row moves
         // in the list itself, so it is not rebuilt.
-        postSnapshot(snapshot, touched: TouchedItems(sessionFolders: changed))
+        Trace.timed("activity post") { postSnapshot(snapshot, touched: TouchedItems(sessionFolders: changed), matched: true) }
     }
 
-    /// The signals, with the screens of the agents nothing else speaks for.
+    /// The signals, with the screens of the agents nothing else speaks for. tmux is asked for its
+    /// panes when their screens are due or a dispatch added a pane (the watch also asks when a
+    /// followed process ended), not on every state change.
     private func readSignals(_ activity: ActivitySource, _ snapshot: WorkspaceSnapshot) -> AgentSignals {
-        var read = activity.watch.read(tmux: activity.tmux)
+        let dispatched = Set(snapshot.dispatches.values.flatMap { $0.values.compactMap(\.pane) })
+        let screensDue = !silentPanes.isEmpty && screensRead.addingTimeInterval(WorkspaceWorker.screenInterval) <= Date()
+        var read = activity.watch.read(tmux: activity.tmux, askTmux: screensDue || dispatched != knownPanes)
+        knownPanes = dispatched
         silentPanes = ActivityMatcher.silentPanes(snapshot, signals: read)
         if let tmux = activity.tmux, !silentPanes.isEmpty {
             read.readScreens(silentPanes, tmux: tmux)
@@ -144,9 +150,12 @@ final class WorkspaceWorker: @unchecked Sendable {
 
     private func setWorking(_ value: Bool) { lock.withLock { working = value } }
 
-    private func postSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems?) {
+    /// Posts a snapshot to the screen; `matched`: its activities are already the signals' (no second match).
+    private func postSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems?, matched alreadyMatched: Bool = false) {
         var snapshot = snapshot
-        if let activity {
+        if activity != nil, alreadyMatched {
+            silentPanes = ActivityMatcher.silentPanes(snapshot, signals: signals)
+        } else if let activity {
             // A reload knows nothing of the agents' state: the signals last read are matched in.
             let first = posted == nil
             if first { signals = readSignals(activity, snapshot) }

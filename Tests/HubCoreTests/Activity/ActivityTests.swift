@@ -45,6 +45,33 @@ import HubTestSupport
         waitpid(child, &status, 0)
     }
 
+    /// A running agent's process is followed by a pidfd: no timer while it runs, and its end wakes
+    /// a poll on the watch's descriptors at once.
+    @Test func aRunningAgentsEndWakesTheWatchWithoutATimer() throws {
+        let workspace = try TemporaryWorkspace("activity-pidfd")
+        let child = fork()
+        if child == 0 { pause(); _exit(0) }
+        defer { var status: Int32 = 0; kill(child, SIGKILL); waitpid(child, &status, 0) }
+        try workspace.write("claude/sessions/\(child).json", #"{"pid": \#(child), "procStart": "\#(ProcessLiveness.startTime(child) ?? "")", "status": "busy", "sessionId": "s1", "cwd": "/w"}"#)
+        let watch = ActivityWatch(environment: ["CLAUDE_CONFIG_DIR": workspace.path("claude"), "HOME": workspace.root])
+        let before = watch.read(tmux: nil)
+        #expect(before.claude.first?.running == true)
+        guard watch.pollDescriptors.count == 2 else {
+            // A sandbox that refuses pidfd_open: the liveness timer stands in, as it says.
+            #expect(watch.nextCheck != nil)
+            return
+        }
+        #expect(watch.nextCheck == nil, "followed by a pidfd: no timer")
+        var descriptors = watch.pollDescriptors
+        #expect(poll(&descriptors, nfds_t(descriptors.count), 0) == 0, "nothing to wake for while it runs")
+        kill(child, SIGKILL)
+        descriptors = watch.pollDescriptors
+        #expect(poll(&descriptors, nfds_t(descriptors.count), 10_000) > 0, "its end wakes the poll")
+        #expect(watch.drain())
+        #expect(watch.read(tmux: nil).claude.first?.running == false, "read again: it has exited")
+        #expect(watch.pollDescriptors.count == 1, "an ended process is no longer followed")
+    }
+
     func hook(_ json: String, environment: [String: String] = [:]) throws -> HookRecord {
         try HookRecord(payload: Array(json.utf8), environment: environment, now: now)
     }
