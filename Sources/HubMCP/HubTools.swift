@@ -104,7 +104,7 @@ public struct HubTools: Sendable {
                 result = .object(JSONObject([("findings", WorkspaceAudit.json(findings)), ("errors", .int(findings.filter { $0.severity == .error }.count))]))
             default: throw ToolFailure("unknown tool '\(name)' (tools: \(HubTools.definitions.map(\.name).joined(separator: ", ")))")
             }
-            return CallTool.Result(content: [.text(text: JSONPrinter.pretty(result), annotations: nil, _meta: nil)], structuredContent: Optional<Value>.some(JSONBridge.value(result)), isError: false)
+            return CallTool.Result(content: [.text(text: JSONPrinter.compact(result), annotations: nil, _meta: nil)], structuredContent: Optional<Value>.some(JSONBridge.value(result)), isError: false)
         } catch {
             return failure("\(error)")
         }
