@@ -57,6 +57,31 @@ struct ScreenFlowEndToEndTests {
         try pane.waitForPrompt()
     }
 
+    /// NEEDS YOU worked off on a real terminal: z snoozes, new evidence (another process writes the
+    /// agent's note) brings it back, x dismisses, u undoes — all in the journal.
+    @Test func snoozeDismissAndUndoFromTheScreen() throws {
+        let (workspace, pane) = try demoPane(width: 120, height: 40)
+        try pane.waitFor(text: "NEEDS YOU (2)")
+        // The first row: api-migration-phase1, its blocked mobile-app.
+        try pane.keys("z")
+        try pane.waitFor(text: "mobile-app: snoozed until its evidence changes")
+        try pane.waitFor(text: "NEEDS YOU (1)")
+        // The agent writes a new note: new evidence, the item is back.
+        let write = try ProcessRunner.run(binary, ["set-status", "--root", workspace.root, "api-migration-phase1", "mobile-app", "blocked", "--note", "still waiting for the v2 endpoint"])
+        #expect(write.status == 0, "\(write.stderr)")
+        try pane.waitFor(text: "NEEDS YOU (2)")
+        try pane.keys("g", "x")
+        try pane.waitFor(text: "mobile-app: blocked dismissed until its evidence changes")
+        try pane.waitFor(text: "NEEDS YOU (1)")
+        try pane.keys("u")
+        try pane.waitFor(text: "mobile-app: dismissal undone")
+        try pane.waitFor(text: "NEEDS YOU (2)")
+        let verdicts = Triage.load(root: workspace.root).map(\.kind)
+        #expect(verdicts == [.snooze, .dismiss, .undo])
+        try pane.keys("q")
+        try pane.waitForPrompt()
+    }
+
     @Test func theViewerSearchesAndStepsThroughMatches() throws {
         let (workspace, pane) = try demoPane(width: 100, height: 30)
         try pane.keys("Enter", "i")

@@ -191,7 +191,17 @@ public enum Evidence {
         if isReadyToAdvance(session, context: context) {
             items.append(AttentionItem(session: session.path, agent: nil, reason: .readyToAdvance, note: "phase \(session.phase ?? 1) complete; next phase not started (a)", since: nil))
         }
-        return items.sorted(by: AttentionItem.worstFirst)
+        // What the person snoozed or dismissed stays out while its evidence is unchanged.
+        return Triage.sift(items, session: session, snapshot: snapshot).kept.sorted(by: AttentionItem.worstFirst)
+    }
+
+    /// What a verdict in force keeps out of a session's attention, with the verdict.
+    public static func setAside(for session: Session, snapshot: WorkspaceSnapshot, context: EvidenceContext, now: Date, policy: EvidencePolicy) -> [(item: AttentionItem, verdict: TriageVerdict)] {
+        guard snapshot.triage[session.path]?.isEmpty == false else { return [] }
+        var unsifted = snapshot
+        unsifted.triage = [:]
+        let items = attention(for: session, snapshot: unsifted, context: context, now: now, policy: policy)
+        return Triage.sift(items, session: session, snapshot: snapshot).setAside
     }
 
     /// The attention an agent's own activity calls for, next to its file's claim.

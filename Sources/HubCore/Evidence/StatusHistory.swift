@@ -43,15 +43,7 @@ public enum StatusHistory {
     /// Every entry, oldest first, from the file's last `limit` bytes (it is trimmed to that on
     /// every append); lines that do not parse are skipped.
     public static func load(root: String) -> [Entry] {
-        let path = FileSystem.join(root, relativePath)
-        guard FileSystem.isFile(path), let bytes = try? FileSystem.readTail(path, count: limit).bytes else { return [] }
-        return entries(in: bytes)
-    }
-
-    static func entries(in bytes: [UInt8]) -> [Entry] {
-        bytes.split(separator: UInt8(ascii: "\n")).compactMap { line in
-            (try? JSONParser.parse(Array(line))).flatMap(Entry.init)
-        }
+        JSONLines.read(FileSystem.join(root, relativePath), limit: limit).compactMap(Entry.init)
     }
 
     /// Session path → agent id → when its status was last seen to change.
@@ -73,37 +65,18 @@ public enum StatusHistory {
     /// overwritten, and when even that fails nothing is written.
     public static func append(_ entries: [Entry], root: String) throws {
         guard !entries.isEmpty else { return }
-        let path = try HubStateFolder.prepare("history.jsonl", root: root)
-        try AtomicFile.withLock(on: path) {
-            var existing: [UInt8] = []
-            if FileSystem.exists(path) {
-                do {
-                    existing = try FileSystem.readTail(path, count: limit).bytes
-                } catch {
-                    let aside = path + ".unreadable-" + Timestamp.format(Date()).replacingOccurrences(of: ":", with: "")
-                    guard rename(path, aside) == 0 else { throw AtomicFile.Failure(path: path, operation: "move aside the unreadable", code: errno) }
-                }
-            }
+        try JSONLines.append("history.jsonl", root: root, limit: limit) { existing in
             var latest: [String: String?] = [:]
-            for entry in StatusHistory.entries(in: existing) { latest[entry.session + "\u{0}" + entry.agent] = .some(entry.to) }
-            var added: [UInt8] = []
+            for entry in existing.compactMap(Entry.init) { latest[entry.session + "\u{0}" + entry.agent] = .some(entry.to) }
+            var added: [JSONValue] = []
             for var entry in entries {
                 entry.capFields()
                 let key = entry.session + "\u{0}" + entry.agent
                 if let last = latest[key], last == entry.to { continue }
                 latest[key] = .some(entry.to)
-                added += JSONPrinter.compactBytes(entry.json) + [UInt8(ascii: "\n")]
+                added.append(entry.json)
             }
-            guard !added.isEmpty else { return }
-            existing += added
-            if existing.count > limit {
-                // Keep the newer half, starting at a line boundary (an entry is at most a few KB, so
-                // the newest are always among them).
-                let cut = existing.count - limit / 2
-                let boundary = existing[cut...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? existing.count
-                existing = Array(existing[boundary...])
-            }
-            try AtomicFile.write(existing, to: path)
+            return added
         }
     }
 }

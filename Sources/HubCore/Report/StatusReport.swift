@@ -25,6 +25,17 @@ public enum StatusReport {
         }
         let sessions = snapshot.sessions.map(sessionJSON)
         attention.sort(by: AttentionItem.worstFirst)
+        // What the person snoozed or dismissed: kept out of `attention`, with who, when and why.
+        let dismissed = snapshot.sessions.filter { snapshot.triage[$0.path] != nil }.flatMap { session in
+            Evidence.setAside(for: session, snapshot: snapshot, context: context, now: now, policy: policy)
+        }.map { entry -> JSONValue in
+            guard case .object(var object) = attentionJSON(entry.item) else { return .null }
+            object["verdict"] = .string(entry.verdict.kind.rawValue)
+            object["by"] = entry.verdict.by.map(JSONValue.string) ?? .null
+            object["at"] = .string(Timestamp.format(entry.verdict.at))
+            object["why"] = entry.verdict.note.map(JSONValue.string) ?? .null
+            return .object(object)
+        }
         return .object(JSONObject([
             ("root", .string(snapshot.root)),
             ("counts", .object(JSONObject([
@@ -53,6 +64,7 @@ public enum StatusReport {
                 .object(JSONObject([("path", .string(problem.path)), ("message", .string(problem.message))]))
             })),
             ("attention", .array(attention.map(attentionJSON))),
+            ("dismissed", .array(dismissed)),
         ]))
     }
 

@@ -147,6 +147,10 @@ extension WorkspaceLoader {
         if touched.handoffs {
             (snapshot.handoffs, snapshot.dispatches) = HandoffLog.loadAll(root: layout.root)
             snapshot.statusChanges = StatusHistory.lastChanges(StatusHistory.load(root: layout.root))
+            snapshot.triage = Triage.inForce(Triage.load(root: layout.root))
+            for key in Set(previous.triage.keys).union(snapshot.triage.keys) where previous.triage[key] != snapshot.triage[key] {
+                touched.sessionFolders.insert(key)
+            }
             // Only sessions whose hand-offs or recorded changes differ have new verdicts: they count
             // as touched (nothing is re-read for them), so what follows looks at them alone.
             for key in Set(previous.handoffs.keys).union(snapshot.handoffs.keys) where previous.handoffs[key] != snapshot.handoffs[key] {

@@ -96,6 +96,7 @@ public struct WorkspaceLoader: Sendable {
         )
         snapshot.dispatches = handoffLog.dispatches
         snapshot.statusChanges = StatusHistory.lastChanges(StatusHistory.load(root: layout.root))
+        snapshot.triage = Triage.inForce(Triage.load(root: layout.root))
         return snapshot
     }
 

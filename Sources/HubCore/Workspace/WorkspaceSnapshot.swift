@@ -14,6 +14,8 @@ public struct WorkspaceSnapshot: Equatable, Sendable {
     public var problems: [Problem]
     /// When each agent's one-liner was last copied: session path → agent id → time (HandoffLog).
     public var handoffs: [String: [String: Date]]
+    /// Session path → the triage verdicts in force there (snoozes and dismissals not undone).
+    public var triage: [String: [TriageVerdict]] = [:]
     /// Session path → agent id → its last dispatch (`.coderef/sessions-hub/handoffs.json`).
     public var dispatches: [String: [String: DispatchRecord]] = [:]
     /// When the hub last saw each agent's status change: session path → agent id → time (StatusHistory).

@@ -33,6 +33,8 @@ public enum Action: Equatable, Sendable {
     case dispatched(DispatchResult)
     /// What became of an answer sent to an agent (one sentence).
     case answered(String, failed: Bool)
+    /// A triage verdict (or its undo) was carried out, or could not be (one sentence).
+    case triaged(String, failed: Bool)
 }
 
 extension Action {
@@ -92,6 +94,22 @@ public enum Effect: Equatable, Sendable {
     case setTitle(String)
     /// Switch the colours to a built-in theme (`T`).
     case setTheme(String)
+    /// `z`/`x`/`m`/`M`: a triage verdict, carried out at the edge (the journal, a status write).
+    case triage(TriageAsk)
+    /// `u`: take back the newest verdict.
+    case undoTriage(WorkspaceSnapshot)
+}
+
+/// A verdict on what needs the person, with the snapshot it was given on (its evidence).
+public struct TriageAsk: Equatable, Sendable {
+    public var sessionPath: String
+    public var agent: String?
+    public var request: TriageAction.Request
+    public var snapshot: WorkspaceSnapshot
+
+    public static func == (a: TriageAsk, b: TriageAsk) -> Bool {
+        a.sessionPath == b.sessionPath && a.agent == b.agent && a.request == b.request
+    }
 }
 
 /// What `d`/`D` asks to dispatch, with what planning needs from the state.

@@ -41,6 +41,8 @@ public enum Overlay: Equatable, Sendable {
     case agentDetail(AgentDetailView)
     /// `1`–`9` or `r` on an agent at work: what will be sent to its pane; Enter sends it.
     case answer(AnswerAsk)
+    /// `m`/`M`: the status about to be written; Enter/y writes it.
+    case confirmMark(TriageAsk)
 }
 
 /// Where the screen works and how: the layout (for new sessions) and the settings.

@@ -6,6 +6,7 @@ public enum Command: Hashable, Sendable {
     case start, advance, archive, yank, yankAll, toggleLongForm, filter, viewCommunication, viewInstructions
     case problems, reload, help, quit, needsOnly, edit, cycleTheme, toggleArchived, unarchive
     case readOneLiner, previousPhase, nextPhase, dispatch, dispatchAll, workorders, newSession, timeline, answer
+    case snooze, dismiss, markComplete, markInProgress, undoTriage
 }
 
 public struct KeyBinding: Sendable {
@@ -47,6 +48,11 @@ public struct Keymap: Sendable {
         KeyBinding([.character("d")], .dispatch, "dispatch the selected agent: start it in a tmux window and hand it its one-liner (asks first)", hint: "dispatch"),
         KeyBinding([.character("D")], .dispatchAll, "dispatch every agent of the session (or a stub's latest session) that is ready (not started, dependencies complete); later waves are offered as they become ready"),
         KeyBinding((1...9).map { .character(Character(String($0))) }, .answer, "on an agent waiting for you (agents pane): answer its numbered prompt with that number (says what it answers, asks first)", hint: "answer"),
+        KeyBinding([.character("z")], .snooze, "snooze what needs you about the selected agent (in the list: the session's worst item) until its evidence changes; u undoes", hint: "snooze"),
+        KeyBinding([.character("x")], .dismiss, "dismiss that reason (the agent's, or the session's worst) until its evidence changes; u undoes"),
+        KeyBinding([.character("m")], .markComplete, "mark the agent complete (its status written, as set-status does; asks first; u undoes)"),
+        KeyBinding([.character("M")], .markInProgress, "mark the agent back to in_progress (asks first; u undoes)"),
+        KeyBinding([.character("u")], .undoTriage, "undo the last snooze, dismissal or mark (a mark writes the previous status back)"),
         KeyBinding([.character("y")], .yank, "copy the selected agent's one-liner to the clipboard", hint: "copy"),
         KeyBinding([.character("Y")], .yankAll, "copy every agent's one-liner of the session, as one block"),
         KeyBinding([.character("L")], .toggleLongForm, "switch one-liners between the short and the long (Markdown) form"),

@@ -83,7 +83,7 @@ public enum Reducer {
             dispatchPlanned(&state, result)
         case .dispatched(let result):
             dispatched(&state, result)
-        case .answered(let sentence, let failed):
+        case .answered(let sentence, let failed), .triaged(let sentence, let failed):
             flash(&state, sentence, isError: failed)
         }
         clamp(&state)
@@ -163,6 +163,8 @@ public enum Reducer {
         case .toggleLongForm:
             state.longForm.toggle()
             flash(&state, state.longForm ? "one-liners: long form (Markdown)" : "one-liners: short form")
+        case .snooze, .dismiss, .markComplete, .markInProgress, .undoTriage:
+            return triage(&state, command)
         case .readOneLiner:
             readOneLiner(&state)
         case .workorders:
@@ -309,6 +311,8 @@ public enum Reducer {
             return handleDialogKey(&state, key)
         case .answer(let ask):
             return answerKey(&state, ask, key)
+        case .confirmMark(let ask):
+            return confirmMarkKey(&state, ask, key)
         }
         if let moved = scrolled(scroll, by: command, last: Int.max / 2) {
             scroll = moved

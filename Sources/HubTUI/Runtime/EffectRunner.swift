@@ -118,6 +118,28 @@ final class EffectRunner: @unchecked Sendable {
                     results.post(.action(.sessionStarted(.failure(StartFailure("\(error)")))))
                 }
             }
+        case .triage(let ask):
+            let root = context.layout.root, policy = EvidencePolicy(context.settings), by = TriageAction.person(environment: environment)
+            background(on: disk) { results in
+                guard let session = ask.snapshot.session(at: ask.sessionPath) else {
+                    return results.post(.action(.triaged("the session is gone: nothing was recorded", failed: true)))
+                }
+                do throws(TriageAction.Failure) {
+                    let done = try TriageAction.apply(ask.request, session: session, agent: ask.agent, note: nil, by: by, snapshot: ask.snapshot, policy: policy, root: root)
+                    results.post(.action(.triaged(done.sentence, failed: false)))
+                } catch {
+                    results.post(.action(.triaged(error.message, failed: true)))
+                }
+            }
+        case .undoTriage(let snapshot):
+            let root = context.layout.root, by = TriageAction.person(environment: environment)
+            background(on: disk) { results in
+                do throws(TriageAction.Failure) {
+                    results.post(.action(.triaged(try TriageAction.undo(snapshot: snapshot, by: by, root: root), failed: false)))
+                } catch {
+                    results.post(.action(.triaged(error.message, failed: true)))
+                }
+            }
         case .archive(let plan):
             background(on: disk) { results in
                 do {

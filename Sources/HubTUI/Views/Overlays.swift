@@ -34,6 +34,24 @@ enum Overlays {
             for warning in plan.warnings { lines.append([(state.glyphs.warning + " " + warning, .warning)]) }
             drawDialog(&canvas, state, title: (plan.restores ? "Restore " : "Archive ") + "\(plan.what)?", lines: lines, scroll: 0,
                        footer: plan.restores ? "Enter/y restore   Esc/n cancel" : "Enter/y archive   Esc/n cancel")
+        case .confirmMark(let ask):
+            let session = ask.snapshot.session(at: ask.sessionPath)
+            let agent = session?.everyone.first { $0.agentId == ask.agent }
+            let word: String
+            if case .mark(let w) = ask.request { word = w } else { word = "?" }
+            var lines: [[(String, StyleRole)]] = [
+                [("Agent   ", .muted), (TerminalText.sanitize(ask.agent ?? ""), .accent), ("  in " + TerminalText.sanitize(session?.name ?? ask.sessionPath), .muted)],
+                [("Status  ", .muted), (TerminalText.sanitize(agent?.status.word ?? "none"), .text), ("  →  ", .muted), (word, .accent)],
+            ]
+            if let agent, let done = agent.tasksDone, let total = agent.tasksTotal {
+                lines.append([("Tasks   ", .muted), ("\(done)/\(total)", done < total ? .warning : .text)])
+            }
+            if let agent, agent.outputFile != nil {
+                lines.append([("Output  ", .muted), (agent.outputExists ? "found" : "missing", agent.outputExists ? .text : .warning)])
+            }
+            lines.append([("", .text)])
+            lines.append([("Written as set-status does (locked; only that value). u undoes it.", .muted)])
+            drawDialog(&canvas, state, title: "Mark \(TerminalText.sanitize(ask.agent ?? "")) \(word)?", lines: lines, scroll: 0, footer: "Enter/y write   Esc/n cancel")
         case .confirmDispatch(let proposal):
             let width = min(canvas.width - 8, 82)
             drawDialog(&canvas, state, title: proposal.nextWave ? "Next wave ready: dispatch?" : "Dispatch?", lines: Dialogs.dispatchLines(proposal, glyphs: state.glyphs, width: width),
