@@ -31,7 +31,7 @@ struct TriageCommand: ParsableCommand {
     @Flag(name: .long, help: "Set one reason aside until the evidence changes.")
     var dismiss = false
 
-    @Option(name: .long, help: "With --dismiss: the reason (waiting, failed, blocked, exited, idle_unreported, stale, not_picked_up, unverified, unreadable, ready_to_advance).")
+    @Option(name: .long, help: ArgumentHelp("With --dismiss: the reason (\(AttentionReason.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "reason"))
     var reason: String?
 
     @Option(name: .long, help: "Write the agent's status: complete, in_progress, ...")
@@ -43,17 +43,19 @@ struct TriageCommand: ParsableCommand {
     @Flag(name: .long, help: "Take back the newest verdict.")
     var undo = false
 
-    func validate() throws {
+    /// Usage mistakes exit 2 with one line, as everywhere (checked in `run`, where UsageError is ours).
+    func check() throws {
         let chosen = [snooze, dismiss, mark != nil, undo].filter { $0 }.count
         guard chosen == 1 else { throw UsageError("give one of --snooze, --dismiss, --mark WORD, --undo") }
         if !undo && session == nil { throw UsageError("name the session (and the agent) to triage") }
         if reason != nil && !dismiss { throw UsageError("--reason goes with --dismiss") }
         if let reason, AttentionReason(rawValue: reason) == nil {
-            throw UsageError("'\(Quote.short(reason))' is not a reason (" + AttentionReason.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+            throw UsageError("\(Quote.short(reason)) is not a reason (" + AttentionReason.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
     }
 
     func run() throws {
+        try check()
         let (layout, settings) = try workspace.resolve()
         var snapshot = WorkspaceLoader(layout: layout).load()
         let environment = ProcessInfo.processInfo.environment

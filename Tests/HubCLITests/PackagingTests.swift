@@ -41,7 +41,7 @@ struct PackagingTests {
 
     @Test func theManualListsEveryCommandAndTheKeymap() throws {
         let page = try ProcessRunner.run(binary, ["manual"]).stdout
-        for command in ["ui", "status", "start", "new", "advance", "archive", "unarchive", "one-liner", "dispatch", "trust", "set-status", "config", "doctor", "mcp", "demo"] {
+        for command in ["ui", "status", "start", "new", "advance", "archive", "unarchive", "one-liner", "dispatch", "trust", "set-status", "triage", "config", "doctor", "mcp", "demo"] {
             #expect(page.contains(".SS \(command)\n"), "\(command) in the man page")
         }
         // KEYS: one entry per binding, with its keys and action name, in the keymap's order.

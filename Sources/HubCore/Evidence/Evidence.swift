@@ -29,6 +29,8 @@ public enum EvidenceFlag: String, Equatable, Sendable {
     case stale
     /// Its one-liner was handed over long ago and it has still not started.
     case notPickedUp = "not_picked_up"
+    /// Every task done, its status still in progress: it finished and did not say so.
+    case doneUnreported = "done_unreported"
 }
 
 public struct AgentEvidence: Equatable, Sendable {
@@ -50,6 +52,8 @@ public enum AttentionReason: String, CaseIterable, Comparable, Sendable {
     case exited
     /// Its turn ended a while ago and its status still says it is not complete.
     case idleUnreported = "idle_unreported"
+    /// Every task is done and its status still says in progress (one key marks it complete).
+    case doneUnreported = "done_unreported"
     case stale
     case notPickedUp = "not_picked_up"
     case unverified
@@ -62,6 +66,7 @@ public enum AttentionReason: String, CaseIterable, Comparable, Sendable {
         case .notPickedUp: return "not picked up"
         case .readyToAdvance: return "ready"
         case .idleUnreported: return "idle"
+        case .doneUnreported: return "done?"
         default: return rawValue
         }
     }
@@ -117,7 +122,11 @@ public enum Evidence {
                 result.detail = "tasks \(done)/\(total)"
             }
         case .inProgress:
-            if let changed, now.timeIntervalSince(changed) >= policy.staleAfter {
+            // Finished work is never "stale": it is done and unreported.
+            if let done = agent.tasksDone, let total = agent.tasksTotal, total > 0, done == total {
+                result.flag = .doneUnreported
+                result.detail = "\(done)/\(total) tasks done, status says \(agent.status.word ?? "in progress")"
+            } else if let changed, now.timeIntervalSince(changed) >= policy.staleAfter {
                 result.flag = .stale
                 result.detail = "no change for " + Evidence.age(now.timeIntervalSince(changed))
             }
@@ -176,6 +185,7 @@ public enum Evidence {
             case (_, .stale?): reason = .stale
             case (_, .notPickedUp?): reason = .notPickedUp
             case (_, .unverified?): reason = .unverified
+            case (_, .doneUnreported?): reason = .doneUnreported
             default: reason = nil
             }
             guard let reason else { continue }

@@ -61,7 +61,10 @@ public struct Status: Equatable, Sendable, CustomStringConvertible {
         var table: [String: StatusBucket] = [:]
         // Newer workorder plans add plan_created and ready_for_execution (not started yet) and
         // checkpoint_ready (work under way, waiting for a review).
-        for word in ["not_started", "pending", "created", "stub", "planning", "ready", "todo", "plan_created", "ready_for_execution"] { table[word] = .notStarted }
+        // Words seen in real workspaces for work planned but not begun: draft, planned, approved,
+        // pending_plan, planning_complete (the plan is done, the work is ready to start).
+        for word in ["not_started", "pending", "created", "stub", "planning", "ready", "todo", "plan_created", "ready_for_execution",
+                     "draft", "planned", "approved", "pending_plan", "planning_complete"] { table[word] = .notStarted }
         for word in ["in_progress", "active", "running", "implementing", "working", "started", "ready_for_testing", "checkpoint_ready"] { table[word] = .inProgress }
         for word in ["complete", "completed", "done", "verified", "closed", "promoted"] { table[word] = .complete }
         for word in ["blocked", "waiting", "changes_requested"] { table[word] = .blocked }

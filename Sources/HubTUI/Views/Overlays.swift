@@ -19,7 +19,7 @@ enum Overlays {
                 lines.append([("! ", .error), (problem.path, .accent)])
                 lines.append([("  " + problem.message, .text)])
             }
-            drawDialog(&canvas, state, title: "Problems (\(state.snapshot.problems.count))", lines: lines, scroll: scroll, footer: "↑↓ choose a phase  Enter open it  Esc close")
+            drawDialog(&canvas, state, title: "Problems (\(state.snapshot.problems.count))", lines: lines, scroll: scroll, footer: "↑↓ scroll  Esc close")
         case .confirmStart(let plan):
             drawDialog(&canvas, state, title: plan.phase > 1 ? "Start phase \(plan.phase)?" : "Start a session?", lines: Dialogs.confirmLines(plan, glyphs: state.glyphs), scroll: 0, footer: "Enter/y create   Esc/n cancel")
         case .pickAgents(_, let candidates, let chosen, let cursor):

@@ -117,6 +117,7 @@ enum SessionDetail {
         switch evidence.flag {
         case .stale?: return (state.glyphs.warning + " stale " + Cells.age(from: evidence.changedAt, now: state.now), .warning)
         case .unverified?: return (state.glyphs.warning + " unverified: " + (evidence.detail ?? ""), .warning)
+        case .doneUnreported?: return (state.glyphs.warning + " done? " + (evidence.detail ?? "") + " (m marks complete)", .warning)
         case .notPickedUp?:
             // A dispatch that was typed but not taken: the evidence says how, and where.
             if let dispatch = state.snapshot.dispatches[session.path]?[agent.agentId], !dispatch.isDelivered, let detail = evidence.detail {

@@ -186,3 +186,24 @@ import HubTestSupport
         }
     }
 }
+
+/// Finished work that was not reported is its own reason, never "stale".
+@Suite struct DoneUnreportedTests {
+    @Test func everyTaskDoneWithTheStatusInProgressIsDoneUnreported() throws {
+        let workspace = try TemporaryWorkspace("done-unreported")
+        try workspace.write("coderef/sessions/feat-phase1/communication.json", #"""
+        {"agents": [{"agent_id": "a", "status": "in_progress", "tasks": [{"status": "complete"}, {"status": "done"}]},
+                    {"agent_id": "b", "status": "in_progress", "tasks": [{"status": "complete"}, {"status": "pending"}]}]}
+        """#)
+        let snapshot = workspace.load()
+        let session = try #require(snapshot.sessions.first)
+        // A month later: a is done and unreported (never stale); b, with work left, is not.
+        let later = Date().addingTimeInterval(30 * 86400)
+        let a = Evidence.assess(session.agents[0], in: session, snapshot: snapshot, now: later, policy: EvidencePolicy())
+        #expect(a.flag == .doneUnreported && a.detail == "2/2 tasks done, status says in_progress")
+        #expect(Evidence.assess(session.agents[1], in: session, snapshot: snapshot, now: later, policy: EvidencePolicy()).flag != .doneUnreported)
+        let items = Evidence.attention(snapshot, now: later, policy: EvidencePolicy())
+        #expect(items.first?.reason == .doneUnreported && items.first?.agent == "a")
+        #expect(items.first?.note?.contains("2/2 tasks done") == true)
+    }
+}

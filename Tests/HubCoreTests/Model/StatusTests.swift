@@ -11,6 +11,7 @@ import Testing
         ("phase_2_complete", .inProgress), ("Phase 3 Complete", .inProgress), ("phase_10_completed", .inProgress),
         ("complete", .complete), ("Completed", .complete), ("done", .complete), ("verified", .complete),
         ("closed", .complete), ("promoted", .complete), ("plan_created", .notStarted), ("ready_for_execution", .notStarted), ("checkpoint_ready", .inProgress),
+        ("draft", .notStarted), ("planned", .notStarted), ("Approved", .notStarted), ("pending_plan", .notStarted), ("planning_complete", .notStarted),
         ("blocked", .blocked), ("waiting", .blocked), ("changes requested", .blocked),
         ("failed", .failed), ("ERROR", .failed), ("abandoned", .failed), ("cancelled", .failed),
         ("brainstorming", .other), ("38% complete", .other), ("", .other), ("phase_x_complete", .other), ("  done  ", .complete),
