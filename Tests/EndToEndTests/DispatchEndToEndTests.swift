@@ -222,8 +222,11 @@ struct DispatchEndToEndTests {
         try pane.keys("1")
         try pane.waitFor(text: "Answer api-server?")
         try pane.keys("Enter")
-        // Every agent completes; then the orchestrator is offered as the last wave.
-        try pane.waitFor(text: "Next wave ready: dispatch?", timeout: 40)
+        // Every agent completes; then NEEDS YOU says the orchestrator is ready (no dialog opens by
+        // itself), and D hands it its work after the person's yes.
+        try pane.waitFor(text: "next wave", timeout: 40)
+        try pane.keys("D")
+        try pane.waitFor(text: "Dispatch?")
         try pane.keys("Enter")
         try pane.waitFor(text: "Status   ✓ complete", timeout: 30)
         // g on the selected agent (api-server, the one answered) shows its window. The agent can finish before

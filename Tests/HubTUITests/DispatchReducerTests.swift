@@ -47,19 +47,18 @@ import HubTestSupport
         }
         #expect(state.dispatchesInFlight == 0)
         #expect(Render.screen(state).description.contains("window 5, submitted"))
-        // The first wave completes (written by the agents): the next one is offered.
+        // The first wave completes (written by the agents): NEEDS YOU says the next one is ready;
+        // no dialog opens by itself.
         var done = state.snapshot
         for index in 0..<2 { done.sessions[0].agents[index].status = Status("complete") }
         let next = Reducer.reduce(&state, .snapshotLoaded(done))
-        guard case .planDispatch(let wave)? = next.last else { Issue.record("no next wave: \(next)"); return }
-        #expect(wave.agents == ["last"] && wave.nextWave)
-        // Another snapshot while the offer is being planned asks for nothing more.
-        #expect(!Reducer.reduce(&state, .snapshotLoaded(done)).contains { if case .planDispatch = $0 { return true } else { return false } })
-        // Declining a wave stops following the session.
-        let offered = DispatchProposal(sessionPath: session.path, sessionName: session.name, targets: [], running: [], nextWave: true)
-        _ = Reducer.reduce(&state, .dispatchPlanned(.success(offered)))
-        _ = Reducer.reduce(&state, .key(.escape))
-        #expect(state.followedWaves.isEmpty)
+        #expect(!next.contains { if case .planDispatch = $0 { return true } else { return false } })
+        #expect(state.overlay == nil)
+        let item = try #require(state.board.items.first { $0.reason == .waveReady })
+        #expect(item.session == session.path && item.note == "wave 2 ready: last (D)")
+        // D hands it out (after the person's yes, as for the first wave).
+        guard case .planDispatch(let wave)? = Reducer.reduce(&state, .key(.character("D"))).last else { Issue.record("D planned nothing"); return }
+        #expect(wave.agents == ["last"])
     }
 
     @Test func typedNotSubmittedNeedsYouAtOnce() throws {

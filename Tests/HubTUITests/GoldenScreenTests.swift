@@ -47,7 +47,7 @@ import HubTestSupport
         let snapshot = try Fixtures.snapshot(of: workspace.root, rebasedTo: "/corpus")
         var state = Fixtures.state(snapshot)
         GoldenFile.check(Render.screen(state), "corpus-start")
-        Fixtures.press(&state, .down, .down, .down, .down, .enter)
+        Fixtures.press(&state, .down, .down, .down, .down, .down, .enter)
         GoldenFile.check(Render.screen(state), "corpus-csv-session")
         Fixtures.press(&state, .escape, .character("p"))
         GoldenFile.check(Render.screen(state), "corpus-problems")

@@ -103,7 +103,7 @@ import HubTestSupport
         state.snapshot.handoffs[session.path] = ["docs-writer": Fixtures.now.addingTimeInterval(-3600), "web-client": Fixtures.now.addingTimeInterval(-120)]
         let screen = Render.screen(state).description
         #expect(screen.contains("not picked up 1h"), "docs-writer is still not started an hour after its hand-off")
-        #expect(screen.contains("in_progress     3h missing    1/3 ⚠ stale 3h"), "web-client in progress with 3-hour-old files: the word stays, the age and the note say stale")
+        #expect(screen.contains("in_progress     6d missing    1/3 ⚠ stale 6d"), "web-client in progress since a start written six days ago: the word stays, the age and the note say stale")
         GoldenFile.check(Render.screen(state), "demo-handoffs")
     }
 }

@@ -22,27 +22,18 @@ public struct TmuxClient: Sendable {
     /// Runs `tmux <arguments>`; its stdout, or a Failure with what tmux said on stderr.
     @discardableResult
     public func run(_ arguments: [String], input: [UInt8]? = nil, timeout: TimeInterval = 5) throws(Failure) -> String {
-        let folder = FileManager.default.temporaryDirectory.path
-        let token = UUID().uuidString
-        let out = "\(folder)/sessions-hub-tmux-\(token).out", err = "\(folder)/sessions-hub-tmux-\(token).err"
-        defer {
-            unlink(out)
-            unlink(err)
-        }
         let full = (socket.map { ["-L", $0] } ?? []) + arguments
-        let status: Int32
+        let result: Subprocess.Captured
         do {
-            status = try Subprocess.run(executable, full, environment: environment, input: input, stdoutPath: out, stderrPath: err, timeout: timeout)
+            result = try Subprocess.capture(executable, full, environment: environment, input: input, timeout: timeout)
         } catch {
             throw Failure(message: "tmux: \(error)")
         }
-        let stdout = (try? FileSystem.read(out)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        guard status == 0 else {
-            let stderr = (try? FileSystem.read(err)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            let said = stderr.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(message: "tmux \(arguments.first ?? ""): " + (said.isEmpty ? "exit \(status)" : TerminalText.sanitize(said)))
+        guard result.status == 0 else {
+            let said = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(message: "tmux \(arguments.first ?? ""): " + (said.isEmpty ? "exit \(result.status)" : TerminalText.sanitize(said)))
         }
-        return stdout
+        return String(decoding: result.stdout, as: UTF8.self)
     }
 
     /// True when the pane (`%12`) still exists.

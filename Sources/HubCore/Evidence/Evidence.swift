@@ -31,6 +31,8 @@ public enum EvidenceFlag: String, Equatable, Sendable {
     case notPickedUp = "not_picked_up"
     /// Every task done, its status still in progress: it finished and did not say so.
     case doneUnreported = "done_unreported"
+    /// The session's file and the agent's own file claim different states.
+    case conflict
 }
 
 public struct AgentEvidence: Equatable, Sendable {
@@ -50,6 +52,8 @@ public enum AttentionReason: String, CaseIterable, Comparable, Sendable {
     case blocked
     /// Its process ended while its work is not complete.
     case exited
+    /// The session's file and the agent's own file disagree (both claims shown, with their dates).
+    case conflict
     /// Its turn ended a while ago and its status still says it is not complete.
     case idleUnreported = "idle_unreported"
     /// Every task is done and its status still says in progress (one key marks it complete).
@@ -58,6 +62,8 @@ public enum AttentionReason: String, CaseIterable, Comparable, Sendable {
     case notPickedUp = "not_picked_up"
     case unverified
     case unreadable
+    /// The hub dispatched this session and a later wave's dependencies are now complete (D hands it out).
+    case waveReady = "wave_ready"
     case readyToAdvance = "ready_to_advance"
 
     /// One word (or two) for a list row.
@@ -67,6 +73,7 @@ public enum AttentionReason: String, CaseIterable, Comparable, Sendable {
         case .readyToAdvance: return "ready"
         case .idleUnreported: return "idle"
         case .doneUnreported: return "done?"
+        case .waveReady: return "next wave"
         default: return rawValue
         }
     }
@@ -112,11 +119,22 @@ public enum Evidence {
     public static func assess(_ agent: AgentState, in session: Session, snapshot: WorkspaceSnapshot, now: Date, policy: EvidencePolicy) -> AgentEvidence {
         let changed = changedAt(agent, in: session, snapshot: snapshot)
         var result = AgentEvidence(flag: nil, detail: nil, changedAt: changed)
+        // The agent's own file wins over the session's, unless the session's claim is the newer (an
+        // orchestrator's edit after the agent's): then two files disagree and neither is judged.
+        if let root = agent.rootStatus, root.bucket != agent.status.bucket, agent.status.bucket != .failed, agent.status.bucket != .blocked,
+           let rootAt = agent.rootClaimedAt, let ownAt = agent.ownClaimedAt, rootAt.timeIntervalSince(ownAt) >= 1 {
+            result.flag = .conflict
+            result.detail = conflictDetail(agent, root: root)
+            return result
+        }
         switch agent.status.bucket {
         case .complete:
             if agent.outputFile != nil && !agent.outputExists {
                 result.flag = .unverified
                 result.detail = "output missing"
+            } else if let invalid = agent.outputInvalid {
+                result.flag = .unverified
+                result.detail = invalid
             } else if let done = agent.tasksDone, let total = agent.tasksTotal, done < total {
                 result.flag = .unverified
                 result.detail = "tasks \(done)/\(total)"
@@ -144,6 +162,12 @@ public enum Evidence {
             break
         }
         return result
+    }
+
+    /// `session file says complete (2026-11-20 10:00), its own file says in_progress (2026-11-18 09:12)`.
+    static func conflictDetail(_ agent: AgentState, root: Status) -> String {
+        func dated(_ date: Date?) -> String { date.map { " (\(Timestamp.short($0)))" } ?? "" }
+        return "session file says \(root.word ?? "?")\(dated(agent.rootClaimedAt)), its own file says \(agent.status.word ?? "?")\(dated(agent.ownClaimedAt))"
     }
 
     /// The moment this agent's evidence will next change its verdict by time alone, if any.
@@ -178,10 +202,16 @@ public enum Evidence {
                 items.append(item)
                 continue
             }
+            if agent.unreadable {
+                let file = agent.nestedFile.map { WorkspacePaths.relative($0, to: session.path) } ?? "its file"
+                items.append(AttentionItem(session: session.path, agent: agent.agentId, reason: .unreadable, note: "\(file) cannot be read (being written, or not JSON)", since: nil))
+                continue
+            }
             let reason: AttentionReason?
             switch (agent.status.bucket, evidence.flag) {
             case (.failed, _): reason = .failed
             case (.blocked, _): reason = .blocked
+            case (_, .conflict?): reason = .conflict
             case (_, .stale?): reason = .stale
             case (_, .notPickedUp?): reason = .notPickedUp
             case (_, .unverified?): reason = .unverified
@@ -194,9 +224,20 @@ public enum Evidence {
             let since = reason == .notPickedUp ? snapshot.handoffs[session.path]?[agent.agentId] : evidence.changedAt
             items.append(AttentionItem(session: session.path, agent: agent.agentId, reason: reason, note: note, since: since))
         }
-        if !session.unreadableFiles.isEmpty || context.unreadableSessions.contains(session.path) {
-            let file = session.unreadableFiles.first ?? context.unreadableFile[session.path]
-            items.append(AttentionItem(session: session.path, agent: nil, reason: .unreadable, note: file.map { WorkspacePaths.lastComponent($0) + " cannot be read" }, since: nil))
+        // A broken file belongs to the agent whose file it is (named above); the rest to the session.
+        let ownFiles = Set(session.everyone.compactMap { $0.unreadable ? $0.nestedFile : nil })
+        let broken = (session.unreadableFiles + (context.unreadableFiles[session.path] ?? [])).filter { !ownFiles.contains($0) }
+        if let file = broken.first {
+            // Whose file: an agent's own file, or any file in its own folder (its instructions.json).
+            let folder = WorkspacePaths.parent(file)
+            let owner = session.everyone.first { agent in [agent.nestedFile, agent.instructionsFile].contains(file) }
+                ?? session.everyone.first { agent in agent.nestedFile.map { WorkspacePaths.parent($0) == folder && folder != session.path } ?? false }
+            let more = Set(broken).count > 1 ? " (and \(Set(broken).count - 1) more)" : ""
+            items.append(AttentionItem(session: session.path, agent: owner?.agentId, reason: .unreadable,
+                                       note: WorkspacePaths.relative(file, to: session.path) + " cannot be read" + more, since: nil))
+        }
+        if let wave = waveReady(session, snapshot: snapshot) {
+            items.append(AttentionItem(session: session.path, agent: nil, reason: .waveReady, note: wave, since: nil))
         }
         if isReadyToAdvance(session, context: context) {
             items.append(AttentionItem(session: session.path, agent: nil, reason: .readyToAdvance, note: "phase \(session.phase ?? 1) complete; next phase not started (a)", since: nil))
@@ -235,6 +276,22 @@ public enum Evidence {
         }
     }
 
+    /// `wave 2 ready: docs, tests (D)`: the hub handed out an earlier wave, and agents whose
+    /// dependencies were not complete then are ready now. Nothing opens by itself; D dispatches them.
+    static func waveReady(_ session: Session, snapshot: WorkspaceSnapshot) -> String? {
+        guard !session.archived, let records = snapshot.dispatches[session.path], !records.isEmpty else { return nil }
+        let delivered = DispatchRecord.delivered(records)
+        guard !delivered.isEmpty else { return nil }
+        let ready = DispatchPlanner.ready(session, dispatched: Set(records.keys))
+        let waves = Waves(session)
+        // A first-wave agent left out of D on purpose is not news; a later wave (or the orchestrator
+        // after every agent) is.
+        let later = ready.filter { id in (waves.waveOf[id] ?? 1) > 1 || id == session.orchestrator?.agentId }
+        guard !later.isEmpty else { return nil }
+        guard let number = later.compactMap({ waves.waveOf[$0] }).min() else { return "every agent complete: \(later.joined(separator: ", ")) ready (D)" }
+        return "wave \(number) ready: " + later.joined(separator: ", ") + " (D)"
+    }
+
     /// Complete, the latest phase of its feature, and the workflow names a next phase.
     static func isReadyToAdvance(_ session: Session, context: EvidenceContext) -> Bool {
         guard session.parent == nil, !session.archived, session.derivedStatus == .complete else { return false }
@@ -267,7 +324,8 @@ public struct EvidenceContext: Equatable, Sendable {
     public var stubPhaseCount: [String: Int] = [:]
     public var hasLaterPhase: Set<String> = []
     public var unreadableSessions: Set<String> = []
-    public var unreadableFile: [String: String] = [:]
+    /// Session path → its files that cannot be read, in the order the problems name them.
+    public var unreadableFiles: [String: [String]] = [:]
 
     public init(_ snapshot: WorkspaceSnapshot) {
         for stub in snapshot.stubs where !stub.phases.isEmpty {
@@ -284,13 +342,13 @@ public struct EvidenceContext: Equatable, Sendable {
     /// Re-derives the unreadable files (problems change with every reload; they are few).
     public mutating func noteUnreadable(_ problems: [Problem], sessions: [Session]) {
         unreadableSessions = []
-        unreadableFile = [:]
+        unreadableFiles = [:]
         for problem in problems where problem.isUnreadableFile {
             var folder = WorkspacePaths.parent(problem.path)
             while !folder.isEmpty && folder != "." && folder != "/" {
                 if let index = sessions.sortedIndex(ofPath: folder) {
                     unreadableSessions.insert(sessions[index].path)
-                    if unreadableFile[sessions[index].path] == nil { unreadableFile[sessions[index].path] = problem.path }
+                    unreadableFiles[sessions[index].path, default: []].append(problem.path)
                     break
                 }
                 let up = WorkspacePaths.parent(folder)

@@ -66,4 +66,10 @@ public enum Timestamp {
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
+
+    /// `2026-11-20 14:02` (UTC): a date a person reads next to another, in a sentence.
+    public static func short(_ date: Date) -> String {
+        let full = format(date)
+        return String(full.prefix(10)) + " " + String(full.dropFirst(11).prefix(5))
+    }
 }

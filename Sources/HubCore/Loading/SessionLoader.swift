@@ -7,6 +7,9 @@ struct SessionLoader {
     let layout: WorkspaceLayout
     let resolver: PathResolver
     let log: ProblemLog
+    /// Files' times: their last commit when unchanged since (a clone reads the same ages), else
+    /// their modification times.
+    var times: GitFileTimes = .none
 
     /// Every session under one sessions directory, archived ones included (flagged).
     func loadDirectory(_ directory: String) -> [Session] {
@@ -103,6 +106,7 @@ struct SessionLoader {
                 // Unreadable (perhaps being written): the agent stays, its state unknown for now.
                 var agent = AgentState(agentId: sub)
                 agent.nestedFile = shown
+                agent.unreadable = true
                 nested.append(NestedAgent(folder: subFolder, folderName: sub, agent: agent, unreadable: true))
                 continue
             }
@@ -261,9 +265,14 @@ struct SessionLoader {
         merged.nestedFile = nested.nestedFile
         merged.instructionsFile = nested.instructionsFile
         merged.instructionSteps = nested.instructionSteps
+        merged.unreadable = unreadable
         guard !unreadable else { return merged }
         if nested.status.word != nil {
-            if root.status.word != nested.status.word && root.status.word != nil { merged.rootStatus = root.status }
+            if root.status.word != nested.status.word && root.status.word != nil {
+                merged.rootStatus = root.status
+                merged.rootClaimedAt = [root.completedAt, root.updatedAt, root.startedAt].compactMap(Timestamp.parse).max()
+                merged.ownClaimedAt = [nested.completedAt, nested.updatedAt, nested.startedAt].compactMap(Timestamp.parse).max()
+            }
             merged.status = nested.status
         }
         merged.role = root.role ?? nested.role
@@ -293,20 +302,29 @@ struct SessionLoader {
             let nestedFolder = nested.first { $0.agent.nestedFile != nil && $0.agent.nestedFile == agent.nestedFile }?.folder
             let found = nestedFolder.flatMap { resolver.resolve(written, inside: $0) } ?? resolver.resolve(written, inside: session.absolutePath)
             agent.outputResolved = found
+            // A deliverable that does not parse is the agent's evidence (unverified), not a broken
+            // session file: it is listed as a problem of its own kind.
             if let found, found.lowercased().hasSuffix(".json"), (FileSystem.size(found) ?? 0) <= 8 * 1024 * 1024 {
-                _ = JSONFile.load(found, displayPath: layout.display(found), log: log)
+                let own = ProblemLog()
+                if JSONFile.load(found, displayPath: layout.display(found), log: own) == nil, let why = own.problems.first {
+                    agent.outputInvalid = why.kind == .invalidJSON ? "output is not valid JSON" : "output cannot be read"
+                    log.add(why.path, "the output of \(agent.agentId): \(why.message)", kind: .other)
+                }
             }
         }
         // The agent's own evidence only: the shared communication.json changes whenever any agent
-        // writes, so its time says nothing about this one.
+        // writes, so its time says nothing about this one. Times written in its files come first
+        // (they read the same in every copy); the files' own times only when none is written.
+        let rootFile = session.communicationFile
         func stamp(_ agent: inout AgentState) {
-            var dates: [Date] = []
-            if let nested = agent.nestedFile, let date = FileSystem.modified(layout.absolute(nested)) { dates.append(date) }
-            if let output = agent.outputResolved, let date = FileSystem.modified(output) { dates.append(date) }
-            for written in [agent.completedAt, agent.startedAt, agent.updatedAt] {
-                if let date = Timestamp.parse(written) { dates.append(date) }
+            let written = [agent.completedAt, agent.startedAt, agent.updatedAt].compactMap(Timestamp.parse)
+            let files = [agent.nestedFile.map(layout.absolute), agent.outputResolved].compactMap { $0.flatMap(times.changed) }
+            agent.lastChange = written.max() ?? files.max()
+            // The two claims' dates are of one kind: both written in the files, else both the files' times.
+            if agent.rootStatus != nil, agent.rootClaimedAt == nil || agent.ownClaimedAt == nil {
+                agent.rootClaimedAt = rootFile.flatMap { times.changed(layout.absolute($0)) }
+                agent.ownClaimedAt = agent.nestedFile.flatMap { times.changed(layout.absolute($0)) }
             }
-            agent.lastChange = dates.max()
         }
         for index in session.agents.indices {
             resolve(&session.agents[index])

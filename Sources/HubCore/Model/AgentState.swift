@@ -9,6 +9,14 @@ public struct AgentState: Equatable, Sendable {
     public var status: Status
     /// The root file's status for this agent when a nested file overrides it with another word.
     public var rootStatus: Status?
+    /// When the root file's claim was made (its entry's own times, else the file's time) and when
+    /// the agent's own file made its claim: both dates of a `conflict`.
+    public var rootClaimedAt: Date?
+    public var ownClaimedAt: Date?
+    /// The agent's own file exists but cannot be read or parsed (perhaps being written).
+    public var unreadable = false
+    /// Its output is a JSON file that does not parse: why, in a few words.
+    public var outputInvalid: String?
     /// The output file as written in the file (may be a Windows path).
     public var outputFile: String?
     /// The output file found on this machine, absolute; nil when it does not exist here.

@@ -87,4 +87,26 @@ public enum Subprocess {
         }
         return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
+
+    /// What a program printed: its exit status, stdout and stderr (read back from temporary files,
+    /// never pipes, for the reason above).
+    public struct Captured: Sendable {
+        public var status: Int32
+        public var stdout: [UInt8]
+        public var stderr: String
+    }
+
+    public static func capture(_ executable: String, _ arguments: [String], environment: [String: String], input: [UInt8]? = nil, timeout: TimeInterval) throws(Failure) -> Captured {
+        let folder = FileManager.default.temporaryDirectory.path
+        let token = UUID().uuidString
+        let out = "\(folder)/sessions-hub-\(token).out", err = "\(folder)/sessions-hub-\(token).err"
+        defer {
+            unlink(out)
+            unlink(err)
+        }
+        let status = try run(executable, arguments, environment: environment, input: input, stdoutPath: out, stderrPath: err, timeout: timeout)
+        let stdout = (try? FileSystem.read(out)) ?? []
+        let stderr = (try? FileSystem.read(err)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return Captured(status: status, stdout: stdout, stderr: stderr)
+    }
 }

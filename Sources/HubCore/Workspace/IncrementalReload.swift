@@ -105,7 +105,7 @@ extension WorkspaceLoader {
         }
 
         if !sessionFolders.isEmpty {
-            let loader = SessionLoader(layout: layout, resolver: resolver, log: log)
+            let loader = SessionLoader(layout: layout, resolver: resolver, log: log, times: snapshot.fileTimes)
             var moved = false
             for folder in sessionFolders.sorted() {
                 let shown = layout.display(folder)

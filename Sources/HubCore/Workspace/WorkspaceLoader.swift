@@ -16,6 +16,8 @@ public struct WorkspaceLoader: Sendable {
     /// watch each folder before it is read without a separate walk of the whole workspace.
     public func load(watching: (@Sendable (String, Int) -> Void)? = nil) -> WorkspaceSnapshot {
         let log = ProblemLog()
+        let times = GitFileTimes.read(root: layout.root, folders: unique(layout.sessionDirectories + layout.workorderDirectories),
+                                      environment: ProcessInfo.processInfo.environment)
         var seenPlans = Set<String>()
 
         // Every stub folder and session folder is a job; jobs are read in parallel (their files are
@@ -39,7 +41,7 @@ public struct WorkspaceLoader: Sendable {
                 }
             }
         }
-        let parts = ParallelLoad.run(jobs) { slice in loadChunk(slice, watching: watching) }
+        let parts = ParallelLoad.run(jobs) { slice in loadChunk(slice, times: times, watching: watching) }
         var stubs: [Stub] = []
         var sessions: [Session] = []
         var workorders: [Workorder] = []
@@ -95,15 +97,16 @@ public struct WorkspaceLoader: Sendable {
             handoffs: handoffLog.handoffs
         )
         snapshot.dispatches = handoffLog.dispatches
+        snapshot.fileTimes = times
         snapshot.statusChanges = StatusHistory.lastChanges(StatusHistory.load(root: layout.root))
         snapshot.triage = Triage.inForce(Triage.load(root: layout.root))
         return snapshot
     }
 
     /// One chunk of a full load: its stub and session folders, read in order with a log of its own.
-    private func loadChunk(_ jobs: ArraySlice<LoadJob>, watching: (@Sendable (String, Int) -> Void)?) -> LoadedPart {
+    private func loadChunk(_ jobs: ArraySlice<LoadJob>, times: GitFileTimes, watching: (@Sendable (String, Int) -> Void)?) -> LoadedPart {
         let part = LoadedPart()
-        let sessionLoader = SessionLoader(layout: layout, resolver: resolver, log: part.log)
+        let sessionLoader = SessionLoader(layout: layout, resolver: resolver, log: part.log, times: times)
         for job in jobs {
             switch job {
             case .stubFolder(let folder, _, _): watching?(folder, WatchedFolders.stubFolderDepth)

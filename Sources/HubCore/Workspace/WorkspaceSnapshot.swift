@@ -18,6 +18,8 @@ public struct WorkspaceSnapshot: Equatable, Sendable {
     public var triage: [String: [TriageVerdict]] = [:]
     /// Session path → agent id → its last dispatch (`.coderef/sessions-hub/handoffs.json`).
     public var dispatches: [String: [String: DispatchRecord]] = [:]
+    /// The workspace's files' commit times (read with each full load; `.none` outside git).
+    public var fileTimes: GitFileTimes = .none
     /// When the hub last saw each agent's status change: session path → agent id → time (StatusHistory).
     public var statusChanges: [String: [String: Date]] = [:]
     /// What each agent itself is doing (its state file, hooks, pane): session path → agent id →

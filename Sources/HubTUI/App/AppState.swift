@@ -76,12 +76,8 @@ public struct AppState: Equatable, Sendable {
     public var size: Size
     public var now: Date
     public var focus: Pane = .list
-    /// Sessions whose later waves are offered as they become ready (after `D`).
-    public var followedWaves: Set<String> = []
-    /// Dispatches started and not yet finished (a new wave is not offered meanwhile).
+    /// Dispatches started and not yet finished.
     public var dispatchesInFlight = 0
-    /// A next wave is being planned (one offer at a time, whatever snapshots arrive meanwhile).
-    public var waveOfferPending = false
     /// Index into `list.rows` of the selected row (always a selectable row when there is one).
     public var selectedRow: Int?
     public var listScroll = 0

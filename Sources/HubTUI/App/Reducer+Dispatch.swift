@@ -1,8 +1,8 @@
 import Foundation
 import HubCore
 
-/// `d`, `D` and `g`: handing agents their work in tmux, following a session's waves, and going to
-/// an agent's window. Planning and dispatching run at the edge; results come back as actions.
+/// `d`, `D` and `g`: handing agents their work in tmux and going to an agent's window. A later
+/// wave becoming ready is a NEEDS YOU reason (`wave_ready`), never a dialog that opens by itself. Planning and dispatching run at the edge; results come back as actions.
 extension Reducer {
     /// `d`: the agent selected in the agents pane.
     static func dispatchSelected(_ state: inout AppState) -> [Effect] {
@@ -18,7 +18,7 @@ extension Reducer {
         return [.planDispatch(DispatchAsk(session: session, agents: [agent.agentId], nextWave: false, records: state.snapshot.dispatches[session.path] ?? [:]))]
     }
 
-    /// `D`: every agent that has not started and whose dependencies are complete; later waves follow.
+    /// `D`: every agent that has not started and whose dependencies are complete.
     static func dispatchReady(_ state: inout AppState) -> [Effect] {
         // On a stub row: its latest session (as `a` advances it).
         var latest: Session?
@@ -32,14 +32,12 @@ extension Reducer {
         guard !ready.isEmpty else {
             let waiting = session.agents.filter { $0.status.bucket == .notStarted && !Waves.waitingOn($0, in: session).isEmpty }
             if let first = waiting.first {
-                flash(&state, "no agent is ready: \(first.agentId) waits on \(Waves.waitingOn(first, in: session).joined(separator: ", ")) (they will be offered when it completes)")
-                state.followedWaves.insert(session.path)
+                flash(&state, "no agent is ready: \(first.agentId) waits on \(Waves.waitingOn(first, in: session).joined(separator: ", ")) (NEEDS YOU says when its wave is ready)")
             } else {
                 flash(&state, "every agent of \(session.name) has started or was dispatched (d dispatches one again)")
             }
             return []
         }
-        state.followedWaves.insert(session.path)
         return [.planDispatch(DispatchAsk(session: session, agents: ready, nextWave: false, records: state.snapshot.dispatches[session.path] ?? [:]))]
     }
 
@@ -59,13 +57,8 @@ extension Reducer {
     static func dispatchPlanned(_ state: inout AppState, _ result: Result<DispatchProposal, PlanFailure>) {
         switch result {
         case .success(let proposal):
-            if proposal.nextWave { state.waveOfferPending = false }
-            // A wave offered while a dialog is open, or while agents are being started, waits for
-            // a later snapshot (which offers it again if it is still ready).
-            if proposal.nextWave && (state.overlay != nil || state.dispatchesInFlight > 0) { return }
             state.overlay = .confirmDispatch(proposal)
         case .failure(let failure):
-            state.waveOfferPending = false
             state.overlay = .error(failure.message)
         }
     }
@@ -78,11 +71,10 @@ extension Reducer {
         return [.dispatch(proposal.targets)]
     }
 
-    /// Esc/n: nothing runs; declining a later wave stops following the session.
+    /// Esc/n: nothing runs.
     static func cancelDispatch(_ state: inout AppState, _ proposal: DispatchProposal) {
         state.overlay = nil
-        if proposal.nextWave { state.followedWaves.remove(proposal.sessionPath) }
-        flash(&state, proposal.nextWave ? "next wave not dispatched (D offers it again)" : "nothing dispatched")
+        flash(&state, "nothing dispatched")
     }
 
     static func dispatched(_ state: inout AppState, _ result: DispatchResult) {
@@ -92,28 +84,6 @@ extension Reducer {
             at: result.at, pane: result.pane, window: result.window, form: result.longForm ? "long" : "short", outcome: result.outcome.word)
         if result.outcome.delivered { state.snapshot.handoffs[result.sessionPath, default: [:]][result.agentId] = result.at }
         flash(&state, result.sentence, isError: !result.outcome.delivered)
-    }
-
-    /// After `D`: when a later wave's dependencies complete, offer it (once per snapshot, never over a dialog).
-    static func followWaves(_ state: inout AppState) -> [Effect] {
-        guard !state.followedWaves.isEmpty, state.overlay == nil, state.dispatchesInFlight == 0, !state.waveOfferPending else { return [] }
-        for path in state.followedWaves.sorted() {
-            guard let session = state.snapshot.session(at: path) else {
-                state.followedWaves.remove(path)
-                continue
-            }
-            let handed = delivered(state, session)
-            if DispatchPlanner.left(session, dispatched: handed).isEmpty {
-                state.followedWaves.remove(path)
-                continue
-            }
-            let ready = DispatchPlanner.ready(session, dispatched: handed)
-            if !ready.isEmpty {
-                state.waveOfferPending = true
-                return [.planDispatch(DispatchAsk(session: session, agents: ready, nextWave: true, records: state.snapshot.dispatches[path] ?? [:]))]
-            }
-        }
-        return []
     }
 
     /// `g` in the agents pane on an agent that was dispatched into a pane.

@@ -39,7 +39,6 @@ public enum Reducer {
                 view.links = WorkorderLinks(state.snapshot)
                 state.overlay = .workorders(view)
             }
-            effects += followWaves(&state)
         case .planned(let result):
             planned(&state, result)
         case .tick(let now):

@@ -111,10 +111,14 @@ enum SessionDetail {
     /// the agent's note, muted.
     static func fileNote(_ state: AppState, _ session: Session, _ agent: AgentState, _ evidence: AgentEvidence) -> (String, StyleRole)? {
         let bucket = agent.status.bucket
+        if agent.unreadable {
+            return (state.glyphs.warning + " its file cannot be read: " + (agent.nestedFile.map { WorkspacePaths.relative($0, to: session.path) } ?? "?"), .warning)
+        }
         if bucket == .blocked || bucket == .failed {
             return (agent.notes ?? "(no note)", .bucket(bucket))
         }
         switch evidence.flag {
+        case .conflict?: return (state.glyphs.warning + " conflict: " + (evidence.detail ?? ""), .warning)
         case .stale?: return (state.glyphs.warning + " stale " + Cells.age(from: evidence.changedAt, now: state.now), .warning)
         case .unverified?: return (state.glyphs.warning + " unverified: " + (evidence.detail ?? ""), .warning)
         case .doneUnreported?: return (state.glyphs.warning + " done? " + (evidence.detail ?? "") + " (m marks complete)", .warning)

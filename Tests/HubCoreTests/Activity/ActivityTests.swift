@@ -153,7 +153,7 @@ import HubTestSupport
         #expect(waiting.map(\.reason) == [.waiting] && waiting.first?.note == "permission prompt")
         #expect(AttentionReason.allCases.first == .waiting, "worst first: only the person can unblock it")
         let idle = Activity(state: .idle, source: .stateFile, since: now)
-        #expect(items(idle, at: now.addingTimeInterval(60)).isEmpty, "a turn that just ended")
+        #expect(!items(idle, at: now.addingTimeInterval(60)).contains { $0.reason == .idleUnreported }, "a turn that just ended")
         let late = items(idle, at: now.addingTimeInterval(180))
         #expect(late.map(\.reason) == [.idleUnreported] && late.first?.note?.contains("status says \(agent.status.word ?? "")") == true)
         #expect(items(Activity(state: .exited, detail: "exit 1", source: .pane, since: now), at: now).map(\.reason) == [.exited])
