@@ -61,6 +61,6 @@ struct DemoCommand: ParsableCommand {
             return
         }
         let snapshot = WorkspaceLoader(layout: layout).load()
-        if json { Output.writeStatusJSON(snapshot, settings: HubSettings()) } else { Output.write(StatusTable.render(snapshot)) }
+        if json { Output.writeStatusJSON(snapshot, settings: HubSettings()) } else { Output.write(StatusTable.render(snapshot, attention: Evidence.attention(snapshot, now: Date(), policy: EvidencePolicy()))) }
     }
 }

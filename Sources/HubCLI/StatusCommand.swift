@@ -14,8 +14,10 @@ struct StatusCommand: ParsableCommand {
         With --watch, after the status one line is printed per change (agent status, session status, \
         sessions and stubs added or removed, and each new reason a session needs you: blocked, failed, \
         stale, not picked up, unverified, unreadable, ready to advance) until interrupted; with --json \
-        each is a JSON object: {"time", "kind", "session"|"stub", "agent"?, "from", "to"}, or \
+        each is a JSON object: the first {"kind": "snapshot", "time", ...the keys of status --json}, \
+        then {"time", "kind", "session"|"stub", "agent"?, "from", "to"}, or \
         {"time", "kind": "attention", "session", "agent", "reason", "note", "since"}. \
+        Plain text starts with what needs you (worst first), then stubs, sessions, workorders and problems. \
         --line prints one short summary line for tmux's status-right.
         """
     )
@@ -48,7 +50,15 @@ struct StatusCommand: ParsableCommand {
             return
         }
         let live = LiveWorkspace(loader: loader, pollInterval: poll.pollInterval, recheckInterval: settings.recheckInterval)
-        print(live.current, settings: settings)
+        if json {
+            // One object per line from the first: the snapshot is a line of the stream, tagged.
+            let report = StatusReport.json(live.current, now: Date(), policy: policy, prices: settings.tokenPrices)
+            var members: [(String, JSONValue)] = [("kind", .string("snapshot")), ("time", .string(Timestamp.format(Date())))]
+            if case .object(let object) = report { members += object.members.map { ($0.key, $0.value) } }
+            Output.write(JSONPrinter.compact(.object(JSONObject(members))) + "\n")
+        } else {
+            print(live.current, settings: settings)
+        }
         var previous = live.current
         var attention = Evidence.attention(previous, now: Date(), policy: policy)
         let formatter = ISO8601DateFormatter()
@@ -87,7 +97,11 @@ struct StatusCommand: ParsableCommand {
     }
 
     private func print(_ snapshot: WorkspaceSnapshot, settings: HubSettings) {
-        if json { Output.writeStatusJSON(snapshot, settings: settings) } else { Output.write(StatusTable.render(snapshot)) }
+        if json {
+            Output.writeStatusJSON(snapshot, settings: settings)
+        } else {
+            Output.write(StatusTable.render(snapshot, attention: Evidence.attention(snapshot, now: Date(), policy: EvidencePolicy(settings))))
+        }
     }
 
     /// Agents' status changes seen here go to the hub's history (their age, on every screen).

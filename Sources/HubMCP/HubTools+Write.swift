@@ -23,6 +23,51 @@ extension HubTools {
         ]))
     }
 
+    /// The same verdicts as the screen's z/x/m/u and `sessions-hub triage`, through `TriageAction`.
+    func triage(_ arguments: Arguments) throws -> JSONValue {
+        let snapshot = load()
+        let action = try arguments.string("action")
+        let by = TriageAction.person(environment: environment).map { $0 + " (mcp)" } ?? "mcp"
+        /// The sentence a person reads, with this door's own undo; a failure becomes the tool's error.
+        func carryOut(_ body: () throws(TriageAction.Failure) -> String) throws -> JSONValue {
+            func here(_ text: String) -> String {
+                text.replacingOccurrences(of: "(u undoes)", with: "(the action undo takes it back)")
+                    .replacingOccurrences(of: "; u undoes it", with: "; the action undo takes it back")
+            }
+            do {
+                return .object(JSONObject([("action", .string(action)), ("sentence", .string(here(try body())))]))
+            } catch {
+                throw ToolFailure(here(error.message))
+            }
+        }
+        if action == "undo" {
+            return try carryOut { () throws(TriageAction.Failure) -> String in try TriageAction.undo(snapshot: snapshot, by: by, root: layout.root) }
+        }
+        let name = try arguments.string("session")
+        let session = try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.session(name, in: snapshot) }
+        var agentId: String?
+        if let id = try arguments.optionalString("agent") {
+            agentId = try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.agent(id, in: session) }.agentId
+        }
+        let request: TriageAction.Request
+        switch action {
+        case "snooze": request = .snooze
+        case "dismiss":
+            let reason = try arguments.optionalString("reason")
+            if let reason, AttentionReason(rawValue: reason) == nil {
+                throw ToolFailure("\(Quote.short(reason)) is not a reason (" + AttentionReason.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+            }
+            request = .dismiss(reason.flatMap(AttentionReason.init(rawValue:)))
+        case "mark": request = .mark(try arguments.string("status"))
+        default: throw ToolFailure("\(Quote.short(action)) is not an action (snooze, dismiss, mark, undo)")
+        }
+        let note = try arguments.optionalString("note")
+        return try carryOut { () throws(TriageAction.Failure) -> String in
+            try TriageAction.apply(request, session: session, agent: agentId, note: note, by: by,
+                                   snapshot: snapshot, policy: EvidencePolicy(settings), root: layout.root).sentence
+        }
+    }
+
     func createStub(_ arguments: Arguments) throws -> JSONValue {
         let request = StubWriter.Request(
             featureName: try arguments.string("feature_name"),

@@ -36,6 +36,13 @@ public struct HubTools: Sendable {
               "status": .object(["type": "string", "description": "not_started, in_progress, blocked, complete, failed (a word the hub does not know is refused unless any_word)"]),
               "note": .object(["type": "string", "description": "why (blocked on what, what was done)"]),
               "any_word": .object(["type": "boolean", "description": "write a status word the hub does not know, as it is (default false)"])], required: ["session", "agent", "status"]),
+        tool("triage", "Work off what needs the person (NEEDS YOU): snooze an agent's items until its evidence changes, dismiss one reason, mark its status (the locked set-status), or undo the newest verdict. Journalled in .coderef/sessions-hub/triage.jsonl; new evidence brings an item back.",
+             ["action": .object(["type": "string", "enum": .array(["snooze", "dismiss", "mark", "undo"]), "description": "what to do"]),
+              "session": .object(["type": "string", "description": "session name, folder, path or workorder id (not for undo)"]),
+              "agent": .object(["type": "string", "description": "the agent id (omit: the session's own items)"]),
+              "reason": .object(["type": "string", "description": "dismiss: which reason (default: the worst now)"]),
+              "status": .object(["type": "string", "description": "mark: the status word to write (complete, in_progress...)"]),
+              "note": .object(["type": "string", "description": "why (kept in the journal; with mark also the agent's notes)"])], required: ["action"]),
         tool("create_stub", "Write a new idea stub (coderef/working/<feature>/stub.json, the workflow's format); refuses a feature that already has one.",
              ["feature_name": .object(["type": "string", "description": "the feature's name (becomes the folder name)"]),
               "description": .object(["type": "string", "description": "what the idea is"]),
@@ -87,6 +94,7 @@ public struct HubTools: Sendable {
             case "get_session": result = try getSession(arguments)
             case "my_instructions": result = try myInstructions(arguments)
             case "set_status": result = try setStatus(arguments)
+            case "triage": result = try triage(arguments)
             case "create_stub": result = try createStub(arguments)
             case "start_session": result = try startSession(arguments)
             case "advance_phase": result = try advancePhase(arguments)

@@ -40,6 +40,34 @@ struct StatusCommandTests {
         #expect(result.stdout.contains("csv-ecosystem-sync  [waiting on the orchestrator]"))
         #expect(result.stdout.contains("scanner-complete-integration  [file says: complete]"))
         #expect(result.stdout.contains("Problems (2):"))
+        // What needs the person comes first, worst first, each reason's word aligned.
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count > 3 && lines[2].hasPrefix("Needs you ("))
+        #expect(lines[3].hasPrefix("  ! done?       scanner-complete-integration coderef-core"))
+        #expect(result.stdout.contains("  ! unreadable  csv-ecosystem-sync coderef-dashboard"))
+    }
+
+    @Test func watchJSONStartsWithATaggedSnapshotLine() throws {
+        let workspace = try TemporaryWorkspace("cli-watch-json")
+        try workspace.write("coderef/sessions/feat-phase1/communication.json", #"{"agents": [{"agent_id": "a", "status": "in_progress"}]}"#)
+        let output = workspace.path("watch.out")
+        FileManager.default.createFile(atPath: output, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["status", "--watch", "--json", "--root", workspace.root]
+        process.standardOutput = FileHandle(forWritingAtPath: output)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // SIGKILL: the test runner's threads block SIGTERM and Foundation's child inherits that mask.
+        defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+        func lines() -> [String] { ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init) }
+        try Waiting.until("the snapshot line") { lines().count >= 1 }
+        let first = try JSONParser.parse(try #require(lines().first))
+        #expect(first["kind"] == .string("snapshot"))
+        #expect(first["sessions"]?.arrayValue?.count == 1 && first["time"]?.stringValue != nil)
+        // Then one line per change.
+        try workspace.write("coderef/sessions/feat-phase1/communication.json", #"{"agents": [{"agent_id": "a", "status": "blocked"}]}"#)
+        try Waiting.until("the change line") { lines().contains { $0.contains(#""kind": "agent_status""#) } }
     }
 
     @Test func discoversTheWorkspaceFromASubfolder() throws {

@@ -32,7 +32,7 @@ import HubTestSupport
         defer { Task { await server.stop() } }
         defer { withExtendedLifetime(workspace) {} } // the folder goes with it
         let (tools, _) = try await client.listTools()
-        #expect(tools.map(\.name) == ["list_stubs", "list_sessions", "get_session", "my_instructions", "set_status", "create_stub", "start_session", "advance_phase", "list_workorders", "dispatch_agents", "send_to_agent", "check_workspace"])
+        #expect(tools.map(\.name) == ["list_stubs", "list_sessions", "get_session", "my_instructions", "set_status", "triage", "create_stub", "start_session", "advance_phase", "list_workorders", "dispatch_agents", "send_to_agent", "check_workspace"])
         let setStatus = try #require(tools.first { $0.name == "set_status" })
         #expect(setStatus.inputSchema.objectValue?["required"] == .array(["session", "agent", "status"]))
     }
@@ -81,6 +81,15 @@ import HubTestSupport
         let nested = try workspace.read(".coderef/sessions/api-migration-phase1/web-client/communication.json")
         #expect(nested.contains("\"blocked\"") && nested.contains("need the staging db"))
         #expect(StatusHistory.load(root: workspace.root).contains { $0.agent == "web-client" && $0.to == "blocked" })
+
+        // Triage through the same TriageAction as the screen and the CLI: snooze, then undo.
+        let (snoozed, snoozeFailed) = try await call(client, "triage", ["action": "snooze", "session": "api-migration-phase1", "agent": "web-client", "note": "on it"])
+        #expect(!snoozeFailed && snoozed["sentence"]?.stringValue == "web-client: snoozed until its evidence changes (the action undo takes it back)")
+        #expect(Triage.load(root: workspace.root).last?.kind == .snooze && Triage.load(root: workspace.root).last?.note == "on it")
+        let (badReason, badFailed) = try await call(client, "triage", ["action": "dismiss", "session": "api-migration-phase1", "reason": "bored"])
+        #expect(badFailed && badReason.stringValue?.contains("is not a reason") == true)
+        let (undone, _) = try await call(client, "triage", ["action": "undo"])
+        #expect(undone["sentence"]?.stringValue == "web-client: snooze undone")
 
         let (stub, _) = try await call(client, "create_stub", ["feature_name": "mcp-made", "description": "An idea from an agent",
                                                                "agents": ["docs-writer", "api-server"], "orchestrator": "assistant",

@@ -26,7 +26,7 @@ enum GoldenFile {
 /// Fixed inputs for screens: a fixed clock, fixed file times, and paths rebased to `/demo` so
 /// golden files do not depend on where the temporary workspace was made.
 enum Fixtures {
-    static let now = Date(timeIntervalSince1970: 1_795_000_000) // 2026-11-18
+    static let now = DemoWorkspace.moment // 2026-11-18T11:06:40Z, the moment the demo describes
 
     /// Loads a workspace, with every file's modification time set to `now - age`.
     static func snapshot(of root: String, fileAge: TimeInterval = 3 * 3600, rebasedTo base: String = "/demo") throws -> WorkspaceSnapshot {
@@ -59,7 +59,7 @@ enum Fixtures {
     }
 
     static func demo() throws -> (TemporaryWorkspace, WorkspaceSnapshot) {
-        let workspace = try TemporaryWorkspace.demo("golden-demo")
+        let workspace = try TemporaryWorkspace.demo("golden-demo", now: now)
         return (workspace, try snapshot(of: workspace.root))
     }
 

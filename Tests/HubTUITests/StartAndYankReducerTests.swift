@@ -100,10 +100,12 @@ import HubTestSupport
         var (_, state) = try demo()
         Fixtures.press(&state, .enter)
         let session = try #require(state.detailSession)
-        state.snapshot.handoffs[session.path] = ["docs-writer": Fixtures.now.addingTimeInterval(-3600), "web-client": Fixtures.now.addingTimeInterval(-120)]
+        // Two hours after the moment the demo describes: web-client's start was written 2h 8m ago.
+        state.now = Fixtures.now.addingTimeInterval(2 * 3600)
+        state.snapshot.handoffs[session.path] = ["docs-writer": state.now.addingTimeInterval(-3600), "web-client": state.now.addingTimeInterval(-120)]
         let screen = Render.screen(state).description
         #expect(screen.contains("not picked up 1h"), "docs-writer is still not started an hour after its hand-off")
-        #expect(screen.contains("in_progress     6d missing    1/3 ⚠ stale 6d"), "web-client in progress since a start written six days ago: the word stays, the age and the note say stale")
+        #expect(screen.contains("in_progress     2h missing    1/3 ⚠ stale 2h"), "web-client in progress since a start written two hours ago: the word stays, the age and the note say stale")
         GoldenFile.check(Render.screen(state), "demo-handoffs")
     }
 }

@@ -5,10 +5,11 @@ import HubCore
 public final class TemporaryWorkspace: @unchecked Sendable {
     public let root: String
 
-    /// A fresh folder holding the built-in demo workspace.
-    public static func demo(_ label: String) throws -> TemporaryWorkspace {
+    /// A fresh folder holding the built-in demo workspace, its dates moved to `now` (as `sessions-hub
+    /// demo` does; goldens pass their own fixed clock).
+    public static func demo(_ label: String, now: Date = Date()) throws -> TemporaryWorkspace {
         let workspace = try TemporaryWorkspace(label)
-        try DemoWorkspace.write(to: workspace.root)
+        try DemoWorkspace.write(to: workspace.root, now: now)
         return workspace
     }
 

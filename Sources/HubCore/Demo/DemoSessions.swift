@@ -5,7 +5,7 @@ extension DemoFiles {
         {
           "workorder_id": "WO-API-MIGRATION-001",
           "feature_name": "api-migration-phase1",
-          "created": "2026-11-12T09:30:00Z",
+          "created": "2026-11-18T09:30:00Z",
           "status": "in_progress",
           "description": "Move every client from the v1 REST API to v2.",
           "instructions_file": "instructions.json",
@@ -51,8 +51,8 @@ extension DemoFiles {
           "parent_session": "WO-API-MIGRATION-001",
           "phase": 1,
           "status": "complete",
-          "started_at": "2026-11-12T10:00:00Z",
-          "completed_at": "2026-11-13T16:20:00Z",
+          "started_at": "2026-11-18T09:40:00Z",
+          "completed_at": "2026-11-18T10:20:00Z",
           "tasks": [
             {"task_id": "task_1", "description": "Serve v2 next to v1", "status": "complete"},
             {"task_id": "task_2", "description": "Write the report", "status": "complete"}
@@ -71,7 +71,7 @@ extension DemoFiles {
           "parent_session": "WO-API-MIGRATION-001",
           "phase": 1,
           "status": "in_progress",
-          "started_at": "2026-11-12T10:05:00Z",
+          "started_at": "2026-11-18T10:58:00Z",
           "tasks": [
             {"task_id": "task_1", "description": "Switch calls to v2", "status": "complete"},
             {"task_id": "task_2", "description": "Remove the v1 client", "status": "in_progress"},

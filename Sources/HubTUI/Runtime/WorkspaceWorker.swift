@@ -159,6 +159,10 @@ final class WorkspaceWorker: @unchecked Sendable {
             // A reload knows nothing of the agents' state: the signals last read are matched in.
             let first = posted == nil
             if first { signals = readSignals(activity, snapshot) }
+            // A screen read while its agent worked says nothing once the agent is complete (its screen
+            // is no longer read): an old permission prompt in view must not keep it "waiting".
+            let silent = ActivityMatcher.silentPanes(snapshot, signals: signals)
+            signals.screens = signals.screens.filter { silent.contains($0.key) }
             let matched = ActivityMatcher.match(snapshot, signals: signals, folder: activity.folder, kind: activity.kind, rules: signals.screens.isEmpty ? .standard : activity.rules())
             if first { tokens = AgentActivity.tokens(of: matched) }
             snapshot.tokens = tokens
