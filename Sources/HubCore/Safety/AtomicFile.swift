@@ -81,10 +81,24 @@ public enum AtomicFile {
         }
     }
 
-    /// Runs `body` while holding an exclusive lock on `<path>.lock` (created if needed, left in place:
-    /// removing a lock file others may be waiting on would break their lock).
-    public static func withLock<T>(on path: String, _ body: () throws -> T) throws -> T {
-        let lockPath = path + ".lock"
+    /// Where the lock of `path` lives: beside it (the hub's own files, in its own folder), or in
+    /// `locks` — the workspace's `.coderef/sessions-hub/locks` for files that belong to others
+    /// (agents' communication.json, stubs), so that their folders and `git status` stay clean. The
+    /// name holds the file's name and a hash of its full path: every hub on the machine that
+    /// writes the same file takes the same lock.
+    public static func lockPath(for path: String, locks: String?) -> String {
+        guard let locks else { return path + ".lock" }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a: a stable name, not a security decision
+        for byte in RootedPath.resolve(path).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let name = WorkspacePaths.lastComponent(path).unicodeScalars.map { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0))) ? Character($0) : "_" }
+        return FileSystem.join(locks, String(String(name).prefix(64)) + "-" + String(hash, radix: 16) + ".lock")
+    }
+
+    /// Runs `body` while holding an exclusive lock on the file's lock (`lockPath`; created if needed,
+    /// left in place: removing a lock file others may be waiting on would break their lock).
+    public static func withLock<T>(on path: String, locks: String? = nil, _ body: () throws -> T) throws -> T {
+        let lockPath = lockPath(for: path, locks: locks)
+        if let locks { try makeFolders(locks) }
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(path: lockPath, operation: "open the lock file", code: errno) }
         defer { close(fd) }
@@ -93,6 +107,14 @@ public enum AtomicFile {
         }
         defer { flock(fd, LOCK_UN) }
         return try body()
+    }
+
+    /// `mkdir -p`: the folder and any missing parents (0755).
+    static func makeFolders(_ path: String) throws(Failure) {
+        guard !FileSystem.isDirectory(path) else { return }
+        let parent = WorkspacePaths.parent(path)
+        if parent != path, !parent.isEmpty { try makeFolders(parent) }
+        if mkdir(path, 0o755) != 0, errno != EEXIST { throw Failure(path: path, operation: "make the folder", code: errno) }
     }
 
     /// Locked read-modify-write of a JSON file: only what `change` sets is rewritten (JSONDocument
@@ -104,8 +126,8 @@ public enum AtomicFile {
     /// The identity of what was written is kept in the lock file, so a later check can tell a locked
     /// writer's change (another hub) from an unlocked one's.
     @discardableResult
-    public static func update(_ path: String, attempts: Int = 8, _ change: (inout JSONDocument) throws -> Void) throws -> JSONDocument {
-        try withLock(on: path) {
+    public static func update(_ path: String, locks: String? = nil, attempts: Int = 8, _ change: (inout JSONDocument) throws -> Void) throws -> JSONDocument {
+        try withLock(on: path, locks: locks) {
             for _ in 0..<attempts {
                 let before = Identity(path)
                 let bytes = try FileSystem.read(path)
@@ -117,7 +139,7 @@ public enum AtomicFile {
                     continue
                 }
                 guard try swapIntoPlace(temporary, path, expecting: before) else { continue }
-                recordLockedWrite(path)
+                recordLockedWrite(path, locks: locks)
                 return document
             }
             throw ChangedUnderneath(path: path)
@@ -149,9 +171,9 @@ public enum AtomicFile {
     }
 
     /// The identity of the file a locked write just put in place, kept in its lock file.
-    static func recordLockedWrite(_ path: String) {
+    static func recordLockedWrite(_ path: String, locks: String?) {
         guard let identity = Identity(path) else { return }
-        let fd = open(path + ".lock", O_WRONLY | O_CLOEXEC)
+        let fd = open(lockPath(for: path, locks: locks), O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
         defer { close(fd) }
         let text = Array("\(identity.device) \(identity.inode) \(identity.size) \(identity.seconds) \(identity.nanoseconds)\n".utf8)
@@ -160,8 +182,8 @@ public enum AtomicFile {
 
     /// True when the file is still the one the last locked write left (call it holding the lock):
     /// any change since was made by a locked writer, never by one that ignores the lock.
-    static func isLastLockedWrite(_ path: String) -> Bool {
-        guard let identity = Identity(path), let bytes = try? FileSystem.read(path + ".lock") else { return false }
+    static func isLastLockedWrite(_ path: String, locks: String?) -> Bool {
+        guard let identity = Identity(path), let bytes = try? FileSystem.read(lockPath(for: path, locks: locks)) else { return false }
         let fields = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isWhitespace)
         return fields.map(String.init) == ["\(identity.device)", "\(identity.inode)", "\(identity.size)", "\(identity.seconds)", "\(identity.nanoseconds)"]
     }

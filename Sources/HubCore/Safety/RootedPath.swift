@@ -68,6 +68,12 @@ public enum HubStateFolder {
         return path
     }
 
+    /// The folder for the locks of files others own (`AtomicFile.lockPath`), when it stays inside
+    /// the root; nil otherwise (the lock then goes beside the file, as before).
+    public static func locks(root: String) -> String? {
+        try? file("locks", root: root)
+    }
+
     /// The same, with the folder made when it is missing.
     public static func prepare(_ name: String, root: String) throws -> String {
         let path = try file(name, root: root)

@@ -65,7 +65,7 @@ public enum SessionWriter {
         defer { StartJournal.close(plan, root: root) }
         do {
             try checkpoint("promote stub")
-            try AtomicFile.update(plan.stubAbsolutePath) { document in
+            try AtomicFile.update(plan.stubAbsolutePath, locks: HubStateFolder.locks(root: root)) { document in
                 try document.set(["status"], to: .string("promoted"))
                 try document.set(["promoted_to"], to: .string(plan.workorderId))
             }

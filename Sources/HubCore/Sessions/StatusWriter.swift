@@ -62,7 +62,7 @@ public enum StatusWriter {
         while true {
             attempts += 1
             do {
-                try AtomicFile.update(path) { document in
+                try AtomicFile.update(path, locks: HubStateFolder.locks(root: root)) { document in
                     let at = try statusPath(document)
                     try document.set(at, to: .string(trimmed))
                     guard at.last == .key("status") else { return }
@@ -78,8 +78,8 @@ public enum StatusWriter {
             usleep(useconds_t(verifyDelay * 1_000_000))
             // Checked under the lock: a change made since by another locked writer (another hub,
             // another MCP client) is theirs to make, not ours undone.
-            let undone = (try? AtomicFile.withLock(on: path) { () -> Bool in
-                if AtomicFile.isLastLockedWrite(path) { return false }
+            let undone = (try? AtomicFile.withLock(on: path, locks: HubStateFolder.locks(root: root)) { () -> Bool in
+                if AtomicFile.isLastLockedWrite(path, locks: HubStateFolder.locks(root: root)) { return false }
                 guard let bytes = try? FileSystem.read(path), let document = try? JSONDocument(bytes: bytes),
                       let at = try? statusPath(document) else { return false }
                 return document.value(at: at)?.stringValue != trimmed

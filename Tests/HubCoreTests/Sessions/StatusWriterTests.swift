@@ -23,6 +23,23 @@ import HubTestSupport
         #expect(try self.session(workspace, "api-migration-phase1").agents.first { $0.agentId == "web-client" }?.status.word == "complete")
     }
 
+    /// The agents' folders are someone else's (often a git repository): the lock of a file the hub
+    /// writes there lives in the hub's own folder, never beside it.
+    @Test func locksLiveInTheHubsFolderNeverBesideTheAgentsFiles() throws {
+        let workspace = try TemporaryWorkspace.demo("setstatus-locks")
+        let running = try session(workspace, "api-migration-phase1")
+        for id in ["web-client", "api-server"] {
+            try StatusWriter.set("blocked", agent: try #require(running.agents.first { $0.agentId == id }), in: running, root: workspace.root, now: now)
+        }
+        let stub = try #require(workspace.load().stubs.first { $0.featureName == "parallel-docs-audit" })
+        let plan = try SessionPlanner(layout: WorkspaceLayout(root: workspace.root), settings: HubSettings(), now: now).plan(stub: stub, snapshot: workspace.load(), agents: nil, again: false)
+        try SessionWriter.apply(plan, root: workspace.root)
+        let beside = (FileManager.default.enumerator(atPath: workspace.root)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".lock") && !$0.hasPrefix(".coderef/sessions-hub/") }
+        #expect(beside.isEmpty, "lock files beside others' files: \(beside)")
+        let locks = try FileManager.default.contentsOfDirectory(atPath: workspace.path(".coderef/sessions-hub/locks"))
+        #expect(locks.count == 3 && locks.contains { $0.hasPrefix("communication.json-") } && locks.contains { $0.hasPrefix("stub.json-") })
+    }
+
     @Test func writesTheRootEntryOrTheOrchestrator() throws {
         let workspace = try TemporaryWorkspace.demo("setstatus-root")
         var phase2 = try session(workspace, "search-index-rebuild-phase2")
