@@ -31,6 +31,7 @@ struct OneLinerCommand: ParsableCommand {
         let agent = try Lookup.agent(self.agent, in: session)
         let text = long || settings.copyLongForm ? OneLiner.long(session: session, agent: agent) : OneLiner.short(session: session, agent: agent)
         Output.write(text + "\n")
+        if let warning = OneLiner.missingInstructions(session: session, agent: agent) { Output.error("warning: " + TerminalText.sanitize(warning)) }
         guard copy else { return }
         let result = Clipboard.copy(text, order: settings.clipboardOrder, environment: ProcessInfo.processInfo.environment, writeToTerminal: OneLinerCommand.writeToTTY)
         switch result {

@@ -96,6 +96,25 @@ import HubTestSupport
         #expect(state.message?.isError == true)
     }
 
+    /// A one-liner that sends the agent to an instructions file that is not there says so.
+    @Test func yWarnsWhenTheInstructionsFileDoesNotExist() throws {
+        let workspace = try TemporaryWorkspace("yank-no-instructions")
+        try workspace.write("coderef/sessions/bare-phase1/communication.json", #"{"workorder_id": "WO-BARE-001", "agents": [{"agent_id": "coder", "status": "not_started"}]}"#)
+        let snapshot = WorkspaceLoader(layout: WorkspaceLayout(root: workspace.root)).load()
+        var state = AppState(snapshot: snapshot, size: Size(width: 120, height: 40), now: Fixtures.now, context: AppContext(layout: WorkspaceLayout(root: workspace.root)))
+        _ = Reducer.reduce(&state, .resize(state.size))
+        Fixtures.press(&state, .enter)
+        guard case .copy(let request)? = Reducer.reduce(&state, .key(.character("y"))).first else { Issue.record("no copy"); return }
+        #expect(request.warning?.contains("instructions file (bare-phase1/instructions.json) does not exist") == true)
+        _ = Reducer.reduce(&state, .copyFinished(request, .success(.tmux), at: Fixtures.now))
+        #expect(state.message?.isError == true && state.message?.text.contains("does not exist") == true)
+        // With the file there, no warning.
+        try workspace.write("coderef/sessions/bare-phase1/instructions.json", #"{"agent_instructions": {"coder": {"steps": ["write it"]}}}"#)
+        state.snapshot = WorkspaceLoader(layout: WorkspaceLayout(root: workspace.root)).load()
+        guard case .copy(let fine)? = Reducer.reduce(&state, .key(.character("y"))).first else { Issue.record("no copy"); return }
+        #expect(fine.warning == nil)
+    }
+
     @Test func notPickedUpIsFlaggedOnTheRow() throws {
         var (_, state) = try demo()
         Fixtures.press(&state, .enter)

@@ -118,6 +118,13 @@ public enum OneLiner {
     }
 
     /// Where the agent's steps are: its own instructions.json (nested layout), else the session's.
+    /// A warning when the instructions file the one-liner sends the agent to was not found (neither
+    /// its own nor the session's could be read): the agent would be told to read nothing.
+    public static func missingInstructions(session: Session, agent: AgentState) -> String? {
+        guard agent.instructionsFile == nil, session.instructions == nil else { return nil }
+        return "\(agent.agentId)'s instructions file (\(WorkspacePaths.lastComponent(session.absolutePath))/instructions.json) does not exist or cannot be read: the agent will find no tasks there"
+    }
+
     static func instructionsPath(session: Session, agent: AgentState) -> String {
         if let own = agent.instructionsFile { return absolute(own, session: session) }
         if let shared = session.instructions?.path { return absolute(shared, session: session) }

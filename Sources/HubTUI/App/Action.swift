@@ -59,6 +59,8 @@ public struct CopyRequest: Equatable, Sendable {
     public var what: String
     public var sessionPath: String
     public var agents: [String]
+    /// Said with the result (the agent's instructions file is missing).
+    public var warning: String? = nil
 }
 
 /// What the reducer asks the runtime to do; results come back as Actions.

@@ -183,14 +183,19 @@ extension Reducer {
             return [.copy(CopyRequest(text: text, what: "\(everyone.count) one-liners of \(session.workorderId ?? session.name)", sessionPath: session.path, agents: everyone.map(\.agentId)))]
         }
         let agent = state.oneLinerAgent(of: session) ?? everyone[0]
-        return [.copy(CopyRequest(text: render(agent), what: "one-liner for \(agent.agentId)", sessionPath: session.path, agents: [agent.agentId]))]
+        return [.copy(CopyRequest(text: render(agent), what: "one-liner for \(agent.agentId)", sessionPath: session.path, agents: [agent.agentId],
+                                  warning: OneLiner.missingInstructions(session: session, agent: agent)))]
     }
 
     static func copyFinished(_ state: inout AppState, _ request: CopyRequest, _ result: Result<ClipboardMethod, Clipboard.Failure>, at date: Date) {
         switch result {
         case .success(let method):
             let form = state.longForm ? " (long form)" : ""
-            flash(&state, "\(TerminalText.sanitize(request.what))\(form): \(method.outcome)")
+            if let warning = request.warning {
+                flash(&state, "\(TerminalText.sanitize(request.what))\(form): \(method.outcome) — \(TerminalText.sanitize(warning))", isError: true)
+            } else {
+                flash(&state, "\(TerminalText.sanitize(request.what))\(form): \(method.outcome)")
+            }
             for agent in request.agents { state.snapshot.handoffs[request.sessionPath, default: [:]][agent] = date }
             state.noteHandoffs()
         case .failure(let failure):
