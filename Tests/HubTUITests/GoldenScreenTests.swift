@@ -13,7 +13,7 @@ import HubTestSupport
     @Test func demoSessionWithAgentFocused() throws {
         let (_, snapshot) = try Fixtures.demo()
         var state = Fixtures.state(snapshot)
-        Fixtures.press(&state, .enter, .down, .down)
+        Fixtures.press(&state, .enter, .up)  // Enter selects mobile-app (the blocked agent NEEDS YOU names); web-client is above it
         #expect(state.focus == .detail)
         #expect(state.selectedAgent?.agentId == "web-client")
         GoldenFile.check(Render.screen(state), "demo-session-agents")

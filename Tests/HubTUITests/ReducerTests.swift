@@ -109,7 +109,7 @@ import HubTestSupport
 
     @Test func agentSelectionSurvivesAReload() throws {
         var (workspace, state) = try demoState()
-        Fixtures.press(&state, .enter, .down, .down)
+        Fixtures.press(&state, .enter, .up)  // Enter selects mobile-app (the blocked agent NEEDS YOU names); web-client is above it
         #expect(state.selectedAgent?.agentId == "web-client")
         _ = Reducer.reduce(&state, .snapshotLoaded(try Fixtures.snapshot(of: workspace.root)))
         #expect(state.selectedAgent?.agentId == "web-client")
@@ -268,7 +268,7 @@ import HubTestSupport
         let (workspace, snapshot) = try Fixtures.demo()
         var state = AppState(snapshot: snapshot, size: Size(width: 120, height: 40), now: Fixtures.now, context: AppContext(layout: WorkspaceLayout(root: workspace.root)))
         _ = Reducer.reduce(&state, .resize(state.size))
-        Fixtures.press(&state, .enter, .down, .down)
+        Fixtures.press(&state, .enter, .up)  // Enter selects mobile-app (the blocked agent NEEDS YOU names); web-client is above it
         #expect(Reducer.reduce(&state, .key(.character("c"))) == [.readFile(path: workspace.path(".coderef/sessions/api-migration-phase1/web-client/communication.json"), title: ".coderef/sessions/api-migration-phase1/web-client/communication.json")])
         #expect(Reducer.reduce(&state, .key(.character("i"))) == [.readFile(path: workspace.path(".coderef/sessions/api-migration-phase1/instructions.json"), title: ".coderef/sessions/api-migration-phase1/instructions.json")])
         _ = Reducer.reduce(&state, .fileLoaded(title: "x.json", text: "{\n  \"a\": \"\u{1B}[31m\"\n}"))

@@ -19,7 +19,7 @@ import HubTestSupport
         expectBordersIntact(list, name: "list \(name)")
         GoldenFile.check(list, "size-\(name)-list")
 
-        Fixtures.press(&state, .enter, .down, .down)
+        Fixtures.press(&state, .enter, .up)  // Enter selects mobile-app (the blocked agent NEEDS YOU names); web-client is above it
         #expect(state.focus == .detail && state.selectedAgent?.agentId == "web-client")
         let session = Render.screen(state)
         expectBordersIntact(session, name: "session \(name)")

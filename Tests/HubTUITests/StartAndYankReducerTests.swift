@@ -77,8 +77,9 @@ import HubTestSupport
 
     @Test func yCopiesTheSelectedAgentsOneLinerAndRecordsTheHandoff() throws {
         var (_, state) = try demo()
-        Fixtures.press(&state, .enter, .down, .down)
+        Fixtures.press(&state, .enter)
         let session = try #require(state.detailSession)
+        state.agentIndex = try #require(session.everyone.firstIndex { $0.agentId == "web-client" })
         let agent = try #require(state.selectedAgent)
         let effects = Reducer.reduce(&state, .key(.character("y")))
         let expected = CopyRequest(text: OneLiner.short(session: session, agent: agent), what: "one-liner for web-client", sessionPath: session.path, agents: ["web-client"])
@@ -104,8 +105,17 @@ import HubTestSupport
         var state = AppState(snapshot: snapshot, size: Size(width: 120, height: 40), now: Fixtures.now, context: AppContext(layout: WorkspaceLayout(root: workspace.root)))
         _ = Reducer.reduce(&state, .resize(state.size))
         Fixtures.press(&state, .enter)
+        // Asked before copying; Enter (a reflex) cancels, nothing reaches the clipboard.
+        #expect(Reducer.reduce(&state, .key(.character("y"))).isEmpty)
+        guard case .confirmCopy(let asked)? = state.overlay else { Issue.record("no question before the copy"); return }
+        #expect(asked.warning?.contains("instructions file (bare-phase1/instructions.json) does not exist") == true)
+        #expect(Render.screen(state).description.contains("y copy   Enter/Esc/n cancel"))
+        #expect(Reducer.reduce(&state, .key(.enter)).isEmpty)
+        #expect(state.overlay == nil && state.message?.text == "nothing was copied")
+        // y goes ahead, and the warning comes with the result.
+        _ = Reducer.reduce(&state, .key(.character("y")))
         guard case .copy(let request)? = Reducer.reduce(&state, .key(.character("y"))).first else { Issue.record("no copy"); return }
-        #expect(request.warning?.contains("instructions file (bare-phase1/instructions.json) does not exist") == true)
+        #expect(request == asked)
         _ = Reducer.reduce(&state, .copyFinished(request, .success(.tmux), at: Fixtures.now))
         #expect(state.message?.isError == true && state.message?.text.contains("does not exist") == true)
         // With the file there, no warning.

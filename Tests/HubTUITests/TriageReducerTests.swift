@@ -42,4 +42,18 @@ import HubTestSupport
         effects = Reducer.reduce(&state, .key(.enter))
         #expect(effects == [.triage(second)] && state.overlay == nil)
     }
+
+    @Test func yAndEnterOnANeedsYouRowActOnTheAgentTheReasonNames() throws {
+        let (_, snapshot) = try Fixtures.demo()
+        var state = Fixtures.state(snapshot, width: 120, height: 40)
+        guard case .attention? = state.selectedListRow else { Issue.record("the first row is in NEEDS YOU"); return }
+        let session = try #require(state.detailSession)
+        // mobile-app is blocked, and not the session's first agent: y copies its one-liner, not the first's.
+        #expect(session.everyone.first { !$0.isOrchestrator }?.agentId != "mobile-app")
+        guard case .copy(let request)? = Reducer.reduce(&state, .key(.character("y"))).first else { Issue.record("y copies"); return }
+        #expect(request.agents == ["mobile-app"] && request.what == "one-liner for mobile-app")
+        // Enter selects the agent a blocked reason names (not only a waiting one).
+        Fixtures.press(&state, .enter)
+        #expect(state.focus == .detail && state.selectedAgent?.agentId == "mobile-app")
+    }
 }

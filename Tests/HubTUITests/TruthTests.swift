@@ -56,7 +56,7 @@ import HubTestSupport
         var (workspace, state) = try demo()
         state.context = AppContext(layout: WorkspaceLayout(root: "/demo"))
         _ = workspace
-        Fixtures.press(&state, .enter, .down, .down, .down)
+        Fixtures.press(&state, .enter)  // on the NEEDS YOU row: the blocked agent it names
         #expect(state.selectedAgent?.agentId == "mobile-app")
         let effects = Reducer.reduce(&state, .key(.enter))
         #expect(effects == [.loadAgentDetail(session: ".coderef/sessions/api-migration-phase1", agent: "mobile-app", output: nil)])

@@ -21,7 +21,7 @@ public enum Overlay: Equatable, Sendable {
     case pickAgents(stubPath: String, candidates: [String], chosen: Set<String>, cursor: Int)
     /// Something failed; nothing was changed.
     case error(String)
-    /// `A`: what archiving will move; Enter/y moves it.
+    /// `A`: what archiving will move; Enter/y moves it (only `y` when it comes with a warning).
     case confirmArchive(ArchivePlan)
     /// `S` on a stub that already has a session: Enter opens it; starting another takes `+`.
     case alreadyStarted(stubPath: String, session: String)
@@ -43,6 +43,9 @@ public enum Overlay: Equatable, Sendable {
     case answer(AnswerAsk)
     /// `m`/`M`: the status about to be written; Enter/y writes it.
     case confirmMark(TriageAsk)
+    /// `y` on an agent whose one-liner points at nothing (its instructions file is missing): copy
+    /// anyway? Defaults to No.
+    case confirmCopy(CopyRequest)
 }
 
 /// Where the screen works and how: the layout (for new sessions) and the settings.
@@ -309,10 +312,18 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// Whose one-liner the pane shows, `y` copies and `O` reads: the selected agent in the agents
-    /// pane; from the list, the session's first agent that is not the orchestrator.
+    /// pane; on a NEEDS YOU row, the agent its reason names; else the session's first agent that is
+    /// not the orchestrator.
     public func oneLinerAgent(of session: Session) -> AgentState? {
         if focus == .detail, let agent = selectedAgent, session.everyone.contains(where: { $0.agentId == agent.agentId }) { return agent }
+        if let named = attentionAgent(of: session) { return named }
         return session.everyone.first { !$0.isOrchestrator } ?? session.everyone.first
+    }
+
+    /// On a NEEDS YOU row, the agent its worst reason names (nil elsewhere, or for the session's own item).
+    public func attentionAgent(of session: Session) -> AgentState? {
+        guard case .attention? = selectedListRow, let named = board.worst(session.path)?.agent else { return nil }
+        return session.everyone.first { $0.agentId == named }
     }
 
     /// The agent row selected in the detail pane.

@@ -72,21 +72,21 @@ extension Reducer {
     static func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         switch state.overlay {
         case .confirmDispatch(let proposal)?:
-            switch key {
-            case .enter, .character("y"): return confirmDispatch(&state, proposal)
-            case .escape, .character("n"), .character("q"): cancelDispatch(&state, proposal)
-            default: break
+            switch Confirmation(key) {
+            case .yes: return confirmDispatch(&state, proposal)
+            case .no: cancelDispatch(&state, proposal)
+            case .neither: break
             }
         case .confirmStart(let plan)?:
-            switch key {
-            case .enter, .character("y"):
+            switch Confirmation(key) {
+            case .yes:
                 state.overlay = nil
                 flash(&state, "creating \(plan.displayFolder)…")
                 return [.startSession(plan)]
-            case .escape, .character("n"), .character("q"):
+            case .no:
                 state.overlay = nil
                 flash(&state, "nothing was created")
-            default: break
+            case .neither: break
             }
         case .pickAgents(let stubPath, let candidates, var chosen, var cursor)?:
             switch key {
@@ -116,14 +116,14 @@ extension Reducer {
             }
             state.overlay = .pickAgents(stubPath: stubPath, candidates: candidates, chosen: chosen, cursor: cursor)
         case .confirmArchive(let plan)?:
-            switch key {
-            case .enter, .character("y"):
+            switch Confirmation(key, defaultsToNo: !plan.warnings.isEmpty) {
+            case .yes:
                 state.overlay = nil
                 return [.archive(plan)]
-            case .escape, .character("n"), .character("q"):
+            case .no:
                 state.overlay = nil
                 flash(&state, "nothing was moved")
-            default: break
+            case .neither: break
             }
         case .alreadyStarted(let stubPath, let sessionPath)?:
             switch key {
@@ -183,8 +183,27 @@ extension Reducer {
             return [.copy(CopyRequest(text: text, what: "\(everyone.count) one-liners of \(session.workorderId ?? session.name)", sessionPath: session.path, agents: everyone.map(\.agentId)))]
         }
         let agent = state.oneLinerAgent(of: session) ?? everyone[0]
-        return [.copy(CopyRequest(text: render(agent), what: "one-liner for \(agent.agentId)", sessionPath: session.path, agents: [agent.agentId],
-                                  warning: OneLiner.missingInstructions(session: session, agent: agent)))]
+        let request = CopyRequest(text: render(agent), what: "one-liner for \(agent.agentId)", sessionPath: session.path, agents: [agent.agentId],
+                                  warning: OneLiner.missingInstructions(session: session, agent: agent))
+        // A one-liner that points at nothing is asked about before it reaches the clipboard.
+        if request.warning != nil {
+            state.overlay = .confirmCopy(request)
+            return []
+        }
+        return [.copy(request)]
+    }
+
+    static func confirmCopyKey(_ state: inout AppState, _ request: CopyRequest, _ key: Key) -> [Effect] {
+        switch Confirmation(key, defaultsToNo: true) {
+        case .yes:
+            state.overlay = nil
+            return [.copy(request)]
+        case .no:
+            state.overlay = nil
+            flash(&state, "nothing was copied")
+        case .neither: break
+        }
+        return []
     }
 
     static func copyFinished(_ state: inout AppState, _ request: CopyRequest, _ result: Result<ClipboardMethod, Clipboard.Failure>, at date: Date) {

@@ -40,14 +40,14 @@ extension Reducer {
     }
 
     static func confirmMarkKey(_ state: inout AppState, _ ask: TriageAsk, _ key: Key) -> [Effect] {
-        switch key {
-        case .enter, .character("y"):
+        switch Confirmation(key) {
+        case .yes:
             state.overlay = nil
             return [.triage(ask)]
-        case .escape, .character("n"), .character("q"):
+        case .no:
             state.overlay = nil
             flash(&state, "nothing was written")
-        default: break
+        case .neither: break
         }
         return []
     }

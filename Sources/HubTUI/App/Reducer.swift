@@ -269,9 +269,9 @@ public enum Reducer {
         switch state.detail {
         case .session(let session):
             state.focus = .detail
-            // From the NEEDS YOU group, an agent waiting for you is the one selected (to answer it).
-            if case .attention? = state.selectedListRow, let worst = state.board.worst(session.path), worst.reason == .waiting, let agent = worst.agent,
-               let index = session.everyone.firstIndex(where: { $0.agentId == agent }) {
+            // From the NEEDS YOU group, the agent the reason names is the one selected (to answer it,
+            // mark it, copy its one-liner).
+            if let agent = state.attentionAgent(of: session), let index = session.everyone.firstIndex(where: { $0.agentId == agent.agentId }) {
                 state.agentIndex = index
             }
         case .stub(let stub):
@@ -312,6 +312,8 @@ public enum Reducer {
             return answerKey(&state, ask, key)
         case .confirmMark(let ask):
             return confirmMarkKey(&state, ask, key)
+        case .confirmCopy(let request):
+            return confirmCopyKey(&state, request, key)
         }
         if let moved = scrolled(scroll, by: command, last: Int.max / 2) {
             scroll = moved

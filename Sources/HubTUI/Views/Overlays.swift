@@ -21,7 +21,7 @@ enum Overlays {
             }
             drawDialog(&canvas, state, title: "Problems (\(state.snapshot.problems.count))", lines: lines, scroll: scroll, footer: "↑↓ scroll  Esc close")
         case .confirmStart(let plan):
-            drawDialog(&canvas, state, title: plan.phase > 1 ? "Start phase \(plan.phase)?" : "Start a session?", lines: Dialogs.confirmLines(plan, glyphs: state.glyphs), scroll: 0, footer: "Enter/y create   Esc/n cancel")
+            drawDialog(&canvas, state, title: plan.phase > 1 ? "Start phase \(plan.phase)?" : "Start a session?", lines: Dialogs.confirmLines(plan, glyphs: state.glyphs), scroll: 0, footer: Confirmation.footer("create"))
         case .pickAgents(_, let candidates, let chosen, let cursor):
             drawDialog(&canvas, state, title: "Choose the agents", lines: Dialogs.pickLines(candidates, chosen: chosen, cursor: cursor), scroll: max(0, cursor - 12), footer: "Space choose  a all  Enter continue  Esc cancel")
         case .confirmArchive(let plan):
@@ -33,7 +33,15 @@ enum Overlays {
             ]
             for warning in plan.warnings { lines.append([(state.glyphs.warning + " " + warning, .warning)]) }
             drawDialog(&canvas, state, title: (plan.restores ? "Restore " : "Archive ") + "\(plan.what)?", lines: lines, scroll: 0,
-                       footer: plan.restores ? "Enter/y restore   Esc/n cancel" : "Enter/y archive   Esc/n cancel")
+                       footer: Confirmation.footer(plan.restores ? "restore" : "archive", defaultsToNo: !plan.warnings.isEmpty))
+        case .confirmCopy(let request):
+            let lines: [[(String, StyleRole)]] = [
+                [(state.glyphs.warning + " " + TerminalText.sanitize(request.warning ?? ""), .warning)],
+                [("", .text)],
+                [("The one-liner tells the agent to read it; copy it anyway (to create the file next)?", .muted)],
+            ]
+            drawDialog(&canvas, state, title: "Copy the \(TerminalText.sanitize(request.what))?", lines: lines, scroll: 0,
+                       footer: Confirmation.footer("copy", defaultsToNo: true))
         case .confirmMark(let ask):
             let session = ask.snapshot.session(at: ask.sessionPath)
             let agent = session?.everyone.first { $0.agentId == ask.agent }
@@ -51,11 +59,11 @@ enum Overlays {
             }
             lines.append([("", .text)])
             lines.append([("Written as set-status does (locked; only that value). u undoes it.", .muted)])
-            drawDialog(&canvas, state, title: "Mark \(TerminalText.sanitize(ask.agent ?? "")) \(word)?", lines: lines, scroll: 0, footer: "Enter/y write   Esc/n cancel")
+            drawDialog(&canvas, state, title: "Mark \(TerminalText.sanitize(ask.agent ?? "")) \(word)?", lines: lines, scroll: 0, footer: Confirmation.footer("write"))
         case .confirmDispatch(let proposal):
             let width = min(canvas.width - 8, 82)
             drawDialog(&canvas, state, title: proposal.nextWave ? "Next wave ready: dispatch?" : "Dispatch?", lines: Dialogs.dispatchLines(proposal, glyphs: state.glyphs, width: width),
-                       scroll: 0, footer: "Enter/y dispatch   Esc/n cancel")
+                       scroll: 0, footer: Confirmation.footer("dispatch"))
         case .file(let view):
             FileViewer.draw(&canvas, state, view)
         case .workorders(let view):
