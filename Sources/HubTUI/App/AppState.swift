@@ -131,21 +131,53 @@ public struct AppState: Equatable, Sendable {
 
     /// Replaces the snapshot and updates the list (with `setFilter`, the only places the list
     /// changes). With `touched` (what an incremental reload re-read) the rows are kept when none of
-    /// those items moved, so a live update costs what changed.
+    /// those items moved, so a live update costs what changed. While the order is held (keys are
+    /// arriving) and the rows still name the same items, they keep their places and only their
+    /// contents change; the new order is shown by `releaseOrder`.
     mutating func setSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil, list built: BuiltList? = nil) {
         let old = self.snapshot
         self.snapshot = snapshot
         if let board = built?.board { self.board = board } else { Trace.timed("board update") { board.update(snapshot, touched: touched, now: now, policy: policy) } }
-        if built == nil, let touched, wholeList.isStill(valid: old, for: snapshot, touched: touched, filtered: false) {
+        let sameItems = old.sameItems(as: snapshot, touched: touched)
+        if built == nil, let touched, sameItems, wholeList.isStill(valid: old, for: snapshot, touched: touched, filtered: false) {
             // Nothing moved: only the re-read items' search texts can have changed.
             if search != nil { search?.update(snapshot, touched: touched) }
-            compose()
+            // NEEDS YOU may still have changed (it is built from the verdicts when composed).
+            if orderIsHeld { newOrderWaits = true } else { compose() }
             return
         }
         wholeList = built?.list ?? ListModel(snapshot)
         // Search texts come with a list built off the loop, so the first `/` key costs nothing.
         search = built?.search ?? (filter.isEmpty ? nil : ListSearch(snapshot))
+        if orderIsHeld && sameItems {
+            newOrderWaits = true
+        } else {
+            compose()
+        }
+    }
+
+    /// How long the list keeps its order after a key (htop's way: rows do not move under a person
+    /// who is moving through them).
+    public static let orderHold: TimeInterval = 1.5
+
+    /// Until when a key holds the list's order (nil: not held).
+    public private(set) var orderHeldUntil: Date?
+    /// A snapshot arrived while the order was held: the list shows the new order when it is released.
+    public private(set) var newOrderWaits = false
+    var orderIsHeld: Bool { orderHeldUntil.map { now < $0 } ?? false }
+
+    /// A key arrived: the order holds for a moment.
+    mutating func holdOrder() {
+        orderHeldUntil = now.addingTimeInterval(AppState.orderHold)
+    }
+
+    /// The hold is over: true when the list took a new order (the caller restores the selection).
+    mutating func releaseOrderIfDue() -> Bool {
+        guard let until = orderHeldUntil, now >= until else { return false }
+        orderHeldUntil = nil
+        guard newOrderWaits else { return false }
         compose()
+        return true
     }
 
     mutating func setFilter(_ text: String) {
@@ -178,6 +210,7 @@ public struct AppState: Equatable, Sendable {
     }
 
     private mutating func composeRows() {
+        newOrderWaits = false
         let needs = board.orderedIndices.map(ListRow.attention)
         let head: [ListRow] = needs.isEmpty ? [] : [.header(AppState.needsTitle, count: needs.count)] + needs
         var foot: [ListRow] = []

@@ -51,3 +51,18 @@ extension ListModel {
         return true
     }
 }
+
+extension WorkspaceSnapshot {
+    /// True when every index into `sessions` and `stubs` names the same item in `new` as here, so
+    /// rows built for this snapshot still point at the right items in `new` (a held order can stay).
+    func sameItems(as new: WorkspaceSnapshot, touched: TouchedItems?) -> Bool {
+        guard sessions.count == new.sessions.count, stubs.count == new.stubs.count else { return false }
+        guard let touched else {
+            return sessions.indices.allSatisfy { sessions[$0].path == new.sessions[$0].path }
+                && stubs.indices.allSatisfy { stubs[$0].path == new.stubs[$0].path }
+        }
+        guard !touched.structureChanged else { return false }
+        return touched.sessionFolders.allSatisfy { sessions.indices(inFolder: $0) == new.sessions.indices(inFolder: $0) }
+            && touched.stubFolders.allSatisfy { stubs.indices(inFolder: $0) == new.stubs.indices(inFolder: $0) }
+    }
+}

@@ -5,9 +5,7 @@ import HubCore
 extension Reducer {
     /// A new snapshot keeps the selection on the same stub/session/agent (by identity, not index).
     static func replaceSnapshot(_ state: inout AppState, _ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil, list: BuiltList? = nil) {
-        let identity = state.selectedIdentity
-        let agentId = state.selectedAgent?.agentId
-        let oldRow = state.selectedRow ?? 0
+        let kept = KeptSelection(state)
         state.setSnapshot(snapshot, touched: touched, list: list)
         state.loading = false
         if let pending = state.pendingSelection, selectPending(&state, pending) {
@@ -16,6 +14,39 @@ extension Reducer {
             state.agentScroll = 0
             state.focus = .detail
             return
+        }
+        restore(&state, kept)
+    }
+
+    /// The list's order was held while keys arrived; now it takes the order the last snapshot gave,
+    /// the selection kept on the same item.
+    static func releaseOrder(_ state: inout AppState) {
+        let kept = KeptSelection(state)
+        if state.releaseOrderIfDue() { restore(&state, kept) }
+    }
+
+    /// What was selected before the rows changed, by identity.
+    struct KeptSelection {
+        var identity: ItemID?
+        var agentId: String?
+        var row: Int
+        var screenLine: Int
+
+        init(_ state: AppState) {
+            identity = state.selectedIdentity
+            agentId = state.selectedAgent?.agentId
+            row = state.selectedRow ?? 0
+            screenLine = row - state.listScroll
+        }
+    }
+
+    /// The selection back on the same item (or its neighbour) after the rows changed. While keys
+    /// arrive, the selected row also stays on the same line of the screen: rows added or removed
+    /// above it scroll out of view rather than move it under the person's next key.
+    static func restore(_ state: inout AppState, _ kept: KeptSelection) {
+        let identity = kept.identity, agentId = kept.agentId, oldRow = kept.row
+        defer {
+            if state.orderIsHeld, let row = state.selectedRow { state.listScroll = max(0, row - kept.screenLine) }
         }
         if let identity, let row = state.row(of: identity, near: oldRow) {
             state.selectedRow = row
@@ -29,7 +60,7 @@ extension Reducer {
             state.selectedRow = selectable.last(where: { $0 <= oldRow }) ?? selectable.first
             state.openedSessionPath = nil
         }
-        if let path = state.openedSessionPath, snapshot.session(at: path) == nil { state.openedSessionPath = nil }
+        if let path = state.openedSessionPath, state.snapshot.session(at: path) == nil { state.openedSessionPath = nil }
         if let agentId, let index = state.detailSession?.everyone.firstIndex(where: { $0.agentId == agentId }) {
             state.agentIndex = index
         }

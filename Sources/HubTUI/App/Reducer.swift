@@ -15,6 +15,7 @@ public enum Reducer {
         }
         switch action {
         case .key(let key):
+            state.holdOrder()
             if state.filtering {
                 typeFilter(&state, key)
             } else if case .click = key, state.overlay == nil {
@@ -51,6 +52,7 @@ public enum Reducer {
             }
             if let message = state.message, message.expires <= now { state.message = nil }
             state.flashes = state.flashes.filter { $0.value > now }
+            releaseOrder(&state)
         case .archived(let result):
             switch result {
             case .success(let what):

@@ -174,7 +174,7 @@ public final class ScreenApp {
     func timeoutMilliseconds() -> Int32 {
         let now = Date()
         var next = 60 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 60)
-        let deadlines = [state.message?.expires, state.flashes.values.min()].compactMap { $0 }
+        let deadlines = [state.message?.expires, state.flashes.values.min(), state.newOrderWaits ? state.orderHeldUntil : nil].compactMap { $0 }
         for deadline in deadlines { next = min(next, max(0, deadline.timeIntervalSince(now))) }
         return Int32(max(1, min(60_000, next * 1000 + 1)))
     }

@@ -55,7 +55,9 @@ enum ListPane {
             Cells.text(&canvas, "\(title) (\(count))", x: x, y: y, width: columns.width, role: .header, glyphs: glyphs)
         case .attention(let index):
             let session = state.snapshot.sessions[index]
-            guard let item = state.board.worst(session.path) else { return }
+            // Held in NEEDS YOU while keys arrive (AppState.holdOrder) though it needs nothing now:
+            // drawn as its ordinary row until the list takes its new order.
+            guard let item = state.board.worst(session.path) else { return drawRow(&canvas, state, .session(index, depth: 0), x: x, y: y, columns: columns) }
             let mark = ListPane.mark(item.reason, glyphs: glyphs)
             canvas.put(mark.glyph, x: x, y: y, role: mark.role)
             let nameWidth = min(max(8, columns.width / 2 - 2), DisplayWidth.of(session.name) + 1)
