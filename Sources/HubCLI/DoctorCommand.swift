@@ -13,7 +13,7 @@ struct DoctorCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Flag(name: .long, help: "Remove the temporary files a killed write left behind (.<name>.hub-<pid>-<n>.tmp): lists each one and asks first.")
+    @Flag(name: .long, help: "Remove the temporary files a killed write left behind (.<name>.hub-<pid>-<n>.tmp), and close finished sessions whose file still says otherwise (their status and phases{} entry set to complete): lists each one and asks first.")
     var fix = false
 
     @Flag(name: .long, help: "With --fix: remove without asking.")
@@ -78,6 +78,7 @@ struct DoctorCommand: ParsableCommand {
         checks.append(Check(ok: true, name: "workspace", detail: "\(layout.root): \(snapshot.stubs.count) stubs, \(snapshot.sessions.count) sessions"))
         checks.append(Check(ok: snapshot.problems.isEmpty ? true : nil, name: "files", detail: snapshot.problems.isEmpty ? "every file read cleanly" : "\(snapshot.problems.count) problem(s): sessions-hub status lists them"))
         checks.append(try leftoversCheck(layout))
+        checks.append(try finishedSessionsCheck(snapshot, layout: layout))
         // The same verdicts as the screen's NEEDS YOU group and status --json's "attention".
         let attention = Evidence.attention(snapshot, now: Date(), policy: EvidencePolicy(settings))
         if attention.isEmpty {
@@ -133,6 +134,25 @@ struct DoctorCommand: ParsableCommand {
                         yes: yes, flagHint: "remove them", refusal: "nothing was removed")
         let kept = LeftoverFiles.remove(leftovers, root: layout.root)
         return Check(ok: kept.isEmpty ? true : nil, name: "leftovers", detail: "removed \(leftovers.count - kept.count) temporary file(s) left by interrupted writes" + (kept.isEmpty ? "" : "; could not remove \(kept.count)"))
+    }
+
+    /// Sessions whose agents are all complete while their own file says otherwise: listed, and
+    /// closed (status and phases{} entry, locked and in place) with --fix after asking.
+    func finishedSessionsCheck(_ snapshot: WorkspaceSnapshot, layout: WorkspaceLayout) throws -> Check {
+        let open = snapshot.sessions.compactMap(SessionCloser.plan)
+        guard !open.isEmpty else { return Check(ok: true, name: "finished", detail: "every finished session says so in its file") }
+        let notes = open.map { "finished: \(TerminalText.sanitize($0.sessionPath)): \(TerminalText.sanitize($0.summary))" }
+        guard fix else {
+            for note in notes.prefix(DoctorCommand.perCheck) { Output.error("note: \(note)") }
+            return Check(ok: nil, name: "finished", detail: "\(open.count) session(s) with every agent complete still say otherwise in their file: sessions-hub doctor --fix closes them")
+        }
+        try Confirm.ask("close these \(open.count) session(s) in their files?", notes: notes, yes: yes, flagHint: "close them", refusal: "nothing was written")
+        var failed: [String] = []
+        for close in open {
+            do throws(SessionCloser.Failure) { try SessionCloser.apply(close, root: layout.root) } catch { failed.append(error.description) }
+        }
+        for failure in failed { Output.error("error: \(TerminalText.sanitize(failure))") }
+        return Check(ok: failed.isEmpty ? true : nil, name: "finished", detail: "closed \(open.count - failed.count) finished session(s) in their files" + (failed.isEmpty ? "" : "; \(failed.count) could not be written"))
     }
 
     static func dispatchCheck(_ settings: HubSettings, root: String, environment: [String: String]) -> Check {

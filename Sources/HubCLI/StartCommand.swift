@@ -55,7 +55,7 @@ enum CreateSession {
     static func confirmAndApply(_ plan: SessionPlan, root: String, _ options: CreateOptions) throws {
         let (yes, json, porcelain) = (options.yes, options.json, options.porcelain)
         try Confirm.ask("create \(plan.displayFolder) (\(plan.workorderId)) with \(plan.orchestrator) (orchestrator), \(plan.agents.joined(separator: ", "))?",
-                        notes: plan.warnings, yes: yes, flagHint: "create \(plan.displayFolder)", refusal: "nothing was created")
+                        notes: plan.warnings + (plan.closes.map { ["first closes \($0.sessionPath): \($0.summary)"] } ?? []), yes: yes, flagHint: "create \(plan.displayFolder)", refusal: "nothing was created")
         do {
             try SessionWriter.apply(plan, root: root)
         } catch {
@@ -68,6 +68,7 @@ enum CreateSession {
                 ("workorder_id", .string(plan.workorderId)), ("phase", .int(plan.phase)), ("stub", plan.promotesStub ? .string(plan.stubPath) : .null),
                 ("orchestrator", .string(plan.orchestrator)), ("agents", .array(plan.agents.map(JSONValue.string))),
                 ("unresolved_agents", .array(plan.unresolvedAgents.map(JSONValue.string))),
+                ("closed", plan.closes.map { .string($0.sessionPath) } ?? .null),
             ]))
             Output.write(JSONPrinter.compact(report) + "\n")
         } else if porcelain {

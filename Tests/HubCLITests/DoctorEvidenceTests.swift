@@ -54,3 +54,27 @@ struct DoctorEvidenceTests {
         #expect(dispatch?["detail"]?.stringValue?.contains("claude") == true || dispatch?["detail"]?.stringValue?.contains("tmux is not installed") == true)
     }
 }
+
+/// `doctor` lists finished sessions whose file says otherwise; `--fix --yes` closes them.
+@Suite(.enabled(if: TestPaths.binary != nil, "needs the built sessions-hub binary"))
+struct DoctorFinishedSessionsTests {
+    let binary = TestPaths.binary ?? ""
+
+    @Test func doctorFixClosesFinishedSessions() throws {
+        let workspace = try TemporaryWorkspace("doctor-finished")
+        try workspace.write("coderef/sessions/ship-phase1/communication.json", """
+        {"workorder_id": "WO-SHIP-001", "status": "in_progress", "agents": [{"agent_id": "a", "status": "complete"}]}
+        """)
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = workspace.path("no-user-config")
+        let look = try ProcessRunner.run(binary, ["doctor", "--root", workspace.root], environment: environment)
+        #expect(look.stdout.contains("1 session(s) with every agent complete still say otherwise in their file: sessions-hub doctor --fix closes them"))
+        #expect(look.stderr.contains("finished: coderef/sessions/ship-phase1: status in_progress → complete"))
+        #expect(try workspace.read("coderef/sessions/ship-phase1/communication.json").contains(#""status": "in_progress""#), "looking writes nothing")
+        let fix = try ProcessRunner.run(binary, ["doctor", "--fix", "--yes", "--root", workspace.root], environment: environment)
+        #expect(fix.stdout.contains("closed 1 finished session(s) in their files"))
+        #expect(workspace.load().sessions.first?.storedStatus?.word == "complete")
+        let again = try ProcessRunner.run(binary, ["doctor", "--root", workspace.root], environment: environment)
+        #expect(again.stdout.contains("every finished session says so in its file"))
+    }
+}

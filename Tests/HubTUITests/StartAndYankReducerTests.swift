@@ -138,3 +138,30 @@ import HubTestSupport
         GoldenFile.check(Render.screen(state), "demo-handoffs")
     }
 }
+
+/// `C`: a finished session closed in its own file, asked first.
+@Suite struct CloseSessionReducerTests {
+    @Test func cAsksWhatItWritesAndEnterWritesIt() throws {
+        let workspace = try TemporaryWorkspace("close-key")
+        try workspace.write("coderef/sessions/ship-phase1/communication.json", """
+        {"workorder_id": "WO-SHIP-001", "status": "in_progress", "agents": [{"agent_id": "a", "status": "complete"}]}
+        """)
+        try workspace.write("coderef/sessions/open-phase1/communication.json", """
+        {"workorder_id": "WO-OPEN-001", "status": "in_progress", "agents": [{"agent_id": "a", "status": "in_progress"}]}
+        """)
+        let snapshot = workspace.load()
+        var state = AppState(snapshot: snapshot, size: Size(width: 120, height: 40), now: Fixtures.now, context: AppContext(layout: WorkspaceLayout(root: workspace.root)))
+        _ = Reducer.reduce(&state, .resize(state.size))
+        state.selectedRow = try #require(state.row(of: .session("coderef/sessions/ship-phase1"), near: nil))
+        #expect(Render.screen(state).description.contains("file says: in_progress (C closes it)"))
+        #expect(Reducer.reduce(&state, .key(.character("C"))).isEmpty)
+        guard case .confirmClose(let close)? = state.overlay else { Issue.record("C asks first"); return }
+        #expect(close.summary == "status in_progress → complete")
+        #expect(Render.screen(state).description.contains("Close ship-phase1?"))
+        #expect(Reducer.reduce(&state, .key(.enter)) == [.closeSession(close)] && state.overlay == nil)
+        // A session still at work: nothing to close, and why.
+        state.selectedRow = try #require(state.row(of: .session("coderef/sessions/open-phase1"), near: nil))
+        #expect(Reducer.reduce(&state, .key(.character("C"))).isEmpty && state.overlay == nil)
+        #expect(state.message?.text.contains("not every agent is complete (0/1)") == true)
+    }
+}

@@ -48,6 +48,8 @@ extension SessionPlanner {
         )
         documents.phase = next
         documents.previousFolder = session.absolutePath
-        return assemble(documents, warnings: warnings)
+        var plan = assemble(documents, warnings: warnings)
+        plan.closes = SessionCloser.plan(session)
+        return plan
     }
 }

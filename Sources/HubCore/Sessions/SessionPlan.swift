@@ -35,6 +35,8 @@ public struct SessionPlan: Equatable, Sendable {
     public var phase: Int = 1
     /// Starting from a stub marks it promoted; advancing a phase leaves the stub alone.
     public var promotesStub = true
+    /// Advancing from a finished phase first says so in its file (its status and phases{} entry).
+    public var closes: SessionClose? = nil
 }
 
 public enum PlanError: Error, Equatable, CustomStringConvertible {

@@ -34,6 +34,15 @@ public enum SessionWriter {
               !plan.promotesStub || RootedPath.isInside(plan.stubAbsolutePath, root: root) else {
             throw .outsideWorkspace(plan.folder)
         }
+        // The finished phase is closed first: if that cannot be written, nothing is.
+        if let close = plan.closes {
+            do {
+                try checkpoint("close")
+                try SessionCloser.apply(close, root: root)
+            } catch {
+                throw .io((error as? SessionCloser.Failure)?.description ?? "\(error)")
+            }
+        }
         let parent = WorkspacePaths.parent(plan.folder)
         let temporary = FileSystem.join(parent, LeftoverFiles.temporaryName(for: plan.sessionName))
         let manager = FileManager.default

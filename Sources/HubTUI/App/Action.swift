@@ -35,6 +35,8 @@ public enum Action: Equatable, Sendable {
     case answered(String, failed: Bool)
     /// A triage verdict (or its undo) was carried out, or could not be (one sentence).
     case triaged(String, failed: Bool)
+    /// A finished session was closed in its file, or could not be (one sentence).
+    case sessionClosed(String, failed: Bool)
 }
 
 extension Action {
@@ -100,6 +102,8 @@ public enum Effect: Equatable, Sendable {
     case triage(TriageAsk)
     /// `u`: take back the newest verdict.
     case undoTriage(WorkspaceSnapshot)
+    /// Write a finished session's status and phases{} entry (locked, in place).
+    case closeSession(SessionClose)
 }
 
 /// A verdict on what needs the person, with the snapshot it was given on (its evidence).

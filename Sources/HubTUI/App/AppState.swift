@@ -46,6 +46,8 @@ public enum Overlay: Equatable, Sendable {
     /// `y` on an agent whose one-liner points at nothing (its instructions file is missing): copy
     /// anyway? Defaults to No.
     case confirmCopy(CopyRequest)
+    /// `C`: what closing a finished session writes in its file; Enter/y writes it.
+    case confirmClose(SessionClose)
 }
 
 /// Where the screen works and how: the layout (for new sessions) and the settings.

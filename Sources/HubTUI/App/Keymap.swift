@@ -6,7 +6,7 @@ public enum Command: Hashable, Sendable {
     case start, advance, archive, yank, yankAll, toggleLongForm, filter, viewCommunication, viewInstructions
     case problems, reload, help, quit, needsOnly, edit, cycleTheme, toggleArchived, unarchive
     case readOneLiner, previousPhase, nextPhase, dispatch, dispatchAll, workorders, newSession, timeline, answer
-    case snooze, dismiss, markComplete, markInProgress, undoTriage
+    case snooze, dismiss, markComplete, markInProgress, undoTriage, closeSession
 }
 
 public struct KeyBinding: Sendable {
@@ -42,6 +42,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("S")], .start, "start a session from the selected stub (asks first; a started stub offers to open its session, + starts another)", hint: "start"),
         KeyBinding([.character("N")], .newSession, "start an ad-hoc session without a stub: a name and its agents (asks first)"),
         KeyBinding([.character("a")], .advance, "start the next phase of the selected session, or of a stub's latest session (asks first)"),
+        KeyBinding([.character("C")], .closeSession, "close the selected session in its file once every agent is complete: its status and phases{} entry say complete (asks first; a also does it when it starts the next phase)"),
         KeyBinding([.character("A")], .archive, "archive the selected session or stub (moves its folder into archived/; asks first)"),
         KeyBinding([.character("H")], .toggleArchived, "list archived sessions and stubs at the end (again to hide them)"),
         KeyBinding([.character("U")], .unarchive, "bring the selected archived session or stub back (asks first)"),

@@ -11,6 +11,8 @@ extension Command {
         .viewInstructions: "view_instructions", .problems: "problems", .reload: "reload", .help: "help", .quit: "quit",
         .needsOnly: "needs_you", .edit: "edit", .cycleTheme: "theme", .toggleArchived: "show_archived", .unarchive: "unarchive",
         .readOneLiner: "read_one_liner", .previousPhase: "previous_phase", .nextPhase: "next_phase", .dispatch: "dispatch", .dispatchAll: "dispatch_all", .workorders: "workorders", .newSession: "new_session", .timeline: "timeline", .answer: "answer",
+        .snooze: "snooze", .dismiss: "dismiss", .markComplete: "mark_complete", .markInProgress: "mark_in_progress", .undoTriage: "undo",
+        .closeSession: "close_session",
     ]
 
     public var configName: String { Command.configNames[self] ?? "\(self)" }

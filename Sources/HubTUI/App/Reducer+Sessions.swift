@@ -69,6 +69,25 @@ extension Reducer {
         return planEffect(state, .advance(session: session))
     }
 
+    /// `C`: a session whose agents are all complete, closed in its own file (asks first).
+    static func closeSession(_ state: inout AppState) -> [Effect] {
+        var target = state.detailSession
+        if target == nil, case .stub(let stub) = state.detail { target = state.sessions(of: stub).last }
+        guard let session = target else {
+            flash(&state, "select a session (or a stub with a session) to close")
+            return []
+        }
+        guard let close = SessionCloser.plan(session) else {
+            let why = session.derivedStatus != .complete
+                ? "not every agent is complete (\(session.agentsComplete)/\(session.agents.count))"
+                : "its file already says complete (or it has no communication.json of its own)"
+            flash(&state, "\(TerminalText.sanitize(session.name)): nothing to close — \(why)")
+            return []
+        }
+        state.overlay = .confirmClose(close)
+        return []
+    }
+
     static func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         switch state.overlay {
         case .confirmDispatch(let proposal)?:

@@ -84,7 +84,7 @@ public enum Reducer {
             dispatchPlanned(&state, result)
         case .dispatched(let result):
             dispatched(&state, result)
-        case .answered(let sentence, let failed), .triaged(let sentence, let failed):
+        case .answered(let sentence, let failed), .triaged(let sentence, let failed), .sessionClosed(let sentence, let failed):
             flash(&state, sentence, isError: failed)
         }
         clamp(&state)
@@ -150,6 +150,8 @@ public enum Reducer {
             return dispatchReady(&state)
         case .advance:
             return advanceSession(&state)
+        case .closeSession:
+            return closeSession(&state)
         case .archive:
             return archive(&state)
         case .yank:
@@ -316,6 +318,17 @@ public enum Reducer {
             return confirmMarkKey(&state, ask, key)
         case .confirmCopy(let request):
             return confirmCopyKey(&state, request, key)
+        case .confirmClose(let close):
+            switch Confirmation(key) {
+            case .yes:
+                state.overlay = nil
+                return [.closeSession(close)]
+            case .no:
+                state.overlay = nil
+                flash(&state, "nothing was written")
+            case .neither: break
+            }
+            return []
         }
         if let moved = scrolled(scroll, by: command, last: Int.max / 2) {
             scroll = moved

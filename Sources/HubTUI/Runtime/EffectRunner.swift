@@ -131,6 +131,16 @@ final class EffectRunner: @unchecked Sendable {
                     results.post(.action(.triaged(error.message, failed: true)))
                 }
             }
+        case .closeSession(let close):
+            let root = context.layout.root
+            background(on: disk) { results in
+                do throws(SessionCloser.Failure) {
+                    let file = try SessionCloser.apply(close, root: root)
+                    results.post(.action(.sessionClosed("closed \(WorkspacePaths.lastComponent(close.sessionPath)) in \(file): \(close.summary)", failed: false)))
+                } catch {
+                    results.post(.action(.sessionClosed(error.description, failed: true)))
+                }
+            }
         case .undoTriage(let snapshot):
             let root = context.layout.root, by = TriageAction.person(environment: environment)
             background(on: disk) { results in

@@ -25,6 +25,10 @@ enum Dialogs {
         for warning in plan.warnings {
             lines.append([(glyphs.warning + " " + warning, .warning)])
         }
+        if let close = plan.closes {
+            lines.append([("", .text)])
+            lines.append([("First, phase \(plan.phase - 1) is closed in its file: ", .muted), (close.summary, .text)])
+        }
         if plan.promotesStub {
             lines.append([("", .text)])
             lines.append([("Then the stub is marked promoted to \(plan.workorderId).", .muted)])

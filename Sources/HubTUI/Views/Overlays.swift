@@ -34,6 +34,20 @@ enum Overlays {
             for warning in plan.warnings { lines.append([(state.glyphs.warning + " " + warning, .warning)]) }
             drawDialog(&canvas, state, title: (plan.restores ? "Restore " : "Archive ") + "\(plan.what)?", lines: lines, scroll: 0,
                        footer: Confirmation.footer(plan.restores ? "restore" : "archive", defaultsToNo: !plan.warnings.isEmpty))
+        case .confirmClose(let close):
+            var lines: [[(String, StyleRole)]] = [
+                [("Every agent is complete; the file still says otherwise.", .muted)],
+                [("", .text)],
+                [("File    ", .muted), (TerminalText.sanitize(close.file), .text)],
+            ]
+            if close.writesStatus { lines.append([("Status  ", .muted), (TerminalText.sanitize(close.oldStatus ?? "(none)"), .text), ("  →  ", .muted), ("complete", .accent)]) }
+            for phase in close.phases {
+                lines.append([("Phase   ", .muted), (TerminalText.sanitize(phase.key) + " ", .text), (TerminalText.sanitize(phase.old ?? "(none)"), .text), ("  →  ", .muted), ("complete", .accent)])
+            }
+            lines.append([("", .text)])
+            lines.append([("Locked and in place: only these values change (and completed_at where missing).", .muted)])
+            drawDialog(&canvas, state, title: "Close \(TerminalText.sanitize(WorkspacePaths.lastComponent(close.sessionPath)))?", lines: lines, scroll: 0,
+                       footer: Confirmation.footer("write"))
         case .confirmCopy(let request):
             let lines: [[(String, StyleRole)]] = [
                 [(state.glyphs.warning + " " + TerminalText.sanitize(request.warning ?? ""), .warning)],

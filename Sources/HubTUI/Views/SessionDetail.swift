@@ -37,7 +37,7 @@ enum SessionDetail {
             status.append(("   " + mark.glyph + " needs you: " + worst.reason.word + (count > 1 ? " (+\(count - 1))" : ""), mark.role))
         }
         if session.storedStatusDisagrees, let word = session.storedStatus?.word {
-            status.append(("   file says: " + word, .warning))
+            status.append(("   file says: " + TerminalText.sanitize(word) + (SessionCloser.plan(session) != nil ? " (C closes it)" : ""), .warning))
         }
         if let file = session.unreadableFiles.first {
             status.append(("   " + glyphs.warning + " " + WorkspacePaths.lastComponent(file) + " unreadable (being written?): last good state shown", .warning))
