@@ -6,8 +6,8 @@ import HubCore
 struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive",
-        abstract: "Move a session folder into its sessions folder's archived/, or a stub's folder into the archived stubs folder.",
-        discussion: "A session is looked up first, then a stub. Asks before moving unless --yes (required without a terminal)."
+        abstract: "Move a session folder into its sessions folder's archived/; for a stub, its finished phases, and the stub's folder once no phase is at work.",
+        discussion: "A session is looked up first, then a stub. A stub's phases still at work stay where they are (and so does the stub). Asks before moving unless --yes (required without a terminal); prints each folder's new place."
     )
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -40,7 +40,8 @@ struct ArchiveCommand: ParsableCommand {
 
     /// What archive and unarchive share: ask (unless --yes), move, print where it went.
     static func confirmAndMove(_ plan: ArchivePlan, yes: Bool) throws {
-        try Confirm.ask("move \(plan.displayFrom) to \(plan.displayTo)?", notes: plan.warnings, yes: yes,
+        let moves = plan.moves.map { "\($0.displayFrom) to \($0.displayTo)" }.joined(separator: ", ")
+        try Confirm.ask("move \(moves)?", notes: plan.notes + plan.warnings.map { "warning: " + $0 }, yes: yes,
                         flagHint: "move \(plan.displayFrom)", refusal: "nothing was moved")
         do {
             try Archiver.apply(plan)
@@ -48,6 +49,6 @@ struct ArchiveCommand: ParsableCommand {
             Output.error("\(error)")
             throw ExitCode(1)
         }
-        Output.write("\(plan.displayTo)\n")
+        for move in plan.moves { Output.write("\(move.displayTo)\n") }
     }
 }

@@ -197,12 +197,53 @@ import HubTestSupport
 }
 
 @Suite struct ArchiveWarningTests {
-    @Test func archivingAStubWhosePhaseIsUnderWayWarns() throws {
+    /// `A` on a feature whose only phase is at work: nothing is finished, nothing moves, and it says why.
+    @Test func aFeatureWithNothingFinishedIsNotArchived() throws {
         let screen = try ScreenHarness.demo("archive-warn")
         screen.select("api-migration")
         screen.press(.character("A"))
-        guard case .confirmArchive(let plan)? = screen.state.overlay else { Issue.record("expected the archive dialog"); return }
-        #expect(plan.warnings.contains { $0.contains("api-migration-phase1 is still") })
-        #expect(screen.screen.contains("still"))
+        #expect(screen.runUntil { if case .error(let text)? = $0.state.overlay { return text.contains("no phase of api-migration is finished") } else { return false } })
+        #expect(FileManager.default.fileExists(atPath: screen.workspace.path(".coderef/sessions/api-migration-phase1/communication.json")))
+    }
+
+    /// `A` on a feature row: its finished phases move, the phase at work and the stub stay (a note,
+    /// not a warning: Enter goes ahead); the timeline still shows the archived phase, greyed.
+    @Test func aFeatureRowArchivesItsFinishedPhases() throws {
+        let screen = try ScreenHarness.demo("archive-feature")
+        let phases = screen.state.snapshot.sessions.filter { $0.feature == "search-index-rebuild" && !$0.archived }
+        let finished = phases.filter { $0.derivedStatus == .complete }.map(\.name)
+        let atWork = phases.filter { $0.derivedStatus != .complete }.map(\.name)
+        try #require(!finished.isEmpty && !atWork.isEmpty, "the demo's search-index-rebuild has a finished phase and one at work")
+        screen.select("search-index-rebuild")
+        screen.press(.character("A"))
+        #expect(screen.runUntil { if case .confirmArchive = $0.state.overlay { return true } else { return false } })
+        guard case .confirmArchive(let plan)? = screen.state.overlay else { return }
+        #expect(plan.moves.map { WorkspacePaths.lastComponent($0.displayFrom) } == finished)
+        #expect(plan.warnings.isEmpty && plan.notes.contains { $0.contains("it stays, and so does the stub") })
+        #expect(screen.screen.contains("Enter/y archive"))
+        screen.press(.enter)
+        #expect(screen.runUntil { $0.state.message?.text.hasPrefix("archived") == true })
+        for name in finished {
+            #expect(screen.runUntil { $0.state.snapshot.sessions.contains { $0.name == name && $0.archived } })
+        }
+        #expect(FileManager.default.fileExists(atPath: screen.workspace.path("coderef/working/search-index-rebuild/stub.json")), "the stub stays")
+        // The timeline keeps the archived phase, greyed and marked.
+        screen.select("search-index-rebuild")
+        screen.press(.character("t"))
+        #expect(screen.screen.contains("archived"))
+    }
+
+    /// A move that comes with a warning: Enter cancels, only y archives.
+    @Test func aWarningMakesEnterCancel() throws {
+        let (_, snapshot) = try Fixtures.demo()
+        var state = Fixtures.state(snapshot)
+        let plan = ArchivePlan(what: "x", from: "/demo/coderef/working/x", to: "/demo/coderef/archived/x", displayFrom: "coderef/working/x",
+                               displayTo: "coderef/archived/x", warnings: ["the stub's status is planned"])
+        state.overlay = .confirmArchive(plan)
+        #expect(Render.screen(state).description.contains("y archive   Enter/Esc/n cancel"))
+        #expect(Reducer.reduce(&state, .key(.enter)).isEmpty)
+        #expect(state.overlay == nil && state.message?.text == "nothing was moved")
+        state.overlay = .confirmArchive(plan)
+        #expect(Reducer.reduce(&state, .key(.character("y"))) == [.archive(plan)])
     }
 }

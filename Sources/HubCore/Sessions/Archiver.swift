@@ -5,14 +5,40 @@ import Foundation
 /// anything, so nothing is copied, lost or half moved. Archived items stay readable (`status --json`
 /// lists them with `"archived": true`) and leave the screen's list.
 public struct ArchivePlan: Equatable, Sendable {
+    /// One folder moved by a no-replace rename.
+    public struct Move: Equatable, Sendable {
+        public var from: String
+        public var to: String
+        public var displayFrom: String
+        public var displayTo: String
+    }
+
     public var what: String
-    public var from: String
-    public var to: String
-    public var displayFrom: String
-    public var displayTo: String
+    /// In order; a feature's finished phases first, then its stub.
+    public var moves: [Move]
+    /// Reasons to think twice: with one, the dialog defaults to No.
     public var warnings: [String]
+    /// What the person should know and that is no risk (a phase still at work stays where it is).
+    public var notes: [String] = []
     /// True when this brings an archived item back (`U`, `unarchive`).
     public var restores = false
+
+    public init(what: String, from: String, to: String, displayFrom: String, displayTo: String, warnings: [String]) {
+        self.init(what: what, moves: [Move(from: from, to: to, displayFrom: displayFrom, displayTo: displayTo)], warnings: warnings)
+    }
+
+    public init(what: String, moves: [Move], warnings: [String], notes: [String] = []) {
+        self.what = what
+        self.moves = moves
+        self.warnings = warnings
+        self.notes = notes
+    }
+
+    /// The first move's folders (the only ones when a single item moves).
+    public var from: String { moves[0].from }
+    public var to: String { moves[0].to }
+    public var displayFrom: String { moves[0].displayFrom }
+    public var displayTo: String { moves[0].displayTo }
 }
 
 public enum Archiver {
@@ -23,6 +49,7 @@ public enum Archiver {
         case exists(String)
         case outsideWorkspace(String)
         case io(String)
+        case nothingFinished(String)
 
         public var description: String {
             switch self {
@@ -32,6 +59,7 @@ public enum Archiver {
             case .exists(let path): return "\(path) already exists; nothing was moved"
             case .outsideWorkspace(let path): return "refusing to move outside the workspace: \(path)"
             case .io(let why): return "could not archive: \(why)"
+            case .nothingFinished(let why): return why
             }
         }
     }
@@ -43,6 +71,33 @@ public enum Archiver {
         var warnings: [String] = []
         if session.derivedStatus != .complete { warnings.append("the session is not complete (\(session.agentsComplete)/\(session.agents.count) agents)") }
         return try checked(ArchivePlan(what: session.name, from: session.absolutePath, to: to, displayFrom: session.path, displayTo: layout.display(to), warnings: warnings), layout: layout)
+    }
+
+    /// `A` on a feature's row: its finished phases move into their `archived/`, and the stub too
+    /// once no phase is left at work (a phase at work stays, and so does the stub: a note, not a
+    /// risk). A stub without sessions is archived as itself (with a warning when its status is open).
+    public static func plan(feature stub: Stub, layout: WorkspaceLayout, sessions: [Session]) throws(Failure) -> ArchivePlan {
+        let live = sessions.filter { !$0.archived && $0.parent == nil }.sorted { ($0.phase ?? 0, $0.path) < ($1.phase ?? 0, $1.path) }
+        guard !live.isEmpty else { return try plan(stub: stub, layout: layout, sessions: sessions) }
+        let finished = live.filter { $0.derivedStatus == .complete }
+        let atWork = live.filter { $0.derivedStatus != .complete }
+        guard !finished.isEmpty else {
+            let first = atWork[0]
+            throw .nothingFinished("no phase of \(stub.featureName) is finished: \(first.name) is \(first.statusLabel) (\(first.agentsComplete)/\(first.agents.count) agents)")
+        }
+        var moves: [ArchivePlan.Move] = []
+        for session in finished { moves += try plan(session: session, layout: layout).moves }
+        var notes = atWork.map { "\($0.name) is \($0.statusLabel) (\($0.agentsComplete)/\($0.agents.count) agents): it stays, and so does the stub" }
+        var warnings: [String] = []
+        if atWork.isEmpty && !stub.archived {
+            let stubPlan = try plan(stub: stub, layout: layout, sessions: [])
+            moves += stubPlan.moves
+            warnings += stubPlan.warnings
+        } else if stub.archived {
+            notes.append("the stub is already archived")
+        }
+        let what = finished.count == live.count ? stub.featureName : "\(finished.count) finished phase\(finished.count == 1 ? "" : "s") of \(stub.featureName)"
+        return ArchivePlan(what: what, moves: moves, warnings: warnings, notes: notes)
     }
 
     /// `sessions`: the stub's sessions; a phase still under way is worth a warning before archiving.
@@ -81,25 +136,39 @@ public enum Archiver {
     static func checked(_ plan: ArchivePlan, layout: WorkspaceLayout) throws(Failure) -> ArchivePlan {
         // The folder moves as it is (a link stays a link); where it comes from and goes to must be
         // inside the root after links.
-        guard NameValidator.isInside(plan.from, root: layout.root), NameValidator.isInside(plan.to, root: layout.root),
-              RootedPath.isInside(WorkspacePaths.parent(plan.from), root: layout.root), RootedPath.isInside(WorkspacePaths.parent(plan.to), root: layout.root) else {
-            throw .outsideWorkspace(plan.to)
+        for move in plan.moves {
+            guard NameValidator.isInside(move.from, root: layout.root), NameValidator.isInside(move.to, root: layout.root),
+                  RootedPath.isInside(WorkspacePaths.parent(move.from), root: layout.root), RootedPath.isInside(WorkspacePaths.parent(move.to), root: layout.root) else {
+                throw .outsideWorkspace(move.to)
+            }
+            guard !FileSystem.exists(move.to) else { throw .exists(move.displayTo) }
         }
-        guard !FileSystem.exists(plan.to) else { throw .exists(plan.displayTo) }
         return plan
     }
 
+    /// Each move in order; the first that fails stops the rest and says what had moved.
     public static func apply(_ plan: ArchivePlan) throws {
+        for (index, move) in plan.moves.enumerated() {
+            do {
+                try apply(move)
+            } catch let failure as Failure where index > 0 {
+                let moved = plan.moves[..<index].map(\.displayFrom).joined(separator: ", ")
+                throw Failure.io("\(failure.description) (moved before it: \(moved))")
+            }
+        }
+    }
+
+    static func apply(_ move: ArchivePlan.Move) throws {
         do {
-            try FileManager.default.createDirectory(atPath: WorkspacePaths.parent(plan.to), withIntermediateDirectories: true)
-            try SessionWriter.renameNoReplace(plan.from, plan.to, display: plan.displayTo)
+            try FileManager.default.createDirectory(atPath: WorkspacePaths.parent(move.to), withIntermediateDirectories: true)
+            try SessionWriter.renameNoReplace(move.from, move.to, display: move.displayTo)
         } catch let failure as SessionWriter.Failure {
-            if case .exists = failure { throw Failure.exists(plan.displayTo) }
+            if case .exists = failure { throw Failure.exists(move.displayTo) }
             throw Failure.io(failure.description)
         } catch {
             throw Failure.io(WriteErrorText.describe(error))
         }
-        AtomicFile.syncDirectory(WorkspacePaths.parent(plan.to))
-        AtomicFile.syncDirectory(WorkspacePaths.parent(plan.from))
+        AtomicFile.syncDirectory(WorkspacePaths.parent(move.to))
+        AtomicFile.syncDirectory(WorkspacePaths.parent(move.from))
     }
 }

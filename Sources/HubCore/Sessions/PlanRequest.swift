@@ -44,7 +44,7 @@ public struct PlanRequest: Equatable, Sendable {
             case .archiveSession(let session):
                 return .success(.archive(try Archiver.plan(session: session, layout: layout)))
             case .archiveStub(let stub):
-                return .success(.archive(try Archiver.plan(stub: stub, layout: layout, sessions: snapshot.sessions(for: stub))))
+                return .success(.archive(try Archiver.plan(feature: stub, layout: layout, sessions: snapshot.sessions(for: stub))))
             case .restoreSession(let session):
                 return .success(.archive(try Archiver.restorePlan(session: session, layout: layout)))
             case .restoreStub(let stub):

@@ -325,7 +325,10 @@ public struct AppState: Equatable, Sendable {
     /// The feature around the selection: its stub (if any) and every phase, in order (`t`).
     public var featureTimeline: (stub: Stub?, phases: [Session]) {
         switch detail {
-        case .stub(let stub): return (stub, sessions(of: stub))
+        case .stub(let stub):
+            // Archived phases too: they are part of the feature's life (the timeline greys them).
+            let phases = snapshot.sessions(for: stub).sorted { ($0.phase ?? 0, $0.path) < ($1.phase ?? 0, $1.path) }
+            return (stub, phases)
         case .session(let session):
             let phases = snapshot.timeline(of: session)
             let first = phases.first ?? session

@@ -25,13 +25,17 @@ enum Overlays {
         case .pickAgents(_, let candidates, let chosen, let cursor):
             drawDialog(&canvas, state, title: "Choose the agents", lines: Dialogs.pickLines(candidates, chosen: chosen, cursor: cursor), scroll: max(0, cursor - 12), footer: "Space choose  a all  Enter continue  Esc cancel")
         case .confirmArchive(let plan):
-            var lines: [[(String, StyleRole)]] = [
-                [("Move  ", .muted), (plan.displayFrom + "/", .text)],
-                [("to    ", .muted), (plan.displayTo + "/", .accent)],
-                [("", .text)],
-                [(plan.restores ? "It comes back to the list as it was." : "It stays readable (status --json lists it as archived), leaves this list, and U brings it back.", .muted)],
-            ]
-            for warning in plan.warnings { lines.append([(state.glyphs.warning + " " + warning, .warning)]) }
+            var lines: [[(String, StyleRole)]] = []
+            for move in plan.moves {
+                lines.append([("Move  ", .muted), (TerminalText.sanitize(move.displayFrom) + "/", .text)])
+                lines.append([("to    ", .muted), (TerminalText.sanitize(move.displayTo) + "/", .accent)])
+            }
+            lines.append([("", .text)])
+            let they = plan.moves.count > 1 ? "They stay readable (status --json lists them as archived), leave this list, and U brings each back; the timeline shows them greyed."
+                : "It stays readable (status --json lists it as archived), leaves this list, and U brings it back."
+            lines.append([(plan.restores ? "It comes back to the list as it was." : they, .muted)])
+            for note in plan.notes { lines.append([("· " + TerminalText.sanitize(note), .muted)]) }
+            for warning in plan.warnings { lines.append([(state.glyphs.warning + " " + TerminalText.sanitize(warning), .warning)]) }
             drawDialog(&canvas, state, title: (plan.restores ? "Restore " : "Archive ") + "\(plan.what)?", lines: lines, scroll: 0,
                        footer: Confirmation.footer(plan.restores ? "restore" : "archive", defaultsToNo: !plan.warnings.isEmpty))
         case .confirmClose(let close):

@@ -20,7 +20,8 @@ enum TimelineView {
         for phase in phases {
             link()
             let label = phase.phase.map { "phase \($0)" } ?? WorkspacePaths.lastComponent(phase.name)
-            chain.append((glyphs.status(phase.derivedStatus) + " " + label + " \(phase.agentsComplete)/\(phase.agents.count)", .bucket(phase.derivedStatus)))
+            chain.append((glyphs.status(phase.derivedStatus) + " " + label + " \(phase.agentsComplete)/\(phase.agents.count)" + (phase.archived ? " (archived)" : ""),
+                          phase.archived ? .muted : .bucket(phase.derivedStatus)))
         }
         if !workorders.isEmpty {
             link()
@@ -44,8 +45,12 @@ enum TimelineView {
         }
         for (index, phase) in phases.enumerated() {
             let label = (index == cursor ? glyphs.arrow + " " : "") + (phase.phase.map { "Phase \($0)" } ?? "Session")
-            lines.append([(TextFit.pad(label, 10), index == cursor ? .accent : .header), (glyphs.status(phase.derivedStatus) + " " + phase.statusLabel, .bucket(phase.derivedStatus)),
-                          ("  \(phase.agentsComplete)/\(phase.agents.count) agents", .text), ("  " + clean(phase.workorderId ?? phase.name), .accent)])
+            // An archived phase is greyed: done and put away, still part of the feature's life.
+            let grey = phase.archived
+            lines.append([(TextFit.pad(label, 10), index == cursor ? .accent : (grey ? .muted : .header)),
+                          (glyphs.status(phase.derivedStatus) + " " + phase.statusLabel, grey ? .muted : .bucket(phase.derivedStatus)),
+                          ("  \(phase.agentsComplete)/\(phase.agents.count) agents", grey ? .muted : .text), ("  " + clean(phase.workorderId ?? phase.name), grey ? .muted : .accent)]
+                         + (grey ? [("  archived", .muted)] : []))
             var facts: [String] = [phase.path]
             if let created = phase.created { facts.insert("created " + created, at: 0) }
             let finished = phase.everyone.compactMap(\.completedAt).max()
