@@ -38,6 +38,13 @@ enum WorkorderLoader {
             let at = scalar(last["at"])
             workorder.lastTransition = [phase, to.map { "→ \($0)" }, at.map { "at \($0)" }].compactMap { $0 }.joined(separator: " ")
         }
+        // The newest time the plan writes about itself.
+        var written: [Date] = []
+        for source in [object, meta] {
+            for key in ["closed_at", "completed_at", "updated_at", "last_updated", "started_at"] { if let date = Timestamp.parse(scalar(source[key])) { written.append(date) } }
+            for step in source["phase_transitions"]?.arrayValue ?? [] { if let date = Timestamp.parse(scalar(step.objectValue?["at"])) { written.append(date) } }
+        }
+        workorder.writtenAt = written.max()
         workorder.parentStubId = scalar(object["parent_stub_id"] ?? meta["parent_stub_id"])
         workorder.parentSession = scalar(object["parent_session"] ?? meta["parent_session"] ?? object["session_id"])
         return workorder
@@ -45,10 +52,10 @@ enum WorkorderLoader {
 
     /// A plan file read from disk: decoded, with its modification time and its project's name
     /// (`<project>/coderef/workorder/<name>/plan.json`; nil for the workspace's own).
-    static func load(_ path: String, shown: String, fallbackId: String, root: String, log: ProblemLog) -> Workorder? {
+    static func load(_ path: String, shown: String, fallbackId: String, root: String, log: ProblemLog, times: GitFileTimes = .none) -> Workorder? {
         guard let value = JSONFile.load(path, displayPath: shown, log: log) else { return nil }
         var plan = decode(value, path: shown, fallbackId: fallbackId, log: log)
-        plan.modified = FileSystem.modified(path)
+        plan.modified = plan.writtenAt ?? times.changed(path)
         let folder = WorkspacePaths.parent(WorkspacePaths.parent(path))
         if WorkspacePaths.lastComponent(folder) == "workorder", WorkspacePaths.lastComponent(WorkspacePaths.parent(folder)) == "coderef" {
             let project = WorkspacePaths.parent(WorkspacePaths.parent(folder))

@@ -22,8 +22,19 @@ public struct Workorder: Equatable, Sendable {
     /// `parent_stub_id`, and `parent_session`/`session_id` when the plan names its session.
     public var parentStubId: String?
     public var parentSession: String?
-    /// When plan.json last changed (activity order in the workorders view).
+    /// When the plan last changed: the newest time written in it (`phase_transitions[].at`,
+    /// `closed_at`, `updated_at`...), else its last commit when unchanged since, else its
+    /// modification time (a clone reads the same); activity order in the workorders view.
     public var modified: Date?
+    /// The newest time written in the plan itself (nil: it writes none).
+    public var writtenAt: Date?
+
+    /// A plan that says complete while tasks of its own are open: the same `unverified` the hub
+    /// gives an agent whose claim its evidence does not back ("says complete, 3 of 7 tasks open").
+    public var unverified: String? {
+        guard status.bucket == .complete, let total = tasksTotal, let done = tasksDone, done < total else { return nil }
+        return "says \(status.word ?? "complete"), \(total - done) of \(total) tasks open"
+    }
 
     public init(workorderId: String, path: String, featureName: String? = nil, status: Status, tasksDone: Int? = nil, tasksTotal: Int? = nil) {
         self.workorderId = workorderId

@@ -173,6 +173,9 @@ public enum StatusReport {
             ("phase_status", optional(workorder.phaseStatus)),
             ("last_transition", optional(workorder.lastTransition)),
             ("parent_stub_id", optional(workorder.parentStubId)),
+            ("evidence", workorder.unverified == nil ? .null : .string(AttentionReason.unverified.rawValue)),
+            ("evidence_detail", optional(workorder.unverified)),
+            ("changed", workorder.modified.map { .string(Timestamp.format($0)) } ?? .null),
         ]))
     }
 }

@@ -136,7 +136,7 @@ extension WorkspaceLoader {
                     scanStubFolder(folder, name: WorkspacePaths.lastComponent(folder), archived: archived, log: log, stubs: &stubs) { path, fallbackId in
                         guard FileSystem.isFile(path) else { return }
                         let display = layout.display(path)
-                        if let plan = WorkorderLoader.load(path, shown: display, fallbackId: fallbackId, root: layout.root, log: log) { workorders.append(plan) }
+                        if let plan = WorkorderLoader.load(path, shown: display, fallbackId: fallbackId, root: layout.root, log: log, times: snapshot.fileTimes) { workorders.append(plan) }
                     }
                 }
                 if snapshot.stubs.replace(inFolder: shown, with: stubs) { touched.structureChanged = true }

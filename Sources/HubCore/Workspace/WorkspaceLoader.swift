@@ -16,7 +16,7 @@ public struct WorkspaceLoader: Sendable {
     /// watch each folder before it is read without a separate walk of the whole workspace.
     public func load(watching: (@Sendable (String, Int) -> Void)? = nil) -> WorkspaceSnapshot {
         let log = ProblemLog()
-        let times = GitFileTimes.read(root: layout.root, folders: unique(layout.sessionDirectories + layout.workorderDirectories),
+        let times = GitFileTimes.read(root: layout.root, folders: unique(layout.sessionDirectories + layout.workorderDirectories + layout.stubDirectories),
                                       environment: ProcessInfo.processInfo.environment)
         var seenPlans = Set<String>()
 
@@ -56,7 +56,7 @@ public struct WorkspaceLoader: Sendable {
         func addPlan(_ path: String, fallbackId: String) {
             guard FileSystem.isFile(path) else { return }
             let shown = layout.display(path)
-            guard seenPlans.insert(shown).inserted, let plan = WorkorderLoader.load(path, shown: shown, fallbackId: fallbackId, root: layout.root, log: log) else { return }
+            guard seenPlans.insert(shown).inserted, let plan = WorkorderLoader.load(path, shown: shown, fallbackId: fallbackId, root: layout.root, log: log, times: times) else { return }
             workorders.append(plan)
         }
 
@@ -117,7 +117,7 @@ public struct WorkspaceLoader: Sendable {
                 scanStubFolder(folder, name: name, archived: archived, log: part.log, stubs: &part.stubs) { path, fallbackId in
                     guard FileSystem.isFile(path) else { return }
                     let shown = layout.display(path)
-                    guard let plan = WorkorderLoader.load(path, shown: shown, fallbackId: fallbackId, root: layout.root, log: part.log) else { return }
+                    guard let plan = WorkorderLoader.load(path, shown: shown, fallbackId: fallbackId, root: layout.root, log: part.log, times: times) else { return }
                     part.workorders.append(plan)
                 }
             case .session(let folder, let name, let archived):

@@ -45,7 +45,11 @@ enum WorkordersPane {
             let y = area.y + line
             var x = area.x
             let bucket = plan.status.bucket
-            canvas.put(glyphs.status(bucket), x: x, y: y, role: .bucket(bucket))
+            if plan.unverified != nil {
+                canvas.put(glyphs.warning, x: x, y: y, role: .warning)
+            } else {
+                canvas.put(glyphs.status(bucket), x: x, y: y, role: .bucket(bucket))
+            }
             x += 2
             Cells.text(&canvas, plan.workorderId, x: x, y: y, width: idWidth, role: .text, glyphs: glyphs)
             x += idWidth + 1
@@ -77,7 +81,8 @@ enum WorkordersPane {
         func clean(_ text: String) -> String { TerminalText.sanitize(text) }
         let bucket = plan.status.bucket
         var lines: [[(String, StyleRole)]] = [
-            [("Status    ", .muted), (glyphs.status(bucket) + " " + clean(plan.status.word ?? "none written"), .bucket(bucket))],
+            [("Status    ", .muted), (glyphs.status(bucket) + " " + clean(plan.status.word ?? "none written"), .bucket(bucket))]
+                + (plan.unverified.map { [("   " + glyphs.warning + " unverified: " + clean($0), StyleRole.warning)] } ?? []),
             [("Plan      ", .muted), (clean(plan.path), .text)],
             [("Project   ", .muted), (clean(plan.project ?? "the workspace"), .text)],
         ]

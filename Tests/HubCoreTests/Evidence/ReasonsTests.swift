@@ -120,4 +120,27 @@ import HubTestSupport
         // The original reads the commit's time too (its files are the commit's bytes).
         #expect(original.load().sessions.first?.agents.first { $0.agentId == "api" }?.lastChange == committed)
     }
+
+    /// A workorder plan that says complete with tasks open is unverified, like an agent; its time
+    /// is the newest it writes about itself, so a copy with new modification times reads the same.
+    @Test func aCompleteWorkorderWithOpenTasksIsUnverifiedAndDatedByWhatItWrites() throws {
+        let original = try TemporaryWorkspace("reasons-workorder-a")
+        let plan = """
+        {"workorder_id": "WO-SHIP-001", "status": "complete",
+         "phase_transitions": [{"phase": 1, "to_status": "in_progress", "at": "2026-11-02T10:00:00Z"}, {"phase": 1, "to_status": "complete", "at": "2026-11-03T16:30:00Z"}],
+         "5_task_id_system": {"tasks": [{"task_id": "T1", "status": "complete"}, {"task_id": "T2", "status": "pending"}, {"task_id": "T3", "status": "in_progress"}]}}
+        """
+        try original.write("coderef/workorder/ship/plan.json", plan)
+        try original.write("coderef/workorder/done/plan.json", #"{"workorder_id": "WO-DONE-001", "status": "complete", "5_task_id_system": {"tasks": [{"task_id": "T1", "status": "complete"}]}}"#)
+        let copy = try TemporaryWorkspace("reasons-workorder-b")
+        try copy.copyContents(of: original.root)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000)], ofItemAtPath: original.path("coderef/workorder/ship/plan.json"))
+        let a = try #require(original.load().workorders.first { $0.workorderId == "WO-SHIP-001" })
+        let b = try #require(copy.load().workorders.first { $0.workorderId == "WO-SHIP-001" })
+        #expect(a.unverified == "says complete, 2 of 3 tasks open")
+        #expect(a.modified == Timestamp.parse("2026-11-03T16:30:00Z") && b.modified == a.modified)
+        #expect(original.load().workorders.first { $0.workorderId == "WO-DONE-001" }?.unverified == nil, "every task done: nothing to doubt")
+        let json = StatusReport.workordersJSON(original.load()).first { $0["workorder_id"]?.stringValue == "WO-SHIP-001" }
+        #expect(json?["evidence"]?.stringValue == "unverified" && json?["evidence_detail"]?.stringValue == "says complete, 2 of 3 tasks open")
+    }
 }
