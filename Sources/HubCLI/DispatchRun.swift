@@ -15,7 +15,7 @@ struct DispatchRun {
     func dispatch(_ ids: [String], of session: Session, snapshot: WorkspaceSnapshot, firstWave: Bool) throws -> Int {
         let proposal: DispatchProposal
         switch DispatchProposal.make(session: session, agentIds: ids, nextWave: !firstWave, records: snapshot.dispatches[session.path] ?? [:], settings: settings, root: layout.root,
-                                     environment: environment) {
+                                     projectRoots: layout.projectDirectories, projects: snapshot.projects, environment: environment) {
         case .success(let made): proposal = made
         case .failure(let refusal):
             Output.error(refusal.description)

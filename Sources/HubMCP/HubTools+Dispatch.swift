@@ -22,7 +22,8 @@ extension HubTools {
         }
         guard !ids.isEmpty else { throw ToolFailure("no agent of \(session.name) is ready: every one has started, was dispatched, or waits on another") }
         let proposal: DispatchProposal
-        switch DispatchProposal.make(session: session, agentIds: ids, nextWave: false, records: records, settings: settings, root: layout.root, environment: environment) {
+        switch DispatchProposal.make(session: session, agentIds: ids, nextWave: false, records: records, settings: settings, root: layout.root,
+                                     projectRoots: layout.projectDirectories, projects: snapshot.projects, environment: environment) {
         case .success(let made): proposal = made
         case .failure(let refusal): throw ToolFailure(refusal.description)
         }

@@ -42,7 +42,10 @@ public enum DispatchPlanner {
     }
 
     /// Targets for `agentIds` of `session`, in the order given.
-    public static func plan(session: Session, agentIds: [String], settings: HubSettings, root: String, trust: TrustStore?, home: String? = nil) -> Result<[DispatchTarget], Refusal> {
+    /// `projects`: where agents' folders are looked for beyond the workspace's neighbours (the
+    /// configured project folders and the projects the workorder search found).
+    public static func plan(session: Session, agentIds: [String], settings: HubSettings, root: String, trust: TrustStore?, home: String? = nil,
+                            projectRoots: [String] = [], projects: [String] = []) -> Result<[DispatchTarget], Refusal> {
         let workspaceConfig = TrustStore.workspaceConfig(root: root)
         var targets: [DispatchTarget] = []
         for id in agentIds {
@@ -58,7 +61,7 @@ public enum DispatchPlanner {
             }
             let words: [String]
             do { words = try CommandWords.split(command.text) } catch { return .failure(.badCommand(command.text, error)) }
-            let directory = ProjectFolders.resolve(agent, settings: settings, root: root, home: home) ?? root
+            let directory = ProjectFolders.resolve(agent, settings: settings, root: root, projectRoots: projectRoots, known: projects, home: home) ?? root
             let long = settings.dispatch.longForm
             let short = TerminalText.sanitize(OneLiner.short(session: session, agent: agent), keepNewlines: true)
             let text = long ? TerminalText.sanitize(OneLiner.long(session: session, agent: agent), keepNewlines: true) : short
@@ -111,8 +114,10 @@ public struct DispatchProposal: Equatable, Sendable {
 
     /// Plans `agentIds` of `session` and looks for agents already at work (`paneIsOpen` asks tmux).
     public static func make(session: Session, agentIds: [String], nextWave: Bool, records: [String: DispatchRecord], settings: HubSettings, root: String,
-                            trust: TrustStore?, home: String?, paneIsOpen: (String) -> Bool) -> Result<DispatchProposal, DispatchPlanner.Refusal> {
-        DispatchPlanner.plan(session: session, agentIds: agentIds, settings: settings, root: root, trust: trust, home: home).map { targets in
+                            trust: TrustStore?, home: String?, projectRoots: [String] = [], projects: [String] = [],
+                            paneIsOpen: (String) -> Bool) -> Result<DispatchProposal, DispatchPlanner.Refusal> {
+        DispatchPlanner.plan(session: session, agentIds: agentIds, settings: settings, root: root, trust: trust, home: home,
+                             projectRoots: projectRoots, projects: projects).map { targets in
             let running = agentIds.filter { id in
                 if session.everyone.first(where: { $0.agentId == id })?.status.bucket == .inProgress { return true }
                 return records[id]?.pane.map(paneIsOpen) ?? false
@@ -124,10 +129,11 @@ public struct DispatchProposal: Equatable, Sendable {
     /// The same, with trust, home and open panes taken from the process's environment (its user
     /// config folder, `$HOME`, the tmux it runs in).
     public static func make(session: Session, agentIds: [String], nextWave: Bool, records: [String: DispatchRecord], settings: HubSettings, root: String,
-                            environment: [String: String]) -> Result<DispatchProposal, DispatchPlanner.Refusal> {
+                            projectRoots: [String] = [], projects: [String] = [], environment: [String: String]) -> Result<DispatchProposal, DispatchPlanner.Refusal> {
         let tmux = TmuxClient(environment: environment)
         return make(session: session, agentIds: agentIds, nextWave: nextWave, records: records, settings: settings, root: root,
-                    trust: TrustStore(environment: environment), home: environment["HOME"], paneIsOpen: { tmux?.paneIsOpen($0) ?? false })
+                    trust: TrustStore(environment: environment), home: environment["HOME"], projectRoots: projectRoots, projects: projects,
+                    paneIsOpen: { tmux?.paneIsOpen($0) ?? false })
     }
 
     /// The command that will run, as a person would type it (without the one-liner argument).

@@ -59,7 +59,7 @@ public enum WorkspaceAudit {
                     fix: "rename it to letters, digits, '-' and '_'")
             }
             for agent in session.everyone where agent.agentPath != nil && unresolved[agent.agentId] == nil {
-                if ProjectFolders.resolve(agent, settings: settings, root: layout.root, projectRoots: layout.projectDirectories) == nil {
+                if ProjectFolders.resolve(agent, settings: settings, root: layout.root, projectRoots: layout.projectDirectories, known: snapshot.projects) == nil {
                     unresolved[agent.agentId] = (agent.agentPath ?? "", file)
                 }
             }

@@ -44,7 +44,8 @@ extension SessionPlanner {
         var documents = SessionDocuments(
             stub: base, workorderId: SessionPlanner.workorderId(feature: session.feature, snapshot: snapshot),
             sessionName: name, folder: folder, orchestrator: orchestrator, agents: agents,
-            phaseSlug: slug, created: SessionPlanner.timestamp(now), agentPaths: settings.agentPaths
+            phaseSlug: slug, created: SessionPlanner.timestamp(now),
+            agentPaths: ProjectFolders.paths(for: [orchestrator] + agents, snapshot: snapshot, settings: settings, layout: layout)
         )
         documents.phase = next
         documents.previousFolder = session.absolutePath

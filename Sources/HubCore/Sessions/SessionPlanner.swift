@@ -47,7 +47,8 @@ public struct SessionPlanner: Sendable {
         let documents = SessionDocuments(
             stub: stub, workorderId: SessionPlanner.workorderId(feature: stub.featureName, snapshot: snapshot),
             sessionName: name, folder: folder, orchestrator: orchestrator, agents: agents,
-            phaseSlug: SessionPlanner.phaseSlug(stub.phases.first), created: SessionPlanner.timestamp(now), agentPaths: settings.agentPaths
+            phaseSlug: SessionPlanner.phaseSlug(stub.phases.first), created: SessionPlanner.timestamp(now),
+            agentPaths: ProjectFolders.paths(for: [orchestrator] + agents, snapshot: snapshot, settings: settings, layout: layout)
         )
         return assemble(documents, warnings: warnings)
     }
@@ -93,7 +94,7 @@ public struct SessionPlanner: Sendable {
             stubPath: documents.stub.path, stubAbsolutePath: documents.stub.absolutePath, featureName: documents.stub.featureName,
             workorderId: documents.workorderId, sessionName: documents.sessionName, folder: documents.folder,
             displayFolder: layout.display(documents.folder), orchestrator: documents.orchestrator, agents: documents.agents,
-            unresolvedAgents: ([documents.orchestrator] + documents.agents).filter { settings.agentPaths[$0] == nil },
+            unresolvedAgents: ([documents.orchestrator] + documents.agents).filter { documents.agentPaths[$0] == nil },
             phases: documents.stub.phases,
             files: [
                 SessionPlan.File(name: "communication.json", text: JSONPrinter.pretty(documents.communication()) + "\n"),

@@ -63,7 +63,8 @@ public struct WorkspaceLoader: Sendable {
         // Workorders: the workspace's own, and those in the agents' project folders.
         var workorderHomes = unique(layout.workorderDirectories.map(layout.absolute))
         var logFiles = [layout.absolute("coderef/workorder-log.txt")]
-        for project in ProjectDiscovery(layout: layout, resolver: resolver, log: log).projects(for: sessions) {
+        let projects = ProjectDiscovery(layout: layout, resolver: resolver, log: log).projects(for: sessions)
+        for project in projects {
             workorderHomes.append(FileSystem.join(project, "coderef/workorder"))
             logFiles.append(FileSystem.join(project, "coderef/workorder-log.txt"))
         }
@@ -98,6 +99,7 @@ public struct WorkspaceLoader: Sendable {
         )
         snapshot.dispatches = handoffLog.dispatches
         snapshot.fileTimes = times
+        snapshot.projects = projects
         snapshot.statusChanges = StatusHistory.lastChanges(StatusHistory.load(root: layout.root))
         snapshot.triage = Triage.inForce(Triage.load(root: layout.root))
         return snapshot

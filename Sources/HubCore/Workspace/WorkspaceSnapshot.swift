@@ -18,6 +18,9 @@ public struct WorkspaceSnapshot: Equatable, Sendable {
     public var triage: [String: [TriageVerdict]] = [:]
     /// Session path → agent id → its last dispatch (`.coderef/sessions-hub/handoffs.json`).
     public var dispatches: [String: [String: DispatchRecord]] = [:]
+    /// The agents' project folders found on this machine with each full load (the folders the
+    /// workorder search looks in): where agents named by id or by another machine's path live.
+    public var projects: [String] = []
     /// The workspace's files' commit times (read with each full load; `.none` outside git).
     public var fileTimes: GitFileTimes = .none
     /// When the hub last saw each agent's status change: session path → agent id → time (StatusHistory).

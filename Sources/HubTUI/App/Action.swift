@@ -124,4 +124,6 @@ public struct DispatchAsk: Equatable, Sendable {
     public var agents: [String]
     public var nextWave: Bool
     public var records: [String: DispatchRecord]
+    /// The project folders the last full load found (where agents' folders are looked for).
+    public var projects: [String] = []
 }

@@ -15,7 +15,7 @@ extension Reducer {
             return []
         }
         guard canDispatch(&state) else { return [] }
-        return [.planDispatch(DispatchAsk(session: session, agents: [agent.agentId], nextWave: false, records: state.snapshot.dispatches[session.path] ?? [:]))]
+        return [.planDispatch(DispatchAsk(session: session, agents: [agent.agentId], nextWave: false, records: state.snapshot.dispatches[session.path] ?? [:], projects: state.snapshot.projects))]
     }
 
     /// `D`: every agent that has not started and whose dependencies are complete.
@@ -38,7 +38,7 @@ extension Reducer {
             }
             return []
         }
-        return [.planDispatch(DispatchAsk(session: session, agents: ready, nextWave: false, records: state.snapshot.dispatches[session.path] ?? [:]))]
+        return [.planDispatch(DispatchAsk(session: session, agents: ready, nextWave: false, records: state.snapshot.dispatches[session.path] ?? [:], projects: state.snapshot.projects))]
     }
 
     static func canDispatch(_ state: inout AppState) -> Bool {

@@ -51,12 +51,12 @@ final class EffectRunner: @unchecked Sendable {
                 results.post(.action(.agentDetailLoaded(session: session, agent: agent, history: history, preview: preview, paneLines: paneLines)))
             }
         case .planDispatch(let ask):
-            let root = context.layout.root
+            let root = context.layout.root, projectRoots = context.layout.projectDirectories
             let settings = context.settings
             let environment = self.environment
             background(on: disk) { results in
                 let made = DispatchProposal.make(session: ask.session, agentIds: ask.agents, nextWave: ask.nextWave, records: ask.records, settings: settings, root: root,
-                                                 environment: environment)
+                                                 projectRoots: projectRoots, projects: ask.projects, environment: environment)
                 results.post(.action(.dispatchPlanned(made.mapError { PlanFailure($0.description) })))
             }
         case .dispatch(let targets):

@@ -85,6 +85,11 @@ import HubTestSupport
         #expect(targets[0].text == OneLiner.short(session: session, agent: session.agents[0]))
         #expect(targets[1].arguments == ["codex", targets[1].text])
         #expect(targets[0].directory == workspace.root, "no project folder here: the workspace")
+        // A project the workorder search found (any depth) is where an agent of that name starts.
+        let deep = workspace.path("elsewhere/team/api")
+        try FileManager.default.createDirectory(atPath: deep, withIntermediateDirectories: true)
+        let found = try DispatchPlanner.plan(session: session, agentIds: ["api"], settings: settings, root: workspace.root, trust: nil, projects: [deep]).get()
+        #expect(found[0].directory == deep)
         if case .failure(.unknownAgent(let id, _)) = DispatchPlanner.plan(session: session, agentIds: ["nobody"], settings: settings, root: workspace.root, trust: nil) {
             #expect(id == "nobody")
         } else { Issue.record("an unknown agent is refused") }

@@ -116,3 +116,34 @@ struct SessionPlannerTests {
         }
     }
 }
+
+/// A new session's agent paths come from where the hub finds the agents' projects — the same
+/// project folders the workorder search uses — and only truly unknown agents are reported.
+@Suite struct AgentPathsFromProjectsTests {
+    @Test func agentPathsComeFromTheProjectsFoundAndOnlyUnknownAgentsAreReported() throws {
+        let parent = try TemporaryWorkspace("agent-paths")
+        // api-server's project is two levels down in a project folder (not beside the workspace);
+        // web-client is named in an earlier session by a Windows path; ghost is nowhere.
+        try parent.write("shelf/team/api-server/coderef/workorder/wo-1/plan.json", #"{"workorder_id": "WO-1", "status": "in_progress"}"#)
+        try parent.mkdir("shelf/team/web-client")
+        try parent.write("workspace/coderef/sessions/old-phase1/communication.json", #"""
+        {"workorder_id": "WO-OLD-001", "agents": [{"agent_id": "web-client", "agent_path": "C:\\Users\\me\\team\\web-client", "status": "complete"}]}
+        """#)
+        try parent.write("workspace/coderef/working/ship/stub.json", #"{"feature_name": "ship", "agents_involved": ["api-server", "web-client", "ghost"]}"#)
+        var layout = WorkspaceLayout(root: parent.path("workspace"))
+        layout.projectDirectories = [parent.path("shelf"), parent.path("shelf/team")]
+        let snapshot = WorkspaceLoader(layout: layout).load()
+        #expect(snapshot.projects.contains(parent.path("shelf/team/api-server")))
+        let stub = try #require(snapshot.stubs.first)
+        let plan = try SessionPlanner(layout: layout, settings: HubSettings(), now: Date()).plan(stub: stub, snapshot: snapshot, agents: nil, again: false)
+        #expect(plan.unresolvedAgents.contains("ghost"))
+        #expect(!plan.unresolvedAgents.contains("api-server") && !plan.unresolvedAgents.contains("web-client"))
+        let communication = try JSONParser.parse(try #require(plan.files.first { $0.name == "communication.json" }).text)
+        let written = Dictionary(uniqueKeysWithValues: (communication["agents"]?.arrayValue ?? []).compactMap { agent in
+            agent["agent_id"]?.stringValue.map { ($0, agent["agent_path"]?.stringValue ?? "") }
+        })
+        #expect(written["api-server"] == parent.path("shelf/team/api-server"), "found by the workorder search")
+        #expect(written["web-client"] == #"C:\Users\me\team\web-client"#, "the workspace's own way of naming it, found here")
+        #expect(written["ghost"] == "ghost", "unknown: its id, and the dialog says so")
+    }
+}
