@@ -65,7 +65,7 @@ extension HubTools {
         func agentJSON(_ agent: AgentState) -> JSONValue {
             let evidence = Evidence.assess(agent, in: session, snapshot: snapshot, now: now, policy: policy)
             var object = StatusReport.agentJSON(agent, evidence: evidence, dispatch: snapshot.dispatches[session.path]?[agent.agentId], activity: snapshot.activity(of: agent, in: session),
-                                                  tokens: snapshot.tokens[session.path]?[agent.agentId], prices: settings.tokenPrices).objectValue ?? JSONObject()
+                                                  tokens: snapshot.tokens[session.path]?[agent.agentId], prices: settings.tokenPrices, commits: snapshot.commits[session.path]?[agent.agentId]).objectValue ?? JSONObject()
             object["waiting_on"] = .array(Waves.waitingOn(agent, in: session).map(JSONValue.string))
             object["age_seconds"] = evidence.changedAt.map { JSONValue.int(Int(now.timeIntervalSince($0))) } ?? .null
             object["tasks"] = .array(agent.tasks.map { task in

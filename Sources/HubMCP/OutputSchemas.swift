@@ -27,9 +27,12 @@ enum OutputSchemas {
 
     static let dispatchRecord = object(["at": string, "window": text, "pane": text, "form": string, "outcome": string], required: ["at", "form", "outcome"], nullable: true)
 
+    static let commits = object(["count": integer, "added": integer, "removed": integer, "last": text, "since": string, "summary": string],
+                                required: ["count", "added", "removed", "since", "summary"], nullable: true)
+
     static let agent = object([
         "agent_id": string, "status": text, "bucket": string, "tasks_done": count, "tasks_total": count, "output_file": text, "output_exists": bool,
-        "note": text, "evidence": text, "evidence_detail": text, "dispatch": dispatchRecord, "activity": activity, "tokens": tokens,
+        "note": text, "evidence": text, "evidence_detail": text, "dispatch": dispatchRecord, "activity": activity, "tokens": tokens, "commits": commits,
         "waiting_on": strings, "age_seconds": count, "workorders_created": strings,
         "tasks": array(object(["id": text, "description": text, "status": text])),
     ], required: ["agent_id", "bucket", "activity"])
@@ -65,7 +68,7 @@ enum OutputSchemas {
         "advance_phase": sessionWritten,
         "list_workorders": object(["workorders": array(object([
             "workorder_id": string, "path": string, "project": text, "session": text, "stub": text, "status": text, "bucket": string,
-            "tasks_done": count, "tasks_total": count, "current_phase": text,
+            "tasks_done": count, "tasks_total": count, "current_phase": text, "evidence": text, "evidence_detail": text, "changed": text,
         ], required: ["workorder_id", "path", "bucket"]))]),
         "dispatch_agents": object(["session": string, "dispatched": array(object(["agent": string, "outcome": string, "message": string, "window": string], required: ["agent", "outcome", "message"]))]),
         "send_to_agent": object(["session": string, "agent": string, "pane": string, "outcome": string]),

@@ -6,11 +6,11 @@ public enum AgentActivity {
     /// Each agent's project folder on this machine, as dispatch and the workorder search find it.
     /// Remembered by agent id and `agent_path` (a folder lookup touches the disk; the screen asks
     /// again on every change of an agent's state).
-    public static func folderResolver(settings: HubSettings, layout: WorkspaceLayout, environment: [String: String]) -> (Session, AgentState) -> String? {
+    public static func folderResolver(settings: HubSettings, layout: WorkspaceLayout, environment: [String: String], projects: [String] = []) -> (Session, AgentState) -> String? {
         let cache = FolderCache()
         return { _, agent in
             cache.value(for: agent.agentId + "\u{0}" + (agent.agentPath ?? "")) {
-                ProjectFolders.resolve(agent, settings: settings, root: layout.root, projectRoots: layout.projectDirectories, home: environment["HOME"])
+                ProjectFolders.resolve(agent, settings: settings, root: layout.root, projectRoots: layout.projectDirectories, known: projects, home: environment["HOME"])
             }
         }
     }
@@ -37,9 +37,11 @@ public enum AgentActivity {
         let tmux = snapshot.dispatches.isEmpty ? nil : TmuxClient(environment: environment)
         var signals = watch?.read(tmux: tmux) ?? AgentSignals.read(environment: environment, tmux: tmux)
         if let tmux { signals.readScreens(ActivityMatcher.silentPanes(snapshot, signals: signals), tmux: tmux) }
-        snapshot.activities = ActivityMatcher.match(snapshot, signals: signals, folder: folderResolver(settings: settings, layout: layout, environment: environment),
+        snapshot.activities = ActivityMatcher.match(snapshot, signals: signals, folder: folderResolver(settings: settings, layout: layout, environment: environment, projects: snapshot.projects),
                                                     kind: kindResolver(settings: settings), rules: signals.screens.isEmpty ? .standard : PaneRules.load(environment: environment))
         snapshot.tokens = tokens(of: snapshot.activities)
+        snapshot.commits = CommitEvidence.read(snapshot, folder: folderResolver(settings: settings, layout: layout, environment: environment, projects: snapshot.projects),
+                                               environment: environment)
     }
 
     /// Each agent's tokens, from the transcript its activity names.

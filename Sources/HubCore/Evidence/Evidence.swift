@@ -112,8 +112,10 @@ public struct AttentionItem: Equatable, Sendable {
 /// up, unreadable or ready to advance. The screen, `status --json`, `status --watch` and `doctor` all
 /// ask it.
 public enum Evidence {
+    /// The agent's last sign of life: its files' times, the hub's history, and its project's last
+    /// commit since the hand-off (an agent that commits is at work whatever its file says).
     public static func changedAt(_ agent: AgentState, in session: Session, snapshot: WorkspaceSnapshot) -> Date? {
-        [agent.lastChange, snapshot.statusChanges[session.path]?[agent.agentId]].compactMap { $0 }.max()
+        [agent.lastChange, snapshot.statusChanges[session.path]?[agent.agentId], snapshot.commits[session.path]?[agent.agentId]?.last].compactMap { $0 }.max()
     }
 
     public static func assess(_ agent: AgentState, in session: Session, snapshot: WorkspaceSnapshot, now: Date, policy: EvidencePolicy) -> AgentEvidence {
@@ -149,6 +151,8 @@ public enum Evidence {
                 result.detail = "no change for " + Evidence.age(now.timeIntervalSince(changed))
             }
         case .notStarted:
+            // Commits in its project since the hand-off: it was picked up, whatever its file says.
+            if snapshot.commits[session.path]?[agent.agentId] != nil { break }
             // A dispatch that was typed but never taken needs the person now, not in fifteen minutes.
             if let dispatch = snapshot.dispatches[session.path]?[agent.agentId], DispatchResult.Outcome.leftInInput(dispatch.outcome),
                snapshot.handoffs[session.path]?[agent.agentId].map({ $0 < dispatch.at }) ?? true {

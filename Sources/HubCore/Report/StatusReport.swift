@@ -16,7 +16,7 @@ public enum StatusReport {
             let json = StatusReport.sessionJSON(session) { agent in
                 agentJSON(agent, evidence: byId[agent.agentId] ?? Evidence.assess(agent, in: session, snapshot: snapshot, now: now, policy: policy),
                           dispatch: snapshot.dispatches[session.path]?[agent.agentId], activity: snapshot.activity(of: agent, in: session),
-                          tokens: snapshot.tokens[session.path]?[agent.agentId], prices: prices)
+                          tokens: snapshot.tokens[session.path]?[agent.agentId], prices: prices, commits: snapshot.commits[session.path]?[agent.agentId])
             }
             // The session's tokens: the sum of its agents' (null when no transcript is known).
             let used = snapshot.tokens[session.path].map { $0.values.reduce(TokenUsage(), +) }
@@ -107,7 +107,8 @@ public enum StatusReport {
         ]))
     }
 
-    public static func agentJSON(_ agent: AgentState, evidence: AgentEvidence, dispatch: DispatchRecord? = nil, activity: Activity? = nil, tokens: TokenUsage? = nil, prices: TokenPrices? = nil) -> JSONValue {
+    public static func agentJSON(_ agent: AgentState, evidence: AgentEvidence, dispatch: DispatchRecord? = nil, activity: Activity? = nil, tokens: TokenUsage? = nil, prices: TokenPrices? = nil,
+                                 commits: ProjectCommits? = nil) -> JSONValue {
         .object(JSONObject([
             ("agent_id", .string(agent.agentId)),
             ("status", optional(agent.status.word)),
@@ -127,6 +128,10 @@ public enum StatusReport {
             } ?? .null),
             ("activity", activityJSON(activity)),
             ("tokens", tokens?.json(prices: prices) ?? .null),
+            ("commits", commits.map { made in
+                .object(JSONObject([("count", .int(made.count)), ("added", .int(made.added)), ("removed", .int(made.removed)),
+                                    ("last", optional(made.last.map(Timestamp.format))), ("since", .string(made.since)), ("summary", .string(made.summary))]))
+            } ?? .null),
         ]))
     }
 

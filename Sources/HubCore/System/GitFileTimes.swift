@@ -37,17 +37,9 @@ public final class GitFileTimes: @unchecked Sendable, Equatable {
     /// The files under `folders` (relative to `root`) in the repository that holds `root`; `.none`
     /// when `root` is in no repository, git is missing, or it does not answer within `timeout`.
     public static func read(root: String, folders: [String], environment: [String: String], timeout: TimeInterval = 3) -> GitFileTimes {
-        guard let git = ToolRunner.which("git", environment: environment) else { return .none }
+        guard let reader = GitReader(environment: environment, timeout: timeout) else { return .none }
         let started = Date()
-        var quiet = environment
-        for (key, value) in ["GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "GIT_LITERAL_PATHSPECS": "1", "GIT_CONFIG_NOSYSTEM": "1", "LC_ALL": "C"] { quiet[key] = value }
-        let safety = ["-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "log.showSignature=false", "-c", "core.quotePath=false"]
-        func ask(_ arguments: [String], in folder: String, input: [UInt8]? = nil) -> [UInt8]? {
-            let left = timeout - Date().timeIntervalSince(started)
-            guard left > 0.05, let result = try? Subprocess.capture(git, ["-C", folder] + safety + arguments, environment: quiet, input: input, timeout: left),
-                  result.status == 0 else { return nil }
-            return result.stdout
-        }
+        func ask(_ arguments: [String], in folder: String, input: [UInt8]? = nil) -> [UInt8]? { reader.ask(arguments, in: folder, input: input) }
         guard let located = ask(["rev-parse", "--show-toplevel", "--show-prefix"], in: root) else { return .none }
         let lines = String(decoding: located, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.count >= 2, !lines[0].isEmpty else { return .none }

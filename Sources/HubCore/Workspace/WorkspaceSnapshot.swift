@@ -30,6 +30,8 @@ public struct WorkspaceSnapshot: Equatable, Sendable {
     public var activities: [String: [String: Activity]] = [:]
 
     public func activity(of agent: AgentState, in session: Session) -> Activity? { activities[session.path]?[agent.agentId] }
+    /// Commits in each handed-off agent's project folder since its hand-off: session path → agent id.
+    public var commits: [String: [String: ProjectCommits]] = [:]
     /// Tokens each agent used, from its transcript: session path → agent id → usage.
     public var tokens: [String: [String: TokenUsage]] = [:]
 

@@ -42,6 +42,11 @@ final class WorkspaceWorker: @unchecked Sendable {
     static let screenInterval: TimeInterval = 2
     /// The dispatched panes when tmux was last asked (a new one makes it ask again).
     private var knownPanes = Set<String>()
+    /// Commits in the handed-off agents' projects, read every `commitsInterval` (git, with a deadline).
+    private var commits: [String: [String: ProjectCommits]] = [:]
+    private var commitsRead = Date.distantPast
+    static let commitsInterval: TimeInterval = 30
+    private let environment = ProcessInfo.processInfo.environment
 
     init(live: LiveWorkspace, policy: EvidencePolicy, activity: ActivitySource? = nil, post: @escaping @Sendable (BackgroundWork.Message) -> Void) {
         self.live = live
@@ -83,7 +88,8 @@ final class WorkspaceWorker: @unchecked Sendable {
         }
         while true {
             let screens = silentPanes.isEmpty ? nil : screensRead.addingTimeInterval(WorkspaceWorker.screenInterval)
-            let deadline = [live.nextDeadline, activity?.watch.nextCheck, screens].compactMap { $0 }.min()
+            let commitsDue = activity == nil ? nil : commitsRead.addingTimeInterval(WorkspaceWorker.commitsInterval)
+            let deadline = [live.nextDeadline, activity?.watch.nextCheck, screens, commitsDue].compactMap { $0 }.min()
             let timeout = deadline.map { Int32(max(0, min(60_000, $0.timeIntervalSinceNow * 1000 + 1))) } ?? 60_000
             var descriptors = [
                 pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0),
@@ -112,6 +118,7 @@ final class WorkspaceWorker: @unchecked Sendable {
             if let activity, activity.watch.drain() || (activity.watch.nextCheck.map { $0 <= Date() } ?? false) || screensDue {
                 refreshActivity()
             }
+            if activity != nil, commitsRead.addingTimeInterval(WorkspaceWorker.commitsInterval) <= Date() { refreshCommits() }
             setWorking(live.hasPendingChanges)
         }
     }
@@ -130,6 +137,19 @@ final class WorkspaceWorker: @unchecked Sendable {
         // Only those sessions' verdicts are renewed (NEEDS YOU is composed from them); no row moves
         // in the list itself, so it is not rebuilt.
         Trace.timed("activity post") { postSnapshot(snapshot, touched: TouchedItems(sessionFolders: changed), matched: true) }
+    }
+
+    /// Reads the commits in the handed-off agents' projects and posts the last snapshot with them
+    /// when they changed (only those sessions' verdicts are renewed).
+    private func refreshCommits() {
+        commitsRead = Date()
+        guard let activity, var snapshot = posted else { return }
+        let read = Trace.timed("commits read") { CommitEvidence.read(snapshot, folder: activity.folder, environment: environment) }
+        guard read != commits else { return }
+        let changed = Set(read.keys).union(commits.keys).filter { read[$0] != commits[$0] }
+        commits = read
+        snapshot.commits = read
+        postSnapshot(snapshot, touched: TouchedItems(sessionFolders: changed), matched: true)
     }
 
     /// The signals, with the screens of the agents nothing else speaks for. tmux is asked for its
@@ -153,6 +173,7 @@ final class WorkspaceWorker: @unchecked Sendable {
     /// Posts a snapshot to the screen; `matched`: its activities are already the signals' (no second match).
     private func postSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems?, matched alreadyMatched: Bool = false) {
         var snapshot = snapshot
+        snapshot.commits = commits
         if activity != nil, alreadyMatched {
             silentPanes = ActivityMatcher.silentPanes(snapshot, signals: signals)
         } else if let activity {

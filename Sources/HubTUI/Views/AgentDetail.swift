@@ -64,6 +64,10 @@ enum AgentDetail {
         } else if let handed = state.snapshot.handoffs[session.path]?[agent.agentId] {
             lines.append([("Hand-off  ", .muted), ("one-liner copied " + Cells.age(from: handed, now: state.now) + " ago", evidence.flag == .notPickedUp ? .warning : .text)])
         }
+        // Its project's own history since then: work the status file may not tell.
+        if let commits = state.snapshot.commits[session.path]?[agent.agentId] {
+            lines.append([("Commits   ", .muted), (commits.summary, .text), (commits.last.map { "  (last " + Cells.age(from: $0, now: state.now) + " ago)" } ?? "", .muted)])
+        }
 
         lines.append([("", .text)])
         let tasksTitle = agent.tasksTotal.map { total in agent.tasksDone.map { "Tasks (\($0)/\(total) done)" } ?? "Tasks (\(total))" } ?? "Tasks"
