@@ -35,29 +35,17 @@ struct DoctorCommand: ParsableCommand {
         let tty = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let term = environment["TERM"] ?? ""
         checks.append(Check(ok: tty ? true : nil, name: "terminal", detail: tty ? "TERM=\(term.isEmpty ? "(unset)" : term)" : "not a terminal here (the screen needs one; status and the other commands work)"))
-        let locale = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? ""
-        let utf8 = locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")
-        checks.append(Check(ok: utf8 ? true : nil, name: "locale", detail: utf8 ? locale : "no UTF-8 locale in the environment (\(locale.isEmpty ? "unset" : locale)); the screen falls back to C.UTF-8 or ASCII"))
+        // The screen's own rule (LocaleRule): what it decides, doctor says.
+        let locale = LocaleRule.chosen(environment)
+        if let locale, LocaleRule.allowsUTF8(environment) {
+            checks.append(Check(ok: true, name: "locale", detail: locale))
+        } else {
+            checks.append(Check(ok: nil, name: "locale", detail: locale.map { "\($0) is not UTF-8: the screen draws borders and glyphs in ASCII" }
+                                ?? "no locale set (LC_ALL, LC_CTYPE, LANG): the screen uses C.UTF-8 when it is installed, else ASCII"))
+        }
 
         let (layout, settings) = try workspace.resolve()
-        let route: String
-        if !(environment["TMUX"] ?? "").isEmpty {
-            route = ToolRunner.which("tmux", environment: environment) != nil ? "inside tmux: tmux load-buffer -w (reaches the outer terminal's clipboard)" : "TMUX is set but tmux is not on PATH"
-        } else if tty {
-            let tools = [ClipboardMethod.wlCopy, .xclip, .xsel].filter { method in
-                let display = method == .wlCopy ? environment["WAYLAND_DISPLAY"] : environment["DISPLAY"]
-                return !(display ?? "").isEmpty && ToolRunner.which(method.rawValue, environment: environment) != nil
-            }
-            route = "OSC 52 to the terminal" + ((environment["STY"] ?? "").isEmpty ? "" : " (GNU screen passthrough)")
-                + (tools.isEmpty ? "" : ", then \(tools.map(\.rawValue).joined(separator: ", "))")
-                + ". A terminal that ignores OSC 52 says nothing: to check, press y on an agent and paste somewhere."
-                + " kitty, WezTerm, iTerm2, foot and Windows Terminal allow it; xterm needs allowWindowOps (or disallowedWindowOps without SetSelection); over SSH it works when the local terminal allows it"
-        } else {
-            let tools = [ClipboardMethod.wlCopy, .xclip, .xsel, .pbcopy].filter { ToolRunner.which($0.rawValue, environment: environment) != nil }
-            route = tools.isEmpty ? "no terminal here and no clipboard tool; on a terminal, OSC 52 would be used" : "desktop tool: " + tools.map(\.rawValue).joined(separator: ", ")
-        }
-        let clipboardOK: Bool? = route.contains("not on PATH") ? false : (route.hasPrefix("no terminal") ? nil : true)
-        checks.append(Check(ok: clipboardOK, name: "clipboard", detail: route))
+        checks.append(DoctorCommand.clipboardCheck(settings, environment: environment, tty: tty))
 
         let folders = WatchedFolders.of(layout)
         let limit = (try? String(contentsOfFile: "/proc/sys/fs/inotify/max_user_watches", encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -153,6 +141,26 @@ struct DoctorCommand: ParsableCommand {
         }
         for failure in failed { Output.error("error: \(TerminalText.sanitize(failure))") }
         return Check(ok: failed.isEmpty ? true : nil, name: "finished", detail: "closed \(open.count - failed.count) finished session(s) in their files" + (failed.isEmpty ? "" : "; \(failed.count) could not be written"))
+    }
+
+    /// The route `y` takes here, from the clipboard's own rule (`Clipboard.route`) and the configured order.
+    static func clipboardCheck(_ settings: HubSettings, environment: [String: String], tty: Bool) -> Check {
+        if !(environment["TMUX"] ?? "").isEmpty && ToolRunner.which("tmux", environment: environment) == nil {
+            return Check(ok: false, name: "clipboard", detail: "TMUX is set but tmux is not on PATH")
+        }
+        let route = Clipboard.route(order: settings.clipboardOrder, environment: environment, hasTerminal: tty)
+        guard let first = route.first else {
+            return Check(ok: nil, name: "clipboard", detail: tty ? "no clipboard method is available here (the order in [clipboard] leaves none)"
+                         : "no terminal here and no clipboard tool; on a terminal, OSC 52 would be used")
+        }
+        var detail = route.map(\.label).joined(separator: ", then ")
+        if first == .tmux { detail += " (tmux's buffer reaches the outer terminal's clipboard)" }
+        if route.contains(.osc52) {
+            if !(environment["STY"] ?? "").isEmpty { detail += "; OSC 52 through GNU screen's passthrough" }
+            detail += ". A terminal that ignores OSC 52 says nothing: to check, press y on an agent and paste somewhere."
+                + " kitty, WezTerm, iTerm2, foot and Windows Terminal allow it; xterm needs allowWindowOps (or disallowedWindowOps without SetSelection); over SSH it works when the local terminal allows it"
+        }
+        return Check(ok: true, name: "clipboard", detail: detail)
     }
 
     static func dispatchCheck(_ settings: HubSettings, root: String, environment: [String: String]) -> Check {

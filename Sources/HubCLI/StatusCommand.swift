@@ -68,7 +68,7 @@ struct StatusCommand: ParsableCommand {
         while true {
             // Wake at least once a minute: an agent becomes stale or not picked up by time alone.
             let deadline = [live.nextDeadline, agents.nextCheck].compactMap { $0 }.min()
-            let timeout = deadline.map { Int32(max(1, min(60_000, $0.timeIntervalSinceNow * 1000 + 1))) } ?? 60_000
+            let timeout = PollTimeout.milliseconds(until: deadline, minimum: 1)
             var descriptors = [pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0)] + agents.pollDescriptors
             _ = Glibc.poll(&descriptors, nfds_t(descriptors.count), timeout)
             _ = agents.drain()

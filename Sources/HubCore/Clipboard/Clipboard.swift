@@ -29,6 +29,24 @@ public enum Clipboard {
         return Array((insideScreen ? "\u{1B}P" + sequence + "\u{1B}\\" : sequence).utf8)
     }
 
+    /// Whether `method` can be tried here: tmux inside tmux, OSC 52 with a terminal, a desktop tool
+    /// installed with its display (Wayland for wl-copy, X for xclip and xsel). `copy` and `doctor`
+    /// both ask this, so what doctor says is the route `y` takes.
+    public static func available(_ method: ClipboardMethod, environment: [String: String], hasTerminal: Bool) -> Bool {
+        switch method {
+        case .tmux: return !(environment["TMUX"] ?? "").isEmpty && ToolRunner.which("tmux", environment: environment) != nil
+        case .osc52: return hasTerminal
+        case .wlCopy: return !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty && ToolRunner.which(method.rawValue, environment: environment) != nil
+        case .xclip, .xsel: return !(environment["DISPLAY"] ?? "").isEmpty && ToolRunner.which(method.rawValue, environment: environment) != nil
+        case .pbcopy: return ToolRunner.which(method.rawValue, environment: environment) != nil
+        }
+    }
+
+    /// The methods `copy` would try here, in the configured order.
+    public static func route(order: [ClipboardMethod], environment: [String: String], hasTerminal: Bool) -> [ClipboardMethod] {
+        order.filter { available($0, environment: environment, hasTerminal: hasTerminal) }
+    }
+
     /// Tries the methods in order. `writeToTerminal` sends OSC 52 bytes (nil: no terminal to write to).
     /// OSC 52 cannot be confirmed (a terminal that ignores it says nothing), so after sending it a
     /// desktop tool is still tried when one is there; the result names the surest method that worked.
@@ -40,7 +58,7 @@ public enum Clipboard {
         for method in order {
             switch method {
             case .tmux:
-                guard !(environment["TMUX"] ?? "").isEmpty, let tmux = ToolRunner.which("tmux", environment: environment) else { continue }
+                guard available(method, environment: environment, hasTerminal: writeToTerminal != nil), let tmux = ToolRunner.which("tmux", environment: environment) else { continue }
                 guard bytes.count <= tmuxLimit else { tooLarge = tooLarge ?? .tooLarge(bytes: bytes.count, limit: tmuxLimit, method: method); continue }
                 do {
                     try ToolRunner.run(tmux, ["load-buffer", "-w", "-"], input: bytes, environment: environment)
@@ -56,9 +74,7 @@ public enum Clipboard {
                 }
                 tried.append("the terminal could not be written to")
             case .wlCopy, .xclip, .xsel, .pbcopy:
-                if method == .wlCopy && (environment["WAYLAND_DISPLAY"] ?? "").isEmpty { continue }
-                if (method == .xclip || method == .xsel) && (environment["DISPLAY"] ?? "").isEmpty { continue }
-                guard let tool = ToolRunner.which(method.rawValue, environment: environment) else { continue }
+                guard available(method, environment: environment, hasTerminal: writeToTerminal != nil), let tool = ToolRunner.which(method.rawValue, environment: environment) else { continue }
                 guard bytes.count <= toolLimit else { tooLarge = tooLarge ?? .tooLarge(bytes: bytes.count, limit: toolLimit, method: method); continue }
                 let arguments: [String] = method == .xclip ? ["-selection", "clipboard"] : (method == .xsel ? ["--clipboard", "--input"] : [])
                 do {

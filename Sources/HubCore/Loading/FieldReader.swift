@@ -22,7 +22,6 @@ struct FieldReader {
         log.add(file, "\(fieldPath(key)): expected \(expected), found \(value.kindName)")
     }
 
-    func has(_ key: String) -> Bool { object[key] != nil }
 
     /// A string field. Numbers and booleans are accepted as their text (people write `"phase": 2`).
     func string(_ key: String) -> String? {

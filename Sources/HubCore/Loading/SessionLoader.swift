@@ -11,22 +11,6 @@ struct SessionLoader {
     /// their modification times.
     var times: GitFileTimes = .none
 
-    /// Every session under one sessions directory, archived ones included (flagged).
-    func loadDirectory(_ directory: String) -> [Session] {
-        var sessions: [Session] = []
-        for name in log.subdirectories(of: directory, shownAs: layout.display(directory)) {
-            let folder = FileSystem.join(directory, name)
-            if name == layout.archiveFolderName {
-                for archivedName in log.subdirectories(of: folder, shownAs: layout.display(folder)) {
-                    sessions += loadSession(FileSystem.join(folder, archivedName), name: archivedName, archived: true, parent: nil)
-                }
-                continue
-            }
-            sessions += loadSession(folder, name: name, archived: false, parent: nil)
-        }
-        return sessions
-    }
-
     /// The session in `folder` followed by its sub-sessions; empty when the folder holds nothing a
     /// session is made of (then it is a loose folder, such as notes, and is ignored quietly).
     /// Folders are told apart by device and inode, so a link back up (`ln -s . self`) is seen as the

@@ -11,8 +11,6 @@ public enum Trace {
         return open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
     }()
 
-    public static var isOn: Bool { descriptor >= 0 }
-
     public static func now() -> Double {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)

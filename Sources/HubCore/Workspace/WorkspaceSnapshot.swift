@@ -53,13 +53,8 @@ public struct WorkspaceSnapshot: Equatable, Sendable {
     public var activeSessionCount: Int { sessions.reduce(0) { $0 + ($1.archived ? 0 : 1) } }
 
     /// The sessions started from a stub: same feature (by `feature_name` or folder), or the workorder
-    /// the stub was promoted to.
-    public func sessions(for stub: Stub) -> [Session] {
-        sessions.filter { session in
-            session.parent == nil && (session.feature == stub.featureName || session.feature == stub.folderName
-                || (stub.promotedTo != nil && session.workorderId == stub.promotedTo))
-        }
-    }
+    /// the stub was promoted to (StubSessions: the one rule), phases in order.
+    public func sessions(for stub: Stub) -> [Session] { StubSessions(self).sessions(for: stub) }
 
     /// The stub a session was started from: the inverse of `sessions(for:)`, in one pass over the
     /// stubs (asking `sessions(for:)` of every stub is stubs × sessions).

@@ -1,79 +1,6 @@
 import Foundation
 import HubCore
 
-public struct Size: Equatable, Sendable {
-    public var width: Int
-    public var height: Int
-    public init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
-}
-
-public enum Pane: Equatable, Sendable { case list, detail }
-
-public enum Overlay: Equatable, Sendable {
-    case help(scroll: Int)
-    case problems(scroll: Int)
-    /// `S`: what starting a session will create; Enter/y creates it.
-    case confirmStart(SessionPlan)
-    /// `S` on a stub that names no agents: pick them from the agents the workspace knows.
-    case pickAgents(stubPath: String, candidates: [String], chosen: Set<String>, cursor: Int)
-    /// Something failed; nothing was changed.
-    case error(String)
-    /// `A`: what archiving will move; Enter/y moves it (only `y` when it comes with a warning).
-    case confirmArchive(ArchivePlan)
-    /// `S` on a stub that already has a session: Enter opens it; starting another takes `+`.
-    case alreadyStarted(stubPath: String, session: String)
-    /// `d`/`D`: who will be started in tmux with which command; Enter/y dispatches.
-    case confirmDispatch(DispatchProposal)
-    /// `c`/`i`: a file, read-only: scroll, wrap or not, search, open in the editor.
-    case file(FileView)
-    /// `t`: the life of the selected feature, stub → phases → workorders; `cursor` is the phase
-    /// Enter opens.
-    case timeline(cursor: Int)
-    /// `N`: an ad-hoc session's name and agents, typed; Enter plans it.
-    case newSession(NewSessionForm)
-    /// `w`: the workorders across the workspace and its projects, and a plan's detail.
-    case workorders(WorkordersView)
-    /// Enter on an agent: its status, note, tasks, outputs, history and output preview (the last
-    /// two read by an effect; nil until they arrive).
-    case agentDetail(AgentDetailView)
-    /// `1`–`9` or `r` on an agent at work: what will be sent to its pane; Enter sends it.
-    case answer(AnswerAsk)
-    /// `m`/`M`: the status about to be written; Enter/y writes it.
-    case confirmMark(TriageAsk)
-    /// `y` on an agent whose one-liner points at nothing (its instructions file is missing): copy
-    /// anyway? Defaults to No.
-    case confirmCopy(CopyRequest)
-    /// `C`: what closing a finished session writes in its file; Enter/y writes it.
-    case confirmClose(SessionClose)
-}
-
-/// Where the screen works and how: the layout (for new sessions) and the settings.
-public struct AppContext: Equatable, Sendable {
-    public var layout: WorkspaceLayout
-    public var settings: HubSettings
-    /// The screen runs inside tmux (`$TMUX`): dispatch can open windows beside it.
-    public var insideTmux: Bool
-    /// A first message in the status bar (the living demo says what to press).
-    public var greeting: String?
-
-    public init(layout: WorkspaceLayout, settings: HubSettings = HubSettings(), insideTmux: Bool = false, greeting: String? = nil) {
-        self.layout = layout
-        self.settings = settings
-        self.insideTmux = insideTmux
-        self.greeting = greeting
-    }
-}
-
-/// A line in the status bar that goes away by itself.
-public struct StatusMessage: Equatable, Sendable {
-    public var text: String
-    public var isError: Bool
-    public var expires: Date
-}
-
 /// Everything the screen shows, as one value. Changed only by `reduce`; drawn by `render`.
 public struct AppState: Equatable, Sendable {
     public var snapshot: WorkspaceSnapshot
@@ -327,8 +254,7 @@ public struct AppState: Equatable, Sendable {
         switch detail {
         case .stub(let stub):
             // Archived phases too: they are part of the feature's life (the timeline greys them).
-            let phases = snapshot.sessions(for: stub).sorted { ($0.phase ?? 0, $0.path) < ($1.phase ?? 0, $1.path) }
-            return (stub, phases)
+            return (stub, snapshot.sessions(for: stub))
         case .session(let session):
             let phases = snapshot.timeline(of: session)
             let first = phases.first ?? session
@@ -373,18 +299,5 @@ public struct AppState: Equatable, Sendable {
     /// The sessions of a stub, in phase order.
     public func sessions(of stub: Stub) -> [Session] {
         (list.sessionsByStub[stub.path] ?? []).map { snapshot.sessions[$0] }
-    }
-}
-
-/// The `N` form: two text fields, Tab between them.
-public struct NewSessionForm: Equatable, Sendable {
-    public var name = ""
-    public var agents = ""
-    /// 0: the name, 1: the agents.
-    public var field = 0
-    public init() {}
-
-    public var agentIds: [String] {
-        agents.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
     }
 }

@@ -1,21 +1,5 @@
 import HubCore
 
-/// One row of the left pane.
-public enum ListRow: Equatable, Sendable {
-    case header(String, count: Int)
-    /// Index into `snapshot.stubs`.
-    case stub(Int)
-    /// Index into `snapshot.sessions`; depth 1 for a sub-session under its parent.
-    case session(Int, depth: Int)
-    /// Index into `snapshot.sessions`: a session in the NEEDS YOU group, with its worst reason.
-    case attention(Int)
-
-    public var isSelectable: Bool {
-        if case .header = self { return false }
-        return true
-    }
-}
-
 /// What the left pane lists, in order: stubs whose session is under way, sessions that have no stub
 /// (active first), then the other stubs by status and priority.
 /// Pure: a snapshot in, rows out. Computed once per snapshot, not per frame.
@@ -53,23 +37,13 @@ public struct ListModel: Equatable, Sendable {
             if let parent = session.parent { childrenOf[parent, default: []].append(index) }
         }
 
-        // Stubs and the sessions started from them (same feature, or the workorder they were promoted to).
+        // Stubs and the sessions started from them (StubSessions: the one rule), archived ones left out.
         var sessionsByStub: [String: [Int]] = [:]
         var claimed = Set<Int>()
         let stubs = snapshot.stubs.enumerated().filter { !$0.element.archived }
-        // Indexes by feature and workorder id, so matching stubs to sessions is not stubs × sessions.
-        var byFeature: [String: [Int]] = [:]
-        var byWorkorder: [String: [Int]] = [:]
-        for (index, session) in sessions.enumerated() where session.parent == nil && !session.archived {
-            byFeature[session.feature, default: []].append(index)
-            if let id = session.workorderId { byWorkorder[id, default: []].append(index) }
-        }
+        let index = StubSessions(snapshot)
         for (_, stub) in stubs {
-            var found = byFeature[stub.featureName] ?? []
-            if stub.folderName != stub.featureName { found += byFeature[stub.folderName] ?? [] }
-            if let promoted = stub.promotedTo { found += byWorkorder[promoted] ?? [] }
-            let mine = found.count < 2 ? found : Array(Set(found))
-                .sorted { (sessions[$0].phase ?? 0, sessions[$0].path) < (sessions[$1].phase ?? 0, sessions[$1].path) }
+            let mine = index.indices(for: stub, archived: false)
             if !mine.isEmpty { sessionsByStub[stub.path] = mine }
             claimed.formUnion(mine)
         }

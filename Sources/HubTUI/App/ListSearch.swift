@@ -2,19 +2,6 @@ import CHubSystem
 import Foundation
 import HubCore
 
-/// A whole list and its search texts, built off the loop for a snapshot.
-public struct BuiltList: Equatable, Sendable {
-    public var list: ListModel
-    public var search: ListSearch
-    public var board: AttentionBoard
-
-    public init(_ snapshot: WorkspaceSnapshot, now: Date, policy: EvidencePolicy) {
-        list = ListModel(snapshot)
-        search = ListSearch(snapshot)
-        board = AttentionBoard(snapshot, now: now, policy: policy)
-    }
-}
-
 /// What `/` matches, per stub and per session, lowercased once per snapshot (not once per key):
 /// typing a filter in a workspace of 10,000 stubs costs a byte search per item, not a string build.
 public struct ListSearch: Equatable, Sendable {

@@ -19,7 +19,6 @@ public struct Glyphs: Equatable, Sendable {
     public var arrow: String
     public var up: String
     public var down: String
-    public var selected: String
     public var child: String
     /// What an agent itself is doing (its activity): waiting for you, working, idle.
     public var waiting: String
@@ -29,14 +28,14 @@ public struct Glyphs: Equatable, Sendable {
     public static let unicode = Glyphs(
         complete: "✓", inProgress: "◐", notStarted: "○", blocked: "■", failed: "✕", other: "?",
         warning: "⚠", orchestrator: "★", ellipsis: "…", horizontal: "─", vertical: "│",
-        barDone: "█", barTodo: "░", arrow: "→", up: "▲", down: "▼", selected: "▌", child: "└",
+        barDone: "█", barTodo: "░", arrow: "→", up: "▲", down: "▼", child: "└",
         waiting: "◆", working: "●", idle: "◇"
     )
 
     public static let ascii = Glyphs(
         complete: "+", inProgress: "~", notStarted: "o", blocked: "#", failed: "x", other: "?",
         warning: "!", orchestrator: "*", ellipsis: "~", horizontal: "-", vertical: "|",
-        barDone: "#", barTodo: ".", arrow: ">", up: "^", down: "v", selected: ">", child: "`",
+        barDone: "#", barTodo: ".", arrow: ">", up: "^", down: "v", child: "`",
         waiting: "!", working: "*", idle: "-"
     )
 

@@ -173,10 +173,10 @@ public final class ScreenApp {
     /// minute (ages are shown in whole minutes at most that fine).
     func timeoutMilliseconds() -> Int32 {
         let now = Date()
-        var next = 60 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 60)
-        let deadlines = [state.message?.expires, state.flashes.values.min(), state.newOrderWaits ? state.orderHeldUntil : nil].compactMap { $0 }
-        for deadline in deadlines { next = min(next, max(0, deadline.timeIntervalSince(now))) }
-        return Int32(max(1, min(60_000, next * 1000 + 1)))
+        // The next whole minute (ages move), or sooner for a message, a highlight or a held order.
+        let minute = now.addingTimeInterval(60 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 60))
+        let deadlines = [minute, state.message?.expires, state.flashes.values.min(), state.newOrderWaits ? state.orderHeldUntil : nil].compactMap { $0 }
+        return PollTimeout.milliseconds(until: deadlines.min(), now: now, minimum: 1)
     }
 
     /// A real Swift runtime trap (index out of range), so tests can check that a crash gives the

@@ -90,7 +90,7 @@ final class WorkspaceWorker: @unchecked Sendable {
             let screens = silentPanes.isEmpty ? nil : screensRead.addingTimeInterval(WorkspaceWorker.screenInterval)
             let commitsDue = activity == nil ? nil : commitsRead.addingTimeInterval(WorkspaceWorker.commitsInterval)
             let deadline = [live.nextDeadline, activity?.watch.nextCheck, screens, commitsDue].compactMap { $0 }.min()
-            let timeout = deadline.map { Int32(max(0, min(60_000, $0.timeIntervalSinceNow * 1000 + 1))) } ?? 60_000
+            let timeout = PollTimeout.milliseconds(until: deadline)
             var descriptors = [
                 pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: wake.readDescriptor, events: Int16(POLLIN), revents: 0),

@@ -65,11 +65,7 @@ public final class CursesTerminal: Terminal {
     /// `setlocale(LC_ALL, "")`, falling back to C.UTF-8 (often the only UTF-8 locale installed).
     /// False when the locale the person set names an encoding other than UTF-8 (`C`, `POSIX`,
     /// `en_US.ISO-8859-1`): their terminal may not draw UTF-8. Unset means no opinion.
-    public static func localeAllowsUTF8(_ environment: [String: String]) -> Bool {
-        let chosen = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
-        guard let locale = chosen?.lowercased() else { return true }
-        return locale.contains("utf-8") || locale.contains("utf8")
-    }
+    public static func localeAllowsUTF8(_ environment: [String: String]) -> Bool { LocaleRule.allowsUTF8(environment) }
 
     static func setUTF8Locale() -> Bool {
         func isUTF8() -> Bool {

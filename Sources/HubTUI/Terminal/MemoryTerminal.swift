@@ -14,7 +14,6 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {
     private var pipeRead: Int32 = -1
     private var pipeWrite: Int32 = -1
     public private(set) var isShutDown = false
-    public private(set) var rawOutput: [UInt8] = []
     /// Called (on the event loop's thread) with every frame drawn.
     public var onDraw: ((Canvas) -> Void)?
     /// Keep every frame (tests) or only the last (long benchmarks).
@@ -73,7 +72,8 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {
 
     public func shutdown() { isShutDown = true }
 
-    public func writeRaw(_ bytes: [UInt8]) { rawOutput += bytes }
+    /// Raw bytes (a bell, a title) are the real terminal's business; in memory they go nowhere.
+    public func writeRaw(_ bytes: [UInt8]) {}
 
     public var frames: [Canvas] { lock.lock(); defer { lock.unlock() }; return storedFrames }
     public var lastFrame: Canvas? { frames.last }

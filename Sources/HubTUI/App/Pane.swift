@@ -1,0 +1,4 @@
+import Foundation
+import HubCore
+
+public enum Pane: Equatable, Sendable { case list, detail }
