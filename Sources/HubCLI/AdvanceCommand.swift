@@ -21,12 +21,7 @@ struct AdvanceCommand: ParsableCommand {
         let (layout, settings) = try workspace.resolve()
         let snapshot = WorkspaceLoader(layout: layout).load()
         let session = try Lookup.session(self.session, in: snapshot)
-        let plan: SessionPlan
-        do {
-            plan = try SessionPlanner(layout: layout, settings: settings, now: Date()).planNextPhase(after: session, snapshot: snapshot)
-        } catch {
-            throw UsageError(error.description)
-        }
-        try CreateSession.confirmAndApply(plan, root: layout.root, output)
+        // The screen's `a` plans through the same request.
+        try CreateSession.planConfirmAndApply(PlanRequest(.advance(session: session), snapshot: snapshot, layout: layout, settings: settings, now: Date()), root: layout.root, output)
     }
 }

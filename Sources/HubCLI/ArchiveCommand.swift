@@ -44,9 +44,9 @@ struct ArchiveCommand: ParsableCommand {
         try Confirm.ask("move \(moves)?", notes: plan.notes + plan.warnings.map { "warning: " + $0 }, yes: yes,
                         flagHint: "move \(plan.displayFrom)", refusal: "nothing was moved")
         do {
-            try Archiver.apply(plan)
+            try PlannedChange.archive(plan).apply(root: "")
         } catch {
-            Output.error("\(error)")
+            Output.error(error.description)
             throw ExitCode(1)
         }
         for move in plan.moves { Output.write("\(move.displayTo)\n") }

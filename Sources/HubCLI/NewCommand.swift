@@ -36,10 +36,6 @@ struct NewCommand: ParsableCommand {
         // The screen's `N` plans through the same request.
         let request = PlanRequest(.adHoc(name: name, agents: agent, orchestrator: orchestrator, description: description),
                                   snapshot: snapshot, layout: layout, settings: settings, now: Date())
-        switch request.plan() {
-        case .success(.start(let plan)): try CreateSession.confirmAndApply(plan, root: layout.root, output)
-        case .success(.archive): throw UsageError("internal: a new session planned an archive")
-        case .failure(let failure): throw UsageError(failure.message)
-        }
+        try CreateSession.planConfirmAndApply(request, root: layout.root, output)
     }
 }

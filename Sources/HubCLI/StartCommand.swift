@@ -27,14 +27,9 @@ struct StartCommand: ParsableCommand {
         let (layout, settings) = try workspace.resolve()
         let snapshot = WorkspaceLoader(layout: layout).load()
         let stub = try Lookup.stub(self.stub, in: snapshot)
-        let plan: SessionPlan
-        do {
-            plan = try SessionPlanner(layout: layout, settings: settings, now: Date())
-                .plan(stub: stub, snapshot: snapshot, agents: agent.isEmpty ? nil : agent, again: again)
-        } catch {
-            throw UsageError(error.description)
-        }
-        try CreateSession.confirmAndApply(plan, root: layout.root, output)
+        // The screen's `S` (and `+` with --again) plans through the same request.
+        let request = PlanRequest(.start(stub: stub, agents: agent.isEmpty ? nil : agent, again: again), snapshot: snapshot, layout: layout, settings: settings, now: Date())
+        try CreateSession.planConfirmAndApply(request, root: layout.root, output)
     }
 }
 
@@ -50,14 +45,22 @@ struct CreateOptions: ParsableArguments {
     var porcelain = false
 }
 
-/// What `start`, `new` and `advance` share: say the warnings, ask (unless --yes), write, print the result.
+/// What `start`, `new` and `advance` share: plan, say the warnings, ask (unless --yes), write, print the result.
 enum CreateSession {
+    static func planConfirmAndApply(_ request: PlanRequest, root: String, _ options: CreateOptions) throws {
+        switch request.plan() {
+        case .success(.start(let plan)): try confirmAndApply(plan, root: root, options)
+        case .success(.archive): throw UsageError("internal: a session start planned an archive")
+        case .failure(let failure): throw UsageError(failure.message)
+        }
+    }
+
     static func confirmAndApply(_ plan: SessionPlan, root: String, _ options: CreateOptions) throws {
         let (yes, json, porcelain) = (options.yes, options.json, options.porcelain)
         try Confirm.ask("create \(plan.displayFolder) (\(plan.workorderId)) with \(plan.orchestrator) (orchestrator), \(plan.agents.joined(separator: ", "))?",
                         notes: plan.warnings + (plan.closes.map { ["first closes \($0.sessionPath): \($0.summary)"] } ?? []), yes: yes, flagHint: "create \(plan.displayFolder)", refusal: "nothing was created")
         do {
-            try SessionWriter.apply(plan, root: root)
+            try PlannedChange.start(plan).apply(root: root)
         } catch {
             Output.error(error.description)
             throw ExitCode(1)

@@ -91,33 +91,28 @@ extension HubTools {
         let snapshot = load()
         let name = try arguments.string("stub")
         let agents = try arguments.optionalStrings("agents")
+        let again = try arguments.optionalBool("again") ?? false
         let stub = try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.stub(name, in: snapshot) }
-        let plan: SessionPlan
-        do {
-            plan = try SessionPlanner(layout: layout, settings: settings, now: Date()).plan(stub: stub, snapshot: snapshot, agents: agents, again: false)
-        } catch {
-            throw ToolFailure(error.description)
-        }
-        return try write(plan)
+        return try write(PlanRequest(.start(stub: stub, agents: agents, again: again), snapshot: snapshot, layout: layout, settings: settings, now: Date()))
     }
 
     func advancePhase(_ arguments: Arguments) throws -> JSONValue {
         let snapshot = load()
         let name = try arguments.string("session")
         let session = try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.session(name, in: snapshot) }
-        let plan: SessionPlan
-        do {
-            plan = try SessionPlanner(layout: layout, settings: settings, now: Date()).planNextPhase(after: session, snapshot: snapshot)
-        } catch {
-            throw ToolFailure(error.description)
-        }
-        return try write(plan)
+        return try write(PlanRequest(.advance(session: session), snapshot: snapshot, layout: layout, settings: settings, now: Date()))
     }
 
-    /// SessionWriter's transaction, and what it made.
-    private func write(_ plan: SessionPlan) throws -> JSONValue {
+    /// The screen's and the CLI's planning and writing (PlanRequest, PlannedChange), and what it made.
+    private func write(_ request: PlanRequest) throws -> JSONValue {
+        let plan: SessionPlan
+        switch request.plan() {
+        case .success(.start(let planned)): plan = planned
+        case .success(.archive): throw ToolFailure("internal: a session start planned an archive")
+        case .failure(let failure): throw ToolFailure(failure.message)
+        }
         do {
-            try SessionWriter.apply(plan, root: layout.root)
+            try PlannedChange.start(plan).apply(root: layout.root)
         } catch {
             throw ToolFailure(error.description)
         }

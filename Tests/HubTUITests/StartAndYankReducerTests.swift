@@ -26,7 +26,7 @@ import HubTestSupport
         select(&state, stub: "parallel-docs-audit")
         // The reducer does not plan (planning looks at the disk): it asks the runtime to.
         let effects = Reducer.reduce(&state, .key(.character("S")))
-        guard case .plan(let request)? = effects.first, case .start(let stub, nil) = request.kind else { Issue.record("expected a plan request, got \(effects)"); return }
+        guard case .plan(let request)? = effects.first, case .start(let stub, nil, false) = request.kind else { Issue.record("expected a plan request, got \(effects)"); return }
         #expect(stub.featureName == "parallel-docs-audit")
         #expect(state.overlay == nil)
         guard case .success(.start(let plan)) = request.plan() else { Issue.record("the plan failed"); return }
@@ -70,7 +70,7 @@ import HubTestSupport
         for _ in 0..<index { Fixtures.press(&state, .down) }
         Fixtures.press(&state, .character(" "))
         let effects = Reducer.reduce(&state, .key(.enter))
-        guard case .plan(let request)? = effects.first, case .start(_, let agents) = request.kind else { Issue.record("expected a plan request"); return }
+        guard case .plan(let request)? = effects.first, case .start(_, let agents, false) = request.kind else { Issue.record("expected a plan request"); return }
         #expect(agents == ["web-client"])
         #expect(state.overlay == nil)
     }

@@ -6,8 +6,9 @@ import Foundation
 /// the event loop and sends the result back as an action.
 public struct PlanRequest: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
-        /// A session from a stub; `agents` replaces the stub's own list (chosen in the picker).
-        case start(stub: Stub, agents: [String]?)
+        /// A session from a stub; `agents` replaces the stub's own list (chosen in the picker);
+        /// `again`: another phase 1 of a stub that has a session, asked for explicitly.
+        case start(stub: Stub, agents: [String]?, again: Bool = false)
         /// The next phase of a session.
         case advance(session: Session)
         case archiveSession(Session)
@@ -37,8 +38,8 @@ public struct PlanRequest: Equatable, Sendable {
         let planner = SessionPlanner(layout: layout, settings: settings, now: now)
         do {
             switch kind {
-            case .start(let stub, let agents):
-                return .success(.start(try planner.plan(stub: stub, snapshot: snapshot, agents: agents, again: true)))
+            case .start(let stub, let agents, let again):
+                return .success(.start(try planner.plan(stub: stub, snapshot: snapshot, agents: agents, again: again)))
             case .advance(let session):
                 return .success(.start(try planner.planNextPhase(after: session, snapshot: snapshot)))
             case .archiveSession(let session):
@@ -68,6 +69,20 @@ public struct PlanRequest: Equatable, Sendable {
 public enum PlannedChange: Equatable, Sendable {
     case start(SessionPlan)
     case archive(ArchivePlan)
+
+    /// Carries the change out — the one place the screen, the CLI and MCP write it; the sentence
+    /// says what was done (`created …`, `archived …`).
+    @discardableResult
+    public func apply(root: String) throws(PlanFailure) -> String {
+        switch self {
+        case .start(let plan):
+            do { try SessionWriter.apply(plan, root: root) } catch { throw PlanFailure(error.description) }
+            return "created \(plan.displayFolder)"
+        case .archive(let plan):
+            do { try Archiver.apply(plan) } catch { throw PlanFailure((error as? CustomStringConvertible)?.description ?? "\(error)") }
+            return (plan.restores ? "restored " : "archived ") + plan.what
+        }
+    }
 }
 
 /// Why a plan could not be made, or a change could not be applied: one sentence for a person.

@@ -22,14 +22,19 @@ public struct SessionPlanner: Sendable {
         guard !agents.isEmpty else { throw .noAgents(stub.featureName) }
         try validateNames(feature: stub.featureName, ids: [orchestrator] + agents)
 
+        // The one rule for every front door: a stub with a session (not archived) starts another
+        // phase 1 only when asked (`again`: the screen's `+`, `--again`, MCP's `again`); a stub that
+        // only says promoted, or whose sessions are archived, starts with a warning.
         var warnings: [String] = []
-        let existing = snapshot.sessions(for: stub)
+        let index = StubSessions(snapshot)
+        let existing = index.sessions(for: stub, archived: false)
         if let first = existing.first {
             guard again else { throw .alreadyStarted(stub.featureName, existing: first.path) }
             warnings.append("\(stub.featureName) already has \(existing.count) session(s); this starts another phase 1")
+        } else if case let archived = index.sessions(for: stub).count, archived > 0 {
+            warnings.append("\(stub.featureName) has \(archived) archived session(s); this starts a new phase 1")
         } else if stub.status.word?.lowercased() == "promoted" {
-            guard again else { throw .alreadyStarted(stub.featureName, existing: stub.promotedTo ?? "promoted") }
-            warnings.append("the stub is already promoted" + (stub.promotedTo.map { " to \($0)" } ?? ""))
+            warnings.append("the stub is already promoted" + (stub.promotedTo.map { " to \($0)" } ?? "") + " but no session of it is here")
         }
 
         let sessionsDirectory = layout.absolute(settings.newSessionsDirectory ?? SessionPlanner.usualSessionsDirectory(layout, snapshot: snapshot))

@@ -31,8 +31,8 @@ extension Reducer {
         return planStart(&state, stub)
     }
 
-    /// Plans a start from `stub` (after the picker when it names no agents).
-    static func planStart(_ state: inout AppState, _ stub: Stub) -> [Effect] {
+    /// Plans a start from `stub` (after the picker when it names no agents); `again` after `+`.
+    static func planStart(_ state: inout AppState, _ stub: Stub, again: Bool = false) -> [Effect] {
         let planner = SessionPlanner(layout: state.context.layout, settings: state.context.settings, now: state.now)
         if stub.agents.isEmpty && planner.projectAgents(stub, snapshot: state.snapshot).isEmpty {
             let candidates = state.context.settings.knownAgents(in: state.snapshot)
@@ -43,7 +43,7 @@ extension Reducer {
             state.overlay = .pickAgents(stubPath: stub.path, candidates: candidates, chosen: [], cursor: 0)
             return []
         }
-        return planEffect(state, .start(stub: stub, agents: nil))
+        return planEffect(state, .start(stub: stub, agents: nil, again: again))
     }
 
     /// `A`: plan moving the selected session (or stub) into its archive folder, and ask.
@@ -126,7 +126,9 @@ extension Reducer {
                     return []
                 }
                 state.overlay = nil
-                return planEffect(state, .start(stub: state.snapshot.stubs[index], agents: candidates.filter(chosen.contains)))
+                // The picker follows `S` on a stub without a session, or `+` on one with a session.
+                let stub = state.snapshot.stubs[index]
+                return planEffect(state, .start(stub: stub, agents: candidates.filter(chosen.contains), again: !state.sessions(of: stub).isEmpty))
             case .escape, .character("q"):
                 state.overlay = nil
                 flash(&state, "nothing was created")
@@ -155,7 +157,7 @@ extension Reducer {
             case .character("+"):
                 state.overlay = nil
                 guard let index = state.snapshot.stubs.index(ofPath: stubPath) else { return [] }
-                return planStart(&state, state.snapshot.stubs[index])
+                return planStart(&state, state.snapshot.stubs[index], again: true)
             case .escape, .character("n"), .character("q"):
                 state.overlay = nil
                 flash(&state, "nothing was created")

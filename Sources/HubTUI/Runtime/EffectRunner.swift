@@ -111,11 +111,11 @@ final class EffectRunner: @unchecked Sendable {
         case .startSession(let plan):
             let root = context.layout.root
             background(on: disk) { results in
-                do {
-                    try SessionWriter.apply(plan, root: root)
+                do throws(PlanFailure) {
+                    try PlannedChange.start(plan).apply(root: root)
                     results.post(.action(.sessionStarted(.success(plan.displayFolder))))
                 } catch {
-                    results.post(.action(.sessionStarted(.failure(StartFailure("\(error)")))))
+                    results.post(.action(.sessionStarted(.failure(StartFailure(error.message)))))
                 }
             }
         case .triage(let ask):
@@ -151,12 +151,12 @@ final class EffectRunner: @unchecked Sendable {
                 }
             }
         case .archive(let plan):
+            let root = context.layout.root
             background(on: disk) { results in
-                do {
-                    try Archiver.apply(plan)
-                    results.post(.action(.archived(.success((plan.restores ? "restored " : "archived ") + plan.what))))
+                do throws(PlanFailure) {
+                    results.post(.action(.archived(.success(try PlannedChange.archive(plan).apply(root: root)))))
                 } catch {
-                    results.post(.action(.archived(.failure(StartFailure("\(error)")))))
+                    results.post(.action(.archived(.failure(StartFailure(error.message)))))
                 }
             }
         case .readFile(let path, let title):

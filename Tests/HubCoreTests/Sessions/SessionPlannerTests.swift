@@ -105,6 +105,20 @@ struct SessionPlannerTests {
         #expect(!plan.warnings.isEmpty)
     }
 
+    /// One rule for every front door: only a session that is here (not archived) needs `again`.
+    @Test func aPromotedStubWithoutASessionOrWithOnlyArchivedOnesStartsWithAWarning() throws {
+        let workspace = try TemporaryWorkspace("again-rule")
+        try workspace.write("coderef/working/feat/stub.json", #"{"feature_name": "feat", "status": "promoted", "promoted_to": "WO-FEAT-001", "agents_involved": ["a"]}"#)
+        let planner = SessionPlanner(layout: WorkspaceLayout(root: workspace.root), settings: HubSettings(), now: Self.now)
+        var snapshot = workspace.load()
+        let promoted = try planner.plan(stub: try #require(snapshot.stubs.first), snapshot: snapshot)
+        #expect(promoted.warnings.contains { $0.contains("already promoted to WO-FEAT-001 but no session of it is here") })
+        try workspace.write(".coderef/sessions/archived/feat-phase1/communication.json", #"{"workorder_id": "WO-FEAT-001", "agents": [{"agent_id": "a", "status": "complete"}]}"#)
+        snapshot = workspace.load()
+        let afterArchive = try planner.plan(stub: try #require(snapshot.stubs.first), snapshot: snapshot)
+        #expect(afterArchive.warnings.contains { $0.contains("has 1 archived session(s); this starts a new phase 1") })
+    }
+
     @Test(arguments: ["../evil", ".hidden", "a/b", "bad\u{1B}name"])
     func namesThatWouldEscapeAreRefused(name: String) throws {
         let workspace = try TemporaryWorkspace("names")
