@@ -76,7 +76,9 @@ struct DispatchCommand: ParsableCommand {
         let explicit = try agents.map { try Lookup.agent($0, in: current).agentId }
         var handled = Set<String>()
         var failures = 0
-        var wanted = all ? DispatchPlanner.ready(current, dispatched: []) : explicit
+        var step = WaveFollower.next(current, handled: [])
+        var wanted: [String] = explicit
+        if all, case .dispatch(let first, _) = step { wanted = first } else if all { wanted = [] }
         while true {
             if !wanted.isEmpty {
                 failures += try run.dispatch(wanted, of: current, snapshot: snapshot, firstWave: handled.isEmpty)
@@ -87,14 +89,12 @@ struct DispatchCommand: ParsableCommand {
                 Output.error("stopped before the later waves: an agent was not handed its work, and the agents after it would wait for it")
                 break
             }
-            let left = DispatchPlanner.left(current, dispatched: handled)
-            guard !left.isEmpty else { break }
+            step = WaveFollower.next(current, handled: handled)
+            guard case .wait(let on, let waiting) = step else { break }
             if handled.isEmpty && wanted.isEmpty {
-                Output.error("nothing is ready: every agent that has not started waits on another (\(left.map(\.agentId).joined(separator: ", ")))")
+                Output.error("nothing is ready: every agent that has not started waits on another (\(waiting.joined(separator: ", ")))")
             }
-            var waiting = Set(left.flatMap { Waves.waitingOn($0, in: current) })
-            if waiting.isEmpty { waiting = Set(current.agents.filter { $0.status.bucket != .complete }.map(\.agentId)) }
-            Output.error("waiting for \(waiting.sorted().joined(separator: ", ")) to complete before \(left.map(\.agentId).joined(separator: ", ")) (Ctrl-C stops waiting; the agents keep working)")
+            Output.error("waiting for \(on.joined(separator: ", ")) to complete before \(waiting.joined(separator: ", ")) (Ctrl-C stops waiting; the agents keep working)")
             // Poll the files: the agents write them; a second is plenty for work measured in minutes.
             // Only this session's folder is read again, not the whole workspace.
             repeat {
@@ -105,8 +105,9 @@ struct DispatchCommand: ParsableCommand {
                     throw ExitCode(1)
                 }
                 current = reloaded
-                wanted = DispatchPlanner.ready(current, dispatched: handled)
-            } while wanted.isEmpty && !DispatchPlanner.left(current, dispatched: handled).isEmpty
+                step = WaveFollower.next(current, handled: handled)
+                if case .dispatch(let next, _) = step { wanted = next } else { wanted = [] }
+            } while wanted.isEmpty && step != .done
         }
         if failures > 0 { throw ExitCode(1) }
     }

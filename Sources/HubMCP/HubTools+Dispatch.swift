@@ -18,9 +18,12 @@ extension HubTools {
         if let named = try arguments.optionalStrings("agents"), !named.isEmpty {
             ids = try named.map { id in try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.agent(id, in: session) }.agentId }
         } else {
-            ids = DispatchPlanner.ready(session, dispatched: delivered)
+            let step = WaveFollower.next(session, handled: delivered)
+            guard case .dispatch(let ready, _) = step else {
+                throw ToolFailure("no agent of \(session.name) is ready: " + (WaveFollower.why(step) ?? "every one has started or was dispatched"))
+            }
+            ids = ready
         }
-        guard !ids.isEmpty else { throw ToolFailure("no agent of \(session.name) is ready: every one has started, was dispatched, or waits on another") }
         let proposal: DispatchProposal
         switch DispatchProposal.make(session: session, agentIds: ids, nextWave: false, records: records, settings: settings, root: layout.root,
                                      projectRoots: layout.projectDirectories, projects: snapshot.projects, environment: environment) {

@@ -286,7 +286,7 @@ public enum Evidence {
         guard !session.archived, let records = snapshot.dispatches[session.path], !records.isEmpty else { return nil }
         let delivered = DispatchRecord.delivered(records)
         guard !delivered.isEmpty else { return nil }
-        let ready = DispatchPlanner.ready(session, dispatched: Set(records.keys))
+        guard case .dispatch(let ready, _) = WaveFollower.next(session, handled: Set(records.keys)) else { return nil }
         let waves = Waves(session)
         // A first-wave agent left out of D on purpose is not news; a later wave (or the orchestrator
         // after every agent) is.

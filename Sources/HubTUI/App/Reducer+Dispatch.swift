@@ -28,11 +28,10 @@ extension Reducer {
             return []
         }
         guard canDispatch(&state) else { return [] }
-        let ready = DispatchPlanner.ready(session, dispatched: delivered(state, session))
-        guard !ready.isEmpty else {
-            let waiting = session.agents.filter { $0.status.bucket == .notStarted && !Waves.waitingOn($0, in: session).isEmpty }
-            if let first = waiting.first {
-                flash(&state, "no agent is ready: \(first.agentId) waits on \(Waves.waitingOn(first, in: session).joined(separator: ", ")) (NEEDS YOU says when its wave is ready)")
+        let step = WaveFollower.next(session, handled: delivered(state, session))
+        guard case .dispatch(let ready, _) = step else {
+            if let why = WaveFollower.why(step) {
+                flash(&state, "no agent is ready: \(why) (NEEDS YOU says when the next wave is ready)")
             } else {
                 flash(&state, "every agent of \(session.name) has started or was dispatched (d dispatches one again)")
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HubTestSupport
 @testable import HubCore
 
 /// When a freshly started agent is ready for its one-liner, on screens as the programs draw them.
@@ -55,5 +56,26 @@ import Testing
         var mine = PaneRules.standard
         mine.add("multiline = [\"mytool\"]\n[[rule]]\nagent = \"mytool\"\nstate = \"refused\"\nmatch = 'rejected'\n", source: "test")
         #expect(mine.problems.isEmpty && mine.takesMultiLineInput(kind: "mytool") && mine.refusal("input rejected", kind: "mytool") == "refused")
+    }
+}
+
+/// The one wave rule the screen, `dispatch --all` and MCP follow.
+@Suite struct WaveFollowerTests {
+    func session(_ agents: String) throws -> Session {
+        let workspace = try TemporaryWorkspace("waves-follow")
+        try workspace.write("coderef/sessions/w-phase1/communication.json", #"{"orchestrator": {"agent_id": "lead", "status": "not_started"}, "agents": [\#(agents)]}"#)
+        return try #require(workspace.load().sessions.first)
+    }
+
+    @Test func wavesInOrderThenTheOrchestratorThenDone() throws {
+        let first = try session(#"{"agent_id": "db", "status": "not_started"}, {"agent_id": "api", "status": "not_started", "depends_on": ["db"]}"#)
+        #expect(WaveFollower.next(first, handled: []) == .dispatch(["db"], wave: 1))
+        #expect(WaveFollower.next(first, handled: ["db"]) == .wait(on: ["db"], waiting: ["lead", "api"]))
+        #expect(WaveFollower.why(.wait(on: ["db"], waiting: ["api"])) == "api waits on db")
+        let second = try session(#"{"agent_id": "db", "status": "complete"}, {"agent_id": "api", "status": "not_started", "depends_on": ["db"]}"#)
+        #expect(WaveFollower.next(second, handled: ["db"]) == .dispatch(["api"], wave: 2))
+        let last = try session(#"{"agent_id": "db", "status": "complete"}, {"agent_id": "api", "status": "complete", "depends_on": ["db"]}"#)
+        #expect(WaveFollower.next(last, handled: ["db", "api"]) == .dispatch(["lead"], wave: nil), "the orchestrator after every agent")
+        #expect(WaveFollower.next(last, handled: ["db", "api", "lead"]) == .done)
     }
 }
