@@ -320,8 +320,26 @@ import HubTestSupport
             let first = row.split(separator: "|", omittingEmptySubsequences: true).first ?? ""
             for piece in first.split(separator: "`").enumerated() where piece.offset % 2 == 1 { documented.insert(String(piece.element)) }
         }
-        let bound = Set(Keymap.standard.bindings.flatMap { $0.keys.map(\.description) })
+        let bound = Set(Keymap.standard.bindings.filter { $0.scope == .list }.flatMap { $0.keys.map(\.description) })
         #expect(bound.subtracting(documented).isEmpty, "keys the README does not list: \(bound.subtracting(documented).sorted())")
         #expect(documented.subtracting(bound).isEmpty, "README keys nothing is bound to: \(documented.subtracting(bound).sorted())")
+
+        // Dialogs, the picker and the viewer: their own table, keys and config names.
+        let scopedStart = try #require(readme.range(of: "| where | key | does |"))
+        let rows = readme[scopedStart.upperBound...].split(separator: "\n").dropFirst().prefix { $0.hasPrefix("|") }
+        var scoped = Set<String>()
+        var names = Set<String>()
+        for row in rows {
+            let cells = row.split(separator: "|", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 3, let scope = KeyScope(rawValue: cells[0]) else { continue }
+            for text in [cells[1], cells[2]] {
+                for piece in text.split(separator: "`", omittingEmptySubsequences: false).enumerated() where piece.offset % 2 == 1 { scoped.insert(scope.rawValue + " " + piece.element) }
+            }
+            if let open = cells[2].lastIndex(of: "[") { names.formUnion(cells[2][cells[2].index(after: open)...].dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        }
+        for binding in Keymap.standard.bindings where binding.scope != .list {
+            for key in binding.keys { #expect(scoped.contains(binding.scope.rawValue + " " + key.description), "README does not list \(key) in \(binding.scope.rawValue)") }
+            #expect(names.contains(binding.command.configName), "README does not name \(binding.command.configName)")
+        }
     }
 }

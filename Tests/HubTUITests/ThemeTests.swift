@@ -87,6 +87,21 @@ import Testing
         #expect(Overlays.helpLines(keymap).contains { $0.first?.0.hasPrefix("F1 ?") == true }, "help follows the keymap")
     }
 
+    /// Overrides reach dialogs, the picker and the viewer: their keys, their footers, `?`.
+    @Test func overridesReachEveryScope() throws {
+        let (keymap, problems) = Keymap.standard.applying(["confirm": ["o", "enter"], "search": ["f"], "cancel": ["x"]], source: nil)
+        #expect(problems.isEmpty, "x is dismiss in the list but free in a dialog: \(problems)")
+        #expect(keymap.command(for: .character("o"), in: .dialog) == .confirm && keymap.command(for: .character("o"), in: .picker) == .confirm)
+        #expect(keymap.command(for: .character("y"), in: .dialog) == nil || keymap.command(for: .character("y"), in: .dialog) == .yank,
+                "y no longer confirms; in a dialog it falls back to the list")
+        #expect(keymap.command(for: .character("x"), in: .dialog) == .cancel && keymap.command(for: .character("x")) == .dismiss)
+        #expect(keymap.command(for: .character("f"), in: .viewer) == .search && keymap.command(for: .character("/"), in: .viewer) == .filter)
+        #expect(Confirmation(.character("o"), keymap: keymap) == .yes && Confirmation(.character("y"), keymap: keymap) == .neither)
+        #expect(Confirmation.footer("archive", keymap: keymap) == "o/Enter archive   x cancel")
+        #expect(Confirmation.footer("archive", keymap: keymap, defaultsToNo: true) == "o archive   Enter/x cancel")
+        #expect(Overlays.helpLines(keymap).contains { $0.first?.0 == KeyScope.viewer.title })
+    }
+
     @Test func theConfigFileCarriesTheKeys() throws {
         let workspace = try TemporaryWorkspace("keys-config")
         _ = try workspace.write(".coderef/hub.toml", "[keys]\nhelp = [\"f1\"]\nquit = \"ctrl-q\"\n")

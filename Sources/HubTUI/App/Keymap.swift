@@ -4,12 +4,14 @@ public struct KeyBinding: Sendable {
     public var help: String
     /// Shown in the status bar's key hints.
     public var hint: String?
+    public var scope: KeyScope
 
-    public init(_ keys: [Key], _ command: Command, _ help: String, hint: String? = nil) {
+    public init(_ keys: [Key], _ command: Command, _ help: String, hint: String? = nil, scope: KeyScope = .list) {
         self.keys = keys
         self.command = command
         self.help = help
         self.hint = hint
+        self.scope = scope
     }
 }
 
@@ -59,13 +61,43 @@ public struct Keymap: Sendable {
         KeyBinding([.character("T")], .cycleTheme, "next colour theme: default, light (for white backgrounds), mono"),
         KeyBinding([.character("?")], .help, "this help", hint: "help"),
         KeyBinding([.character("q"), .control("c")], .quit, "quit", hint: "quit"),
+
+        KeyBinding([.enter, .character("y"), .character("Y")], .confirm, "do what the dialog proposes (a dialog that comes with a warning takes only y: Enter cancels it)", scope: .dialog),
+        KeyBinding([.escape, .character("n"), .character("N"), .character("q")], .cancel, "close the dialog and change nothing", scope: .dialog),
+        KeyBinding([.character("+")], .startAnother, "on a stub that already has a session: start another phase 1", scope: .dialog),
+
+        KeyBinding([.character(" ")], .toggleChoice, "choose the agent under the cursor, or not", scope: .picker),
+        KeyBinding([.character("a")], .chooseAll, "choose every agent (again: none)", scope: .picker),
+        KeyBinding([.enter], .confirm, "go on with the agents chosen", scope: .picker),
+        KeyBinding([.escape, .character("q")], .cancel, "close the picker and create nothing", scope: .picker),
+
+        KeyBinding([.character("/")], .search, "search the file (Enter keeps the search, Esc drops it)", scope: .viewer),
+        KeyBinding([.character("n")], .nextMatch, "next match", scope: .viewer),
+        KeyBinding([.character("N")], .previousMatch, "previous match", scope: .viewer),
+        KeyBinding([.character("w")], .toggleWrap, "wrap long lines, or let them run on", scope: .viewer),
+        KeyBinding([.left, .character("h")], .scrollLeft, "scroll sideways when lines run on", scope: .viewer),
+        KeyBinding([.right, .character("l")], .scrollRight, "scroll sideways when lines run on", scope: .viewer),
+        KeyBinding([.character("e")], .edit, "open the file in $VISUAL or $EDITOR", scope: .viewer),
     ])
 
+    /// The list's command for `key` (the main screen and the overlays that scroll like it).
     public func command(for key: Key) -> Command? {
-        bindings.first { $0.keys.contains(key) }?.command
+        bindings.first { $0.scope == .list && $0.keys.contains(key) }?.command
     }
 
-    public func keys(for command: Command) -> [Key] {
-        bindings.first { $0.command == command }?.keys ?? []
+    /// The command for `key` in `scope`: the scope's own binding first, then the list's.
+    public func command(for key: Key, in scope: KeyScope) -> Command? {
+        if scope != .list, let scoped = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return scoped.command }
+        return command(for: key)
+    }
+
+    public func keys(for command: Command, in scope: KeyScope = .list) -> [Key] {
+        bindings.first { $0.command == command && $0.scope == scope }?.keys ?? []
+    }
+
+    /// `Enter/y` — how a dialog's footer names a command's keys (the first two, as they are shown).
+    public func keyNames(for command: Command, in scope: KeyScope, excluding: Set<Key> = []) -> String {
+        keys(for: command, in: scope).filter { !excluding.contains($0) && $0 != .character("Y") && $0 != .character("N") }
+            .prefix(2).map(\.description).joined(separator: "/")
     }
 }

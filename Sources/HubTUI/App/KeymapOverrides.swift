@@ -12,7 +12,9 @@ extension Command {
         .needsOnly: "needs_you", .edit: "edit", .cycleTheme: "theme", .toggleArchived: "show_archived", .unarchive: "unarchive",
         .readOneLiner: "read_one_liner", .previousPhase: "previous_phase", .nextPhase: "next_phase", .dispatch: "dispatch", .dispatchAll: "dispatch_all", .workorders: "workorders", .newSession: "new_session", .timeline: "timeline", .answer: "answer",
         .snooze: "snooze", .dismiss: "dismiss", .markComplete: "mark_complete", .markInProgress: "mark_in_progress", .undoTriage: "undo",
-        .closeSession: "close_session",
+        .closeSession: "close_session", .confirm: "confirm", .cancel: "cancel", .startAnother: "start_another",
+        .toggleChoice: "choose", .chooseAll: "choose_all", .search: "search", .nextMatch: "next_match", .previousMatch: "previous_match",
+        .toggleWrap: "wrap", .scrollLeft: "scroll_left", .scrollRight: "scroll_right",
     ]
 
     public var configName: String { Command.configNames[self] ?? "\(self)" }
@@ -42,23 +44,36 @@ extension Keymap {
         var problems: [String] = []
         let place = source.map { "\($0): [keys]" } ?? "[keys]"
         for action in overrides.keys.sorted() {
-            guard let index = bindings.firstIndex(where: { $0.command.configName == action }) else {
-                problems.append("\(place) \(action): no such action (actions: \(bindings.map(\.command.configName).joined(separator: ", ")))")
+            // An action may be bound in several scopes (confirm in dialogs and the picker): the
+            // override reaches each of them; a key is a conflict only within the same scope.
+            let indices = bindings.indices.filter { bindings[$0].command.configName == action }
+            guard !indices.isEmpty else {
+                var names: [String] = []
+                for binding in bindings where !names.contains(binding.command.configName) { names.append(binding.command.configName) }
+                problems.append("\(place) \(action): no such action (actions: \(names.joined(separator: ", ")))")
                 continue
             }
-            var keys: [Key] = []
+            var keys: [(name: String, key: Key)] = []
+            var refused = Set<String>()
             for name in overrides[action] ?? [] {
                 guard let key = Key(configName: name) else {
                     problems.append("\(place) \(action): '\(name)' is not a key this hub knows (x, ctrl-x, enter, esc, up, pgdn, f1...)")
                     continue
                 }
-                if let other = bindings.firstIndex(where: { $0.keys.contains(key) }), other != index {
-                    problems.append("\(place) \(action): '\(name)' is already the key of \(bindings[other].command.configName); ignored")
-                    continue
-                }
-                keys.append(key)
+                keys.append((name, key))
             }
-            if !keys.isEmpty { bindings[index].keys = keys }
+            for index in indices {
+                var mine: [Key] = []
+                for (name, key) in keys {
+                    if let other = bindings.firstIndex(where: { $0.scope == bindings[index].scope && $0.keys.contains(key) }), other != index {
+                        let message = "\(place) \(action): '\(name)' is already the key of \(bindings[other].command.configName); ignored"
+                        if refused.insert(message).inserted { problems.append(message) }
+                        continue
+                    }
+                    mine.append(key)
+                }
+                if !mine.isEmpty { bindings[index].keys = mine }
+            }
         }
         return (Keymap(bindings: bindings), problems)
     }

@@ -39,14 +39,16 @@ extension Reducer {
         return []
     }
 
-    static func answerKey(_ state: inout AppState, _ ask: AnswerAsk, _ key: Key) -> [Effect] {
+    static func answerKey(_ state: inout AppState, _ ask: AnswerAsk, _ key: Key, keymap: Keymap) -> [Effect] {
         var ask = ask
-        switch key {
-        case .escape:
+        // A reply is typed text: only Enter sends and Esc cancels; a numbered answer is a yes/no dialog.
+        let answer = ask.isReply ? (key == .enter ? Confirmation.yes : (key == .escape ? .no : .neither)) : Confirmation(key, keymap: keymap)
+        switch (answer, key) {
+        case (.no, _):
             state.overlay = nil
             flash(&state, "nothing was sent to \(ask.agentId)")
             return []
-        case .enter, .character("y") where !ask.isReply || key == .enter:
+        case (.yes, _):
             if ask.isReply && ask.text.trimmingCharacters(in: .whitespaces).isEmpty {
                 flash(&state, "type the reply first (Esc cancels)")
                 return []
@@ -54,13 +56,9 @@ extension Reducer {
             state.overlay = nil
             flash(&state, "sending to \(ask.agentId)…")
             return [.answer(ask)]
-        case .character("n") where !ask.isReply:
-            state.overlay = nil
-            flash(&state, "nothing was sent to \(ask.agentId)")
-            return []
-        case .backspace, .delete where ask.isReply:
+        case (_, .backspace) where ask.isReply, (_, .delete) where ask.isReply:
             ask.text = String(ask.text.dropLast())
-        case .character(let character) where ask.isReply && TerminalText.isPrintable(String(character)):
+        case (_, .character(let character)) where ask.isReply && TerminalText.isPrintable(String(character)):
             ask.text.append(character)
         default:
             break

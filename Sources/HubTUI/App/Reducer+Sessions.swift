@@ -88,16 +88,16 @@ extension Reducer {
         return []
     }
 
-    static func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    static func handleDialogKey(_ state: inout AppState, _ key: Key, keymap: Keymap) -> [Effect] {
         switch state.overlay {
         case .confirmDispatch(let proposal)?:
-            switch Confirmation(key) {
+            switch Confirmation(key, keymap: keymap) {
             case .yes: return confirmDispatch(&state, proposal)
             case .no: cancelDispatch(&state, proposal)
             case .neither: break
             }
         case .confirmStart(let plan)?:
-            switch Confirmation(key) {
+            switch Confirmation(key, keymap: keymap) {
             case .yes:
                 state.overlay = nil
                 flash(&state, "creating \(plan.displayFolder)…")
@@ -108,15 +108,15 @@ extension Reducer {
             case .neither: break
             }
         case .pickAgents(let stubPath, let candidates, var chosen, var cursor)?:
-            switch key {
-            case .up, .character("k"): cursor = max(0, cursor - 1)
-            case .down, .character("j"): cursor = min(candidates.count - 1, cursor + 1)
-            case .character(" "):
+            switch keymap.command(for: key, in: .picker) {
+            case .moveUp?: cursor = max(0, cursor - 1)
+            case .moveDown?: cursor = min(candidates.count - 1, cursor + 1)
+            case .toggleChoice?:
                 let id = candidates[cursor]
                 if chosen.contains(id) { chosen.remove(id) } else { chosen.insert(id) }
-            case .character("a"):
+            case .chooseAll?:
                 chosen = chosen.count == candidates.count ? [] : Set(candidates)
-            case .enter:
+            case .confirm?:
                 guard !chosen.isEmpty else {
                     flash(&state, "choose at least one agent (Space)")
                     return []
@@ -129,7 +129,7 @@ extension Reducer {
                 // The picker follows `S` on a stub without a session, or `+` on one with a session.
                 let stub = state.snapshot.stubs[index]
                 return planEffect(state, .start(stub: stub, agents: candidates.filter(chosen.contains), again: !state.sessions(of: stub).isEmpty))
-            case .escape, .character("q"):
+            case .cancel?:
                 state.overlay = nil
                 flash(&state, "nothing was created")
                 return []
@@ -137,7 +137,7 @@ extension Reducer {
             }
             state.overlay = .pickAgents(stubPath: stubPath, candidates: candidates, chosen: chosen, cursor: cursor)
         case .confirmArchive(let plan)?:
-            switch Confirmation(key, defaultsToNo: !plan.warnings.isEmpty) {
+            switch Confirmation(key, keymap: keymap, defaultsToNo: !plan.warnings.isEmpty) {
             case .yes:
                 state.overlay = nil
                 return [.archive(plan)]
@@ -147,24 +147,25 @@ extension Reducer {
             case .neither: break
             }
         case .alreadyStarted(let stubPath, let sessionPath)?:
-            switch key {
-            case .enter, .character("o"):
+            switch keymap.command(for: key, in: .dialog) {
+            case .confirm?, .open?:
                 state.overlay = nil
                 state.openedSessionPath = sessionPath
                 state.agentIndex = 0
                 state.agentScroll = 0
                 state.focus = .detail
-            case .character("+"):
+            case .startAnother?:
                 state.overlay = nil
                 guard let index = state.snapshot.stubs.index(ofPath: stubPath) else { return [] }
                 return planStart(&state, state.snapshot.stubs[index], again: true)
-            case .escape, .character("n"), .character("q"):
+            case .cancel?:
                 state.overlay = nil
                 flash(&state, "nothing was created")
             default: break
             }
         case .error?:
-            if [.escape, .enter, .character("q"), .character(" ")].contains(key) { state.overlay = nil }
+            // Nothing to decide: any answer closes it.
+            if [.confirm, .cancel, .back, .quit].contains(keymap.command(for: key, in: .dialog)) || key == .character(" ") { state.overlay = nil }
         default:
             break
         }
@@ -214,8 +215,8 @@ extension Reducer {
         return [.copy(request)]
     }
 
-    static func confirmCopyKey(_ state: inout AppState, _ request: CopyRequest, _ key: Key) -> [Effect] {
-        switch Confirmation(key, defaultsToNo: true) {
+    static func confirmCopyKey(_ state: inout AppState, _ request: CopyRequest, _ key: Key, keymap: Keymap) -> [Effect] {
+        switch Confirmation(key, keymap: keymap, defaultsToNo: true) {
         case .yes:
             state.overlay = nil
             return [.copy(request)]

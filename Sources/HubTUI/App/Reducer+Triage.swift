@@ -39,8 +39,8 @@ extension Reducer {
         return (session, state.board.worst(session.path)?.agent)
     }
 
-    static func confirmMarkKey(_ state: inout AppState, _ ask: TriageAsk, _ key: Key) -> [Effect] {
-        switch Confirmation(key) {
+    static func confirmMarkKey(_ state: inout AppState, _ ask: TriageAsk, _ key: Key, keymap: Keymap) -> [Effect] {
+        switch Confirmation(key, keymap: keymap) {
         case .yes:
             state.overlay = nil
             return [.triage(ask)]

@@ -24,28 +24,28 @@ extension Reducer {
             return []
         }
         let last = max(0, view.lines.count - 1)
-        switch key {
-        case .character("/"):
+        switch command {
+        case .search?:
             view.typing = true
             view.query = ""
-        case .character("n"), .character("N"):
+        case .nextMatch?, .previousMatch?:
             guard !view.query.isEmpty else {
                 flash(&state, "/ searches this file")
                 return []
             }
-            let backward = key == .character("N")
+            let backward = command == .previousMatch
             let start = view.match.map { backward ? $0 - 1 : $0 + 1 } ?? view.scroll
             view.match = view.find(from: start, backward: backward)
             if let match = view.match { view.scroll = match }
-        case .character("w"):
+        case .toggleWrap?:
             view.wrap.toggle()
             view.column = 0
             flash(&state, view.wrap ? "long lines wrap" : "long lines run on: ←/→ scroll sideways")
-        case .left, .character("h") where !view.wrap:
+        case .scrollLeft? where !view.wrap:
             view.column = max(0, view.column - 8)
-        case .right, .character("l") where !view.wrap:
+        case .scrollRight? where !view.wrap:
             view.column += 8
-        case .character("e"):
+        case .edit?:
             guard let path = view.path else {
                 flash(&state, "this text has no file to open")
                 return []

@@ -65,7 +65,7 @@ extension Reducer {
             return []
         }
         switch (key, command) {
-        case (.character("/"), _):
+        case (_, .filter?):
             view.typing = true
         case (_, .open?):
             guard rows.indices.contains(view.cursor) else { return [] }

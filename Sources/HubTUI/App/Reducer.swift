@@ -194,6 +194,9 @@ public enum Reducer {
             return effects
         case .quit:
             return [.quit]
+        case .confirm, .cancel, .startAnother, .toggleChoice, .chooseAll, .search, .nextMatch, .previousMatch, .toggleWrap, .scrollLeft, .scrollRight:
+            // Bound only in dialogs, the picker and the viewer (their scopes); never reached from the list.
+            break
         }
         return []
     }
@@ -303,7 +306,7 @@ public enum Reducer {
         case .timeline(let cursor):
             return timelineKey(&state, cursor: cursor, key, command: command)
         case .file(let view):
-            return fileViewKey(&state, view, key, command: command)
+            return fileViewKey(&state, view, key, command: keymap.command(for: key, in: .viewer))
         case .agentDetail(let view):
             return agentDetailKey(&state, view, key, command: command)
         case .workorders(let view):
@@ -311,15 +314,15 @@ public enum Reducer {
         case .newSession(let form):
             return newSessionKey(&state, form, key)
         case .confirmStart, .pickAgents, .error, .confirmArchive, .alreadyStarted, .confirmDispatch:
-            return handleDialogKey(&state, key)
+            return handleDialogKey(&state, key, keymap: keymap)
         case .answer(let ask):
-            return answerKey(&state, ask, key)
+            return answerKey(&state, ask, key, keymap: keymap)
         case .confirmMark(let ask):
-            return confirmMarkKey(&state, ask, key)
+            return confirmMarkKey(&state, ask, key, keymap: keymap)
         case .confirmCopy(let request):
-            return confirmCopyKey(&state, request, key)
+            return confirmCopyKey(&state, request, key, keymap: keymap)
         case .confirmClose(let close):
-            switch Confirmation(key) {
+            switch Confirmation(key, keymap: keymap) {
             case .yes:
                 state.overlay = nil
                 return [.closeSession(close)]

@@ -3,7 +3,7 @@ import HubCore
 /// The file viewer: the whole terminal but the status bar, line numbers, long lines wrapped (or run
 /// on and scrolled sideways), the current search match marked.
 enum FileViewer {
-    static func draw(_ canvas: inout Canvas, _ state: AppState, _ view: FileView) {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, _ view: FileView, keymap: Keymap = .standard) {
         let glyphs = state.glyphs
         guard let rect = FullScreen.frame(&canvas, minimum: Size(width: 10, height: 4)) else { return }
         Box.draw(&canvas, rect, title: TerminalText.sanitize(view.title), focused: true, glyphs: glyphs)
@@ -36,7 +36,9 @@ enum FileViewer {
             footer = "/" + view.query + (glyphs == .ascii ? "_" : "▏") + "   Enter find  Esc cancel"
         } else {
             let position = "line \(min(view.scroll + 1, max(1, view.lines.count))) of \(view.lines.count)"
-            footer = position + "   ↑↓ PgUp PgDn scroll  / search" + (view.query.isEmpty ? "" : "  n N next/previous") + "  w " + (view.wrap ? "no wrap" : "wrap") + (view.wrap ? "" : "  ←→ sideways") + (view.path == nil ? "" : "  e edit") + "  Esc close"
+            func named(_ command: Command) -> String { keymap.keyNames(for: command, in: .viewer) }
+            footer = position + "   ↑↓ PgUp PgDn scroll  \(named(.search)) search" + (view.query.isEmpty ? "" : "  \(named(.nextMatch)) \(named(.previousMatch)) next/previous")
+                + "  \(named(.toggleWrap)) " + (view.wrap ? "no wrap" : "wrap") + (view.wrap ? "" : "  ←→ sideways") + (view.path == nil ? "" : "  \(named(.edit)) edit") + "  Esc close"
         }
         Cells.text(&canvas, footer, x: inner.x, y: rect.maxY - 2, width: inner.width, role: .muted, glyphs: glyphs)
         Box.scrollMarks(&canvas, rect, above: view.scroll > 0, below: index < view.lines.count, glyphs: glyphs)

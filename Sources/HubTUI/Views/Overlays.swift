@@ -21,9 +21,10 @@ enum Overlays {
             }
             drawDialog(&canvas, state, title: "Problems (\(state.snapshot.problems.count))", lines: lines, scroll: scroll, footer: "↑↓ scroll  Esc close")
         case .confirmStart(let plan):
-            drawDialog(&canvas, state, title: plan.phase > 1 ? "Start phase \(plan.phase)?" : "Start a session?", lines: Dialogs.confirmLines(plan, glyphs: state.glyphs), scroll: 0, footer: Confirmation.footer("create"))
+            drawDialog(&canvas, state, title: plan.phase > 1 ? "Start phase \(plan.phase)?" : "Start a session?", lines: Dialogs.confirmLines(plan, glyphs: state.glyphs), scroll: 0, footer: Confirmation.footer("create", keymap: keymap))
         case .pickAgents(_, let candidates, let chosen, let cursor):
-            drawDialog(&canvas, state, title: "Choose the agents", lines: Dialogs.pickLines(candidates, chosen: chosen, cursor: cursor), scroll: max(0, cursor - 12), footer: "Space choose  a all  Enter continue  Esc cancel")
+            drawDialog(&canvas, state, title: "Choose the agents", lines: Dialogs.pickLines(candidates, chosen: chosen, cursor: cursor), scroll: max(0, cursor - 12), footer: ["\(keymap.keyNames(for: .toggleChoice, in: .picker)) choose", "\(keymap.keyNames(for: .chooseAll, in: .picker)) all",
+                               "\(keymap.keyNames(for: .confirm, in: .picker)) continue", "\(keymap.keyNames(for: .cancel, in: .picker)) cancel"].joined(separator: "  "))
         case .confirmArchive(let plan):
             var lines: [[(String, StyleRole)]] = []
             for move in plan.moves {
@@ -37,7 +38,7 @@ enum Overlays {
             for note in plan.notes { lines.append([("· " + TerminalText.sanitize(note), .muted)]) }
             for warning in plan.warnings { lines.append([(state.glyphs.warning + " " + TerminalText.sanitize(warning), .warning)]) }
             drawDialog(&canvas, state, title: (plan.restores ? "Restore " : "Archive ") + "\(plan.what)?", lines: lines, scroll: 0,
-                       footer: Confirmation.footer(plan.restores ? "restore" : "archive", defaultsToNo: !plan.warnings.isEmpty))
+                       footer: Confirmation.footer(plan.restores ? "restore" : "archive", keymap: keymap, defaultsToNo: !plan.warnings.isEmpty))
         case .confirmClose(let close):
             var lines: [[(String, StyleRole)]] = [
                 [("Every agent is complete; the file still says otherwise.", .muted)],
@@ -51,7 +52,7 @@ enum Overlays {
             lines.append([("", .text)])
             lines.append([("Locked and in place: only these values change (and completed_at where missing).", .muted)])
             drawDialog(&canvas, state, title: "Close \(TerminalText.sanitize(WorkspacePaths.lastComponent(close.sessionPath)))?", lines: lines, scroll: 0,
-                       footer: Confirmation.footer("write"))
+                       footer: Confirmation.footer("write", keymap: keymap))
         case .confirmCopy(let request):
             let lines: [[(String, StyleRole)]] = [
                 [(state.glyphs.warning + " " + TerminalText.sanitize(request.warning ?? ""), .warning)],
@@ -59,7 +60,7 @@ enum Overlays {
                 [("The one-liner tells the agent to read it; copy it anyway (to create the file next)?", .muted)],
             ]
             drawDialog(&canvas, state, title: "Copy the \(TerminalText.sanitize(request.what))?", lines: lines, scroll: 0,
-                       footer: Confirmation.footer("copy", defaultsToNo: true))
+                       footer: Confirmation.footer("copy", keymap: keymap, defaultsToNo: true))
         case .confirmMark(let ask):
             let session = ask.snapshot.session(at: ask.sessionPath)
             let agent = session?.everyone.first { $0.agentId == ask.agent }
@@ -77,13 +78,13 @@ enum Overlays {
             }
             lines.append([("", .text)])
             lines.append([("Written as set-status does (locked; only that value). u undoes it.", .muted)])
-            drawDialog(&canvas, state, title: "Mark \(TerminalText.sanitize(ask.agent ?? "")) \(word)?", lines: lines, scroll: 0, footer: Confirmation.footer("write"))
+            drawDialog(&canvas, state, title: "Mark \(TerminalText.sanitize(ask.agent ?? "")) \(word)?", lines: lines, scroll: 0, footer: Confirmation.footer("write", keymap: keymap))
         case .confirmDispatch(let proposal):
             let width = min(canvas.width - 8, 82)
             drawDialog(&canvas, state, title: proposal.nextWave ? "Next wave ready: dispatch?" : "Dispatch?", lines: Dialogs.dispatchLines(proposal, glyphs: state.glyphs, width: width),
-                       scroll: 0, footer: Confirmation.footer("dispatch"))
+                       scroll: 0, footer: Confirmation.footer("dispatch", keymap: keymap))
         case .file(let view):
-            FileViewer.draw(&canvas, state, view)
+            FileViewer.draw(&canvas, state, view, keymap: keymap)
         case .workorders(let view):
             WorkordersPane.draw(&canvas, state, view)
         case .timeline(let cursor):
@@ -118,7 +119,7 @@ enum Overlays {
                 [("Enter opens it. + starts another phase 1 beside it (a new folder, a new workorder id).", .muted)],
                 [("To go on with the next phase, open it and press a.", .muted)],
             ]
-            drawDialog(&canvas, state, title: "Already started", lines: lines, scroll: 0, footer: "Enter/o open   + start another   Esc cancel")
+            drawDialog(&canvas, state, title: "Already started", lines: lines, scroll: 0, footer: "\(keymap.keyNames(for: .confirm, in: .dialog)) open   \(keymap.keyNames(for: .startAnother, in: .dialog)) start another   \(keymap.keyNames(for: .cancel, in: .dialog)) cancel")
         case .answer(let ask):
             let width = min(canvas.width - 8, 82)
             var lines: [[(String, StyleRole)]] = []
@@ -135,7 +136,7 @@ enum Overlays {
                 lines += TextFit.wrap("In Claude Code's permission prompt 1 is Yes; read the choices in the agent's detail (Enter) or its window (g).", width: width).map { [($0, StyleRole.muted)] }
             }
             drawDialog(&canvas, state, title: (ask.isReply ? "Reply to " : "Answer ") + TerminalText.sanitize(ask.agentId) + "?", lines: lines, scroll: 0,
-                       footer: ask.isReply ? "type the reply   Enter send   Esc cancel" : "Enter/y send   Esc/n cancel")
+                       footer: ask.isReply ? "type the reply   Enter send   Esc cancel" : Confirmation.footer("send", keymap: keymap))
         case .agentDetail(let view):
             let width = min(canvas.width - 8, 86)
             drawDialog(&canvas, state, title: "Agent " + TerminalText.sanitize(view.agentId), lines: AgentDetail.lines(state, view, width: width), scroll: view.scroll, footer: "↑↓ scroll  e edit output  Esc close")
@@ -146,9 +147,15 @@ enum Overlays {
     }
 
     /// One entry per binding, its text wrapped under itself (never cut).
+    /// Every binding, the list's first, then each scope under its heading (dialogs, picker, viewer).
     static func helpLines(_ keymap: Keymap, width: Int = 86) -> [[(String, StyleRole)]] {
-        keymap.bindings.flatMap { binding in
-            keyed(binding.keys.map(\.description).joined(separator: " "), binding.help + "  [" + binding.command.configName + "]", width: width)
+        KeyScope.allCases.flatMap { scope -> [[(String, StyleRole)]] in
+            let bindings = keymap.bindings.filter { $0.scope == scope }
+            guard !bindings.isEmpty else { return [] }
+            let heading: [[(String, StyleRole)]] = scope == .list ? [] : [[("", .text)], [(scope.title, .header)]]
+            return heading + bindings.flatMap { binding in
+                keyed(binding.keys.map(\.description).joined(separator: " "), binding.help + "  [" + binding.command.configName + "]", width: width)
+            }
         }
     }
 
