@@ -74,24 +74,6 @@ public enum DispatchPlanner {
         }
         return .success(targets)
     }
-
-    /// `--all` / `D`: the agents that have not started and whose dependencies are complete, in wave
-    /// order, minus those already dispatched; the orchestrator last, once every agent is complete
-    /// (its part is to merge their work).
-    public static func ready(_ session: Session, dispatched: Set<String>) -> [String] {
-        let waves = Waves(session)
-        let agents = Waves.ready(session, excluding: dispatched).sorted { (waves.waveOf[$0] ?? 1) < (waves.waveOf[$1] ?? 1) }
-        if agents.isEmpty, let orchestrator = session.orchestrator, orchestrator.status.bucket == .notStarted, !dispatched.contains(orchestrator.agentId),
-           !session.agents.isEmpty, session.agents.allSatisfy({ $0.status.bucket == .complete }) {
-            return [orchestrator.agentId]
-        }
-        return agents
-    }
-
-    /// Who `--all` / `D` still has to hand work to: not started and not dispatched yet.
-    public static func left(_ session: Session, dispatched: Set<String>) -> [AgentState] {
-        session.everyone.filter { $0.status.bucket == .notStarted && !dispatched.contains($0.agentId) }
-    }
 }
 
 /// A dispatch ready to confirm: what will run, and which agents already seem to be at work.

@@ -41,8 +41,8 @@ import HubTestSupport
         #expect(waves.waveOf == ["a": 1, "b": 1, "c": 2, "d": 2, "e": 5])
         #expect(waves.unknownDependencies == [Waves.Dependency(agent: "d", dependency: "ghost")])
         // Ready: not started, known dependencies complete (an unknown one does not hold it back).
-        #expect(DispatchPlanner.ready(session, dispatched: []) == ["b", "d", "e"])
-        #expect(DispatchPlanner.ready(session, dispatched: ["b"]) == ["d", "e"])
+        #expect(WaveFollower.ready(session, dispatched: []) == ["b", "d", "e"])
+        #expect(WaveFollower.ready(session, dispatched: ["b"]) == ["d", "e"])
         #expect(Waves.waitingOn(session.agents[2], in: session) == ["b"])
     }
 
