@@ -10,7 +10,9 @@ public enum CommitEvidence {
 
     public static func read(_ snapshot: WorkspaceSnapshot, folder: (Session, AgentState) -> String?, environment: [String: String],
                             timeout: TimeInterval = CommitEvidence.timeout) -> [String: [String: ProjectCommits]] {
-        let candidates = snapshot.sessions.filter { !$0.archived && $0.derivedStatus != .complete }
+        // Only sessions something was handed to (a few), not every session of the workspace.
+        let handedTo = Set(snapshot.handoffs.keys).union(snapshot.dispatches.keys).sorted()
+        let candidates = handedTo.compactMap { snapshot.session(at: $0) }.filter { !$0.archived && $0.derivedStatus != .complete }
             .flatMap { session in session.everyone.map { (session, $0) } }
             .compactMap { session, agent -> (Session, AgentState, Date, String)? in
                 let dispatched = snapshot.dispatches[session.path]?[agent.agentId]?.at

@@ -75,9 +75,15 @@ public struct AppState: Equatable, Sendable {
             if orderIsHeld { newOrderWaits = true } else { compose() }
             return
         }
-        wholeList = built?.list ?? ListModel(snapshot)
-        // Search texts come with a list built off the loop, so the first `/` key costs nothing.
-        search = built?.search ?? (filter.isEmpty ? nil : ListSearch(snapshot))
+        if built == nil, let touched, let moved = Trace.timed("list move", { wholeList.moving(from: old, to: snapshot, touched: touched) }) {
+            // Rows moved, nothing else: those rows are put back in their new places.
+            wholeList = moved
+            if search != nil { search?.update(snapshot, touched: touched) }
+        } else {
+            wholeList = built?.list ?? ListModel(snapshot)
+            // Search texts come with a list built off the loop, so the first `/` key costs nothing.
+            search = built?.search ?? (filter.isEmpty ? nil : ListSearch(snapshot))
+        }
         if orderIsHeld && sameItems {
             newOrderWaits = true
         } else {
@@ -149,7 +155,8 @@ public struct AppState: Equatable, Sendable {
             if !archived.isEmpty { foot = [.header("ARCHIVED", count: archived.count)] + archived }
         }
         // The whole list is shared, not copied: only NEEDS YOU (and ARCHIVED) are built here.
-        let all = ListModel(rows: ListRows(head: head, body: wholeList.rows.wholeBody, foot: foot), sessionsByStub: wholeList.sessionsByStub, stubPaths: wholeList.stubPaths)
+        let all = ListModel(rows: ListRows(head: head, body: wholeList.rows.wholeBody, foot: foot), sessionsByStub: wholeList.sessionsByStub, stubPaths: wholeList.stubPaths,
+                            stubsOfSession: wholeList.stubsOfSession)
         guard !filter.isEmpty, let search else {
             list = all
             return

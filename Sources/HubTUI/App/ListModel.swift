@@ -9,17 +9,20 @@ public struct ListModel: Equatable, Sendable {
     public var sessionsByStub: [String: [Int]]
     /// Stub index → its path (to find a stub's sessions while filtering).
     var stubPaths: [String]
+    /// Session index → the stubs it belongs to (to move a stub's row when its session changes).
+    var stubsOfSession: [Int: [Int]]
 
     public static let empty = ListModel(rows: [], sessionsByStub: [:])
 
-    public init(rows: [ListRow], sessionsByStub: [String: [Int]], stubPaths: [String] = []) {
-        self.init(rows: ListRows(rows), sessionsByStub: sessionsByStub, stubPaths: stubPaths)
+    public init(rows: [ListRow], sessionsByStub: [String: [Int]], stubPaths: [String] = [], stubsOfSession: [Int: [Int]] = [:]) {
+        self.init(rows: ListRows(rows), sessionsByStub: sessionsByStub, stubPaths: stubPaths, stubsOfSession: stubsOfSession)
     }
 
-    public init(rows: ListRows, sessionsByStub: [String: [Int]], stubPaths: [String] = []) {
+    public init(rows: ListRows, sessionsByStub: [String: [Int]], stubPaths: [String] = [], stubsOfSession: [Int: [Int]] = [:]) {
         self.rows = rows
         self.sessionsByStub = sessionsByStub
         self.stubPaths = stubPaths
+        self.stubsOfSession = stubsOfSession
     }
 
     /// `filter`: only stubs and sessions whose name, id, tags or status contain every word of it
@@ -39,65 +42,42 @@ public struct ListModel: Equatable, Sendable {
 
         // Stubs and the sessions started from them (StubSessions: the one rule), archived ones left out.
         var sessionsByStub: [String: [Int]] = [:]
+        var stubsOfSession: [Int: [Int]] = [:]
         var claimed = Set<Int>()
-        let stubs = snapshot.stubs.enumerated().filter { !$0.element.archived }
+        let stubs = snapshot.stubs.indices.filter { !snapshot.stubs[$0].archived }
         let index = StubSessions(snapshot)
-        for (_, stub) in stubs {
+        for stubIndex in stubs {
+            let stub = snapshot.stubs[stubIndex]
             let mine = index.indices(for: stub, archived: false)
             if !mine.isEmpty { sessionsByStub[stub.path] = mine }
+            for session in mine { stubsOfSession[session, default: []].append(stubIndex) }
             claimed.formUnion(mine)
         }
         let orphans = sessions.indices.filter { !sessions[$0].archived && sessions[$0].parent == nil && !claimed.contains($0) }
 
-        func isActive(_ sessionIndex: Int) -> Bool { sessions[sessionIndex].derivedStatus != .complete }
-        func urgency(_ bucket: StatusBucket) -> Int {
-            [StatusBucket.failed, .blocked, .inProgress, .notStarted, .other, .complete].firstIndex(of: bucket) ?? 9
+        // Groups and places from ListOrder, the definition a live move uses too (keys computed once
+        // per item, not once per comparison).
+        let order = ListOrder(snapshot, sessionsByStub: sessionsByStub)
+        let stubKeys = stubs.map { order.key(ofStub: $0) }.sorted()
+        let orphanKeys = orphans.map { order.key(ofOrphan: $0) }.sorted()
+        let active = stubKeys.filter { $0.group == .active }
+        let idle = stubKeys.filter { $0.group == .stubs }
+
+        var rows: [ListRow] = []
+        func stubRows(_ index: Int) -> [ListRow] {
+            let children = (sessionsByStub[snapshot.stubs[index].path] ?? []).flatMap { childrenOf[sessions[$0].path] ?? [] }
+            return [.stub(index)] + children.map { .session($0, depth: 1) }
         }
         func sessionRows(_ index: Int) -> [ListRow] {
             [.session(index, depth: 0)] + (childrenOf[sessions[index].path] ?? []).map { .session($0, depth: 1) }
         }
-
-        var activeStubs: [(Int, Stub)] = []
-        var idleStubs: [(Int, Stub)] = []
-        for (index, stub) in stubs {
-            if let latest = sessionsByStub[stub.path]?.last, isActive(latest) { activeStubs.append((index, stub)) } else { idleStubs.append((index, stub)) }
-        }
-        activeStubs.sort {
-            let a = urgency(sessions[sessionsByStub[$0.1.path]!.last!].derivedStatus)
-            let b = urgency(sessions[sessionsByStub[$1.1.path]!.last!].derivedStatus)
-            return a != b ? a < b : $0.1.featureName < $1.1.featureName
-        }
-        let stubOrder: [StatusBucket] = [.inProgress, .notStarted, .other, .blocked, .failed, .complete]
-        // Sort keys computed once per stub, not once per comparison.
-        var sortKey: [Int: (Int, Int)] = [:]
-        for (index, stub) in idleStubs {
-            sortKey[index] = (stubOrder.firstIndex(of: stub.status.bucket) ?? 9, PriorityRank.of(stub.priority))
-        }
-        idleStubs.sort {
-            let a = sortKey[$0.0]!, b = sortKey[$1.0]!
-            if a != b { return a < b }
-            return $0.1.featureName < $1.1.featureName
-        }
-        let activeOrphans = orphans.filter(isActive).sorted {
-            let a = urgency(sessions[$0].derivedStatus), b = urgency(sessions[$1].derivedStatus)
-            return a != b ? a < b : sessions[$0].name < sessions[$1].name
-        }
-        let doneOrphans = orphans.filter { !isActive($0) }.sorted { sessions[$0].name < sessions[$1].name }
-
-        var rows: [ListRow] = []
-        func stubRows(_ index: Int, _ stub: Stub) -> [ListRow] {
-            let children = (sessionsByStub[stub.path] ?? []).flatMap { childrenOf[sessions[$0].path] ?? [] }
-            return [.stub(index)] + children.map { .session($0, depth: 1) }
-        }
-        let active = activeStubs.flatMap { stubRows($0.0, $0.1) }
-        if !active.isEmpty { rows.append(.header("ACTIVE", count: activeStubs.count)) }
-        rows += active
-        let orphanRows = (activeOrphans + doneOrphans).flatMap(sessionRows)
-        if !orphanRows.isEmpty { rows.append(.header("SESSIONS WITHOUT A STUB", count: activeOrphans.count + doneOrphans.count)) }
-        rows += orphanRows
-        if !idleStubs.isEmpty { rows.append(.header("STUBS", count: idleStubs.count)) }
-        rows += idleStubs.flatMap { stubRows($0.0, $0.1) }
-        self.init(rows: rows, sessionsByStub: sessionsByStub, stubPaths: snapshot.stubs.map(\.path))
+        if !active.isEmpty { rows.append(.header(ListOrder.Group.active.title, count: active.count)) }
+        rows += active.flatMap { stubRows($0.index) }
+        if !orphanKeys.isEmpty { rows.append(.header(ListOrder.Group.orphans.title, count: orphanKeys.count)) }
+        rows += orphanKeys.flatMap { sessionRows($0.index) }
+        if !idle.isEmpty { rows.append(.header(ListOrder.Group.stubs.title, count: idle.count)) }
+        rows += idle.flatMap { stubRows($0.index) }
+        self.init(rows: rows, sessionsByStub: sessionsByStub, stubPaths: snapshot.stubs.map(\.path), stubsOfSession: stubsOfSession)
     }
 
     /// The rows whose item matches every word of `filter` (a stub also by its sessions' names and
@@ -147,7 +127,7 @@ public struct ListModel: Equatable, Sendable {
             }
         }
         closeGroup()
-        return ListModel(rows: result, sessionsByStub: sessionsByStub, stubPaths: stubPaths)
+        return ListModel(rows: result, sessionsByStub: sessionsByStub, stubPaths: stubPaths, stubsOfSession: stubsOfSession)
     }
 
     private func stubSessions(_ index: Int, search: ListSearch) -> [Int] {

@@ -16,9 +16,10 @@ final class WorkspaceWorker: @unchecked Sendable {
     private var stopped = false
     private var working = false
     private let wake: WakePipe
-    /// The whole list of the last snapshot posted: a new one is built here, off the loop, whenever
-    /// a reload moved something (the loop keeps its own when nothing moved).
-    private var list = ListModel.empty
+    /// The whole list of the last snapshot posted, with its search texts and verdicts: kept up to
+    /// date here, off the loop, a change at a time (rows that move are moved, not rebuilt); sent
+    /// to the loop when rows moved (the loop keeps its own when nothing moved).
+    private var built: BuiltList?
     private var posted: WorkspaceSnapshot?
 
     private let policy: EvidencePolicy
@@ -193,14 +194,30 @@ final class WorkspaceWorker: @unchecked Sendable {
             // A new dispatch may have added a pane that only its screen speaks for.
             silentPanes = ActivityMatcher.silentPanes(snapshot, signals: signals)
         }
-        var built: BuiltList?
-        if let posted, let touched, list.isStill(valid: posted, for: snapshot, touched: touched, filtered: false) {
-            built = nil
+        var send: BuiltList?
+        if let posted, let touched, var last = built, posted.sameItems(as: snapshot, touched: touched) {
+            // The same items: their texts and verdicts are renewed where the reload looked.
+            let now = Date()
+            Trace.timed("list update") {
+                last.search.update(snapshot, touched: touched)
+                last.board.update(snapshot, touched: touched, now: now, policy: policy)
+                last.board.advance(to: now, snapshot: snapshot, policy: policy)
+            }
+            if last.list.isStill(valid: posted, for: snapshot, touched: touched, filtered: false) {
+                send = nil
+            } else if let moved = Trace.timed("list move", { last.list.moving(from: posted, to: snapshot, touched: touched) }) {
+                last.list = moved
+                send = last
+            } else {
+                last = Trace.timed("list model") { BuiltList(snapshot, now: now, policy: policy) }
+                send = last
+            }
+            built = last
         } else {
             built = Trace.timed("list model") { BuiltList(snapshot, now: Date(), policy: policy) }
-            list = built!.list
+            send = built
         }
         posted = snapshot
-        post(.action(.snapshotLoaded(snapshot, touched: touched, list: built)))
+        post(.action(.snapshotLoaded(snapshot, touched: touched, list: send)))
     }
 }
