@@ -130,6 +130,19 @@ for (column, scale) in scales.enumerated() {
         let index = rows.firstIndex { $0.name == "`q` during a full reload → process gone" }!
         rows[index].values[column] += Measure.ms(goneAt - quitAt)
     }
+
+    // The same screen as a person's terminal sees it: the real binary in tmux, changes written by
+    // this process (on the files the child above already changed: its counts are read, not assumed).
+    FileHandle.standardError.write(Data("screen in tmux at \(scale)×…\n".utf8))
+    let moving = "in tmux: a change that moves rows (a session leaves NEEDS YOU) → frame, p50 / p99 (seen)"
+    let still = "in tmux: a change that moves nothing (an agent's note) → frame, p50 / p99 (seen)"
+    if let probe = TerminalProbe.run(hub: hub, root: root, changes: quick ? 20 : 100) {
+        put(moving, column, Measure.ms(Measure.percentile(probe.moving, 0.5)) + " / " + Measure.ms(Measure.percentile(probe.moving, 0.99)) + " (\(probe.moving.count)/\(probe.tried))")
+        put(still, column, Measure.ms(Measure.percentile(probe.still, 0.5)) + " / " + Measure.ms(Measure.percentile(probe.still, 0.99)) + " (\(probe.still.count)/\(probe.tried))")
+    } else {
+        put(moving, column, "tmux not available: skipped")
+        put(still, column, "tmux not available: skipped")
+    }
 }
 
 var host = ""
