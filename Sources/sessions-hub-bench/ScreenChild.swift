@@ -129,6 +129,9 @@ enum ScreenChild {
         report("IDLE", Measure.cpuTicks() - ticks, app.wakeups - wakeups, idleSeconds)
 
         // q while a full reload is in flight: the parent times from QUIT to the process being gone.
+        // Back to the list first: in the agents pane, r on an agent at work types it a reply.
+        terminal.send(.escape, .escape, .escape)
+        _ = waitFor({ terminal.pendingKeys.isEmpty && app.isIdle }, seconds: 10)
         terminal.send(.character("r"))
         _ = waitFor({ !app.isIdle }, seconds: 2)
         report("QUIT", app.isIdle ? "idle" : "reloading")
