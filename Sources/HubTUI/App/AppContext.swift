@@ -9,11 +9,14 @@ public struct AppContext: Equatable, Sendable {
     public var insideTmux: Bool
     /// A first message in the status bar (the living demo says what to press).
     public var greeting: String?
+    /// `$HOME`, so the status bar can show the root as `~/...` (read at the edge, never by a view).
+    public var home: String?
 
-    public init(layout: WorkspaceLayout, settings: HubSettings = HubSettings(), insideTmux: Bool = false, greeting: String? = nil) {
+    public init(layout: WorkspaceLayout, settings: HubSettings = HubSettings(), insideTmux: Bool = false, greeting: String? = nil, home: String? = nil) {
         self.layout = layout
         self.settings = settings
         self.insideTmux = insideTmux
         self.greeting = greeting
+        self.home = home
     }
 }

@@ -39,16 +39,18 @@ extension ListModel {
         guard !movedStubs.isEmpty || !movedOrphans.isEmpty else { return self }
         var body = rows.body
         let order = ListOrder(new, sessionsByStub: sessionsByStub)
+        // Every moved item out first: what stays is in order under the new keys (an item whose key
+        // changed is among the moved), so each binary search below looks at ordered rows.
+        var blocks: [(ListOrder.Key, [ListRow])] = []
         for stub in movedStubs.sorted() {
             guard let at = body.firstIndex(of: .stub(stub)) else { return nil }
-            let block = ListMoves.takeBlock(&body, at: at)
-            ListMoves.insert(block, key: order.key(ofStub: stub), into: &body, order: order)
+            blocks.append((order.key(ofStub: stub), ListMoves.takeBlock(&body, at: at)))
         }
         for session in movedOrphans.sorted() {
             guard let at = body.firstIndex(of: .session(session, depth: 0)) else { return nil }
-            let block = ListMoves.takeBlock(&body, at: at)
-            ListMoves.insert(block, key: order.key(ofOrphan: session), into: &body, order: order)
+            blocks.append((order.key(ofOrphan: session), ListMoves.takeBlock(&body, at: at)))
         }
+        for (key, block) in blocks { ListMoves.insert(block, key: key, into: &body, order: order) }
         ListMoves.recount(&body, order: order)
         var moved = self
         moved.rows = ListRows(body)

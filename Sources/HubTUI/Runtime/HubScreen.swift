@@ -11,7 +11,7 @@ public enum HubScreen {
         try CursesTerminal.preflight(environment: environment)
         let live = LiveWorkspace(loader: WorkspaceLoader(layout: layout), pollInterval: pollInterval, recheckInterval: settings.recheckInterval, loadNow: false)
         let terminal = try CursesTerminal(theme: theme, environment: environment, ascii: ascii)
-        let app = ScreenApp(terminal: terminal, live: live, context: AppContext(layout: layout, settings: settings, insideTmux: !(environment["TMUX"] ?? "").isEmpty, greeting: greeting), keymap: keymap, signalDescriptor: TerminalGuard.pipeRead, environment: environment)
+        let app = ScreenApp(terminal: terminal, live: live, context: AppContext(layout: layout, settings: settings, insideTmux: !(environment["TMUX"] ?? "").isEmpty, greeting: greeting, home: environment["HOME"]), keymap: keymap, signalDescriptor: TerminalGuard.pipeRead, environment: environment)
         return app.run()
     }
 }

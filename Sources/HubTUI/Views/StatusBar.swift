@@ -16,7 +16,7 @@ enum StatusBar {
         }
         // Narrow: the folder's name only and no counts (the list's title has them), so the keys fit.
         let narrow = rect.width < ScreenLayout.twoPaneWidth
-        let root = shortRoot(state.snapshot.root)
+        let root = shortRoot(state.snapshot.root, home: state.context.home)
         // Very narrow: the keys matter more than the folder's name.
         if rect.width >= 60 { span(" " + (narrow ? lastComponent(root) : root) + " ", .statusBarAccent) }
         if !narrow {
@@ -84,18 +84,10 @@ enum StatusBar {
     }
 
     /// The root with the home folder as `~`, for a readable status bar.
-    static func shortRoot(_ root: String) -> String {
-        if let home = ProcessEnvironment.home, !home.isEmpty, root.hasPrefix(home + "/") {
+    static func shortRoot(_ root: String, home: String?) -> String {
+        if let home, !home.isEmpty, root.hasPrefix(home + "/") {
             return "~" + root.dropFirst(home.count)
         }
         return root
     }
-}
-
-/// Environment lookups the views need (kept in one place so tests can see them).
-enum ProcessEnvironment {
-    nonisolated(unsafe) static var home: String? = {
-        guard let value = getenv("HOME") else { return nil }
-        return String(cString: value)
-    }()
 }
