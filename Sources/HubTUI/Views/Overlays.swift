@@ -179,7 +179,7 @@ enum Overlays {
         lines.append(statuses.flatMap { [(glyphs.status($0.0) + " ", StyleRole.bucket($0.0)), ($0.1 + "   ", StyleRole.text)] })
         let entries: [(String, String)] = [
             (glyphs.orchestrator, "the orchestrator"), (glyphs.warning, "needs a look: stale, unverified, not picked up, breaking changes"),
-            ("NEEDS YOU", "sessions with a blocked or failed agent, a stale one, a hand-off not picked up, a completion its evidence does not back, an unreadable file, or a phase ready to advance — worst first"),
+            ("NEEDS YOU", "sessions with an agent waiting for you, failed, blocked, exited or idle without reporting, two files that disagree, work done but not reported, a stale agent, a hand-off not picked up, a completion its evidence does not back, an unreadable file, the next wave ready, or a phase ready to advance — worst first, one row each"),
             ("AG", "agents the stub names (without the orchestrator)"),
             ("SESSION", "the latest session: p2 = phase 2, 1/4 = agents complete; or its worst state"),
             ("AGE", "since the agent's own files or times last changed (– when nothing tells)"),
