@@ -84,6 +84,11 @@ import HubTestSupport
         rename(file + ".tmp", file)
         #expect(screen.runUntil { $0.state.detailSession?.agents.first { $0.agentId == agent.agentId }?.status.word == "blocked" })
         #expect(screen.state.flashes[AppState.flashKey(session.path, agent.agentId)] != nil, "the changed row is highlighted")
+        // The workspace thread recorded the change in the hub's history, and kept its time without
+        // reading the file back (the write's own stamp).
+        #expect(screen.runUntil { _ in StatusHistory.load(root: screen.workspace.root).contains { $0.agent == agent.agentId && $0.to == "blocked" } })
+        #expect(screen.runUntil { $0.state.snapshot.statusChanges[session.path]?[agent.agentId] != nil })
+        #expect(screen.state.snapshot.historyStamp == StatusHistory.stamp(root: screen.workspace.root))
     }
 
     @Test func aKeyIsAnsweredWhileAFullReloadIsStillRunning() throws {

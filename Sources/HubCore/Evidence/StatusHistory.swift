@@ -46,6 +46,24 @@ public enum StatusHistory {
         JSONLines.read(FileSystem.join(root, relativePath), limit: limit).compactMap(Entry.init)
     }
 
+    /// The history file's stamp now (nil: there is none).
+    public static func stamp(root: String) -> FileStamp? {
+        FileStamp(FileSystem.join(root, relativePath))
+    }
+
+    /// Records what a live screen saw change, and folds it into `snapshot` (its `statusChanges` and
+    /// the file's new stamp), so the watcher's echo of this write finds nothing new to read.
+    public static func record(_ entries: [Entry], into snapshot: inout WorkspaceSnapshot, root: String) throws {
+        guard !entries.isEmpty else { return }
+        let before = stamp(root: root)
+        try append(entries, root: root)
+        for entry in entries where (snapshot.statusChanges[entry.session]?[entry.agent] ?? .distantPast) < entry.time {
+            snapshot.statusChanges[entry.session, default: [:]][entry.agent] = entry.time
+        }
+        // Only when nobody else wrote between what was read and this write is the new stamp ours alone.
+        if before == snapshot.historyStamp || snapshot.historyStamp == nil { snapshot.historyStamp = stamp(root: root) }
+    }
+
     /// Session path → agent id → when its status was last seen to change.
     public static func lastChanges(_ entries: [Entry]) -> [String: [String: Date]] {
         var result: [String: [String: Date]] = [:]

@@ -108,7 +108,12 @@ extension WorkspaceLoader {
 
         if touched.handoffs {
             (snapshot.handoffs, snapshot.dispatches) = HandoffLog.loadAll(root: layout.root)
-            snapshot.statusChanges = StatusHistory.lastChanges(StatusHistory.load(root: layout.root))
+            // The history the hub itself just appended is not read back (its stamp is the one it kept).
+            let stamp = StatusHistory.stamp(root: layout.root)
+            if stamp == nil || stamp != previous.historyStamp {
+                snapshot.historyStamp = stamp
+                snapshot.statusChanges = StatusHistory.lastChanges(StatusHistory.load(root: layout.root))
+            }
             snapshot.triage = Triage.inForce(Triage.load(root: layout.root))
             for key in Set(previous.triage.keys).union(snapshot.triage.keys) where previous.triage[key] != snapshot.triage[key] {
                 touched.sessionFolders.insert(key)

@@ -100,6 +100,7 @@ public struct WorkspaceLoader: Sendable {
         snapshot.dispatches = handoffLog.dispatches
         snapshot.fileTimes = times
         snapshot.projects = projects
+        snapshot.historyStamp = StatusHistory.stamp(root: layout.root)
         snapshot.statusChanges = StatusHistory.lastChanges(StatusHistory.load(root: layout.root))
         snapshot.triage = Triage.inForce(Triage.load(root: layout.root))
         return snapshot

@@ -241,3 +241,20 @@ enum UTF8Check {
         return nil
     }
 }
+
+/// What a file is at a moment (its inode, size and change time): equal stamps mean the bytes are
+/// the ones read then, so a file the hub wrote itself need not be read back.
+public struct FileStamp: Equatable, Sendable {
+    var device: UInt
+    var inode: UInt
+    var size: Int
+    var changedNanoseconds: Int
+
+    public init?(_ path: String) {
+        guard let info = FileSystem.status(path) else { return nil }
+        device = UInt(info.st_dev)
+        inode = UInt(info.st_ino)
+        size = Int(info.st_size)
+        changedNanoseconds = Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec)
+    }
+}

@@ -25,6 +25,8 @@ public struct WorkspaceSnapshot: Equatable, Sendable {
     public var fileTimes: GitFileTimes = .none
     /// When the hub last saw each agent's status change: session path → agent id → time (StatusHistory).
     public var statusChanges: [String: [String: Date]] = [:]
+    /// The history file as it was when `statusChanges` was read or written (its own write is not read back).
+    public var historyStamp: FileStamp?
     /// What each agent itself is doing (its state file, hooks, pane): session path → agent id →
     /// activity. Empty until the agents' signals were read (`ActivityMatcher`).
     public var activities: [String: [String: Activity]] = [:]

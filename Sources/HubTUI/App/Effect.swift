@@ -26,8 +26,6 @@ public enum Effect: Equatable, Sendable {
     case answer(AnswerAsk)
     /// Open a file in $VISUAL/$EDITOR, the screen suspended meanwhile (absolute path).
     case edit(path: String)
-    /// Record status changes the screen saw in the hub's history.
-    case recordHistory([StatusHistory.Entry])
     /// A desktop notification (only with `[notify] desktop = true`).
     case notify(title: String, body: String)
     /// The terminal's title (`[notify] title`, on by default).

@@ -93,14 +93,12 @@ extension Reducer {
     static func noteChanges(_ state: inout AppState, from old: WorkspaceSnapshot, to new: WorkspaceSnapshot, touched: TouchedItems?) -> [Effect] {
         guard !old.sessions.isEmpty || !old.stubs.isEmpty else { return [] }
         var effects: [Effect] = []
-        var history: [StatusHistory.Entry] = []
         for change in SnapshotDiff.changes(from: old, to: new, touched: touched) {
             switch change.kind {
             case .agentStatus:
                 guard let agent = change.agent, change.from != nil else { continue }
                 state.flashes[AppState.flashKey(change.path, agent)] = state.now.addingTimeInterval(highlightLifetime)
                 let now = new.session(at: change.path)?.everyone.first { $0.agentId == agent }
-                history.append(StatusHistory.Entry(time: state.now, session: change.path, agent: agent, from: change.from, to: change.to, note: now?.notes))
                 let bucket = change.to.map(Status.bucket(for:)) ?? .other
                 if [.blocked, .failed, .complete].contains(bucket) {
                     var text = "\(WorkspacePaths.lastComponent(change.path)): \(agent) \(change.to ?? "")"
@@ -119,7 +117,6 @@ extension Reducer {
             default: break
             }
         }
-        if !history.isEmpty { effects.append(.recordHistory(history)) }
         return effects
     }
 

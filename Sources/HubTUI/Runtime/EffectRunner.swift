@@ -102,9 +102,6 @@ final class EffectRunner: @unchecked Sendable {
                     }
                 }
             }
-        case .recordHistory(let entries):
-            let root = context.layout.root
-            background(on: disk) { _ in try? StatusHistory.append(entries, root: root) }
         case .reload: worker.requestReload()
         case .plan(let request):
             background(on: disk) { $0.post(.action(.planned(request.plan()))) }

@@ -140,6 +140,24 @@ final class WorkspaceWorker: @unchecked Sendable {
         Trace.timed("activity post") { postSnapshot(snapshot, touched: TouchedItems(sessionFolders: changed), matched: true) }
     }
 
+    /// The status changes this reload brought, in the hub's history (it knows them from the diff,
+    /// so nothing is read back): `.coderef/sessions-hub/history.jsonl`, and the snapshot's own record.
+    private func recordHistory(into snapshot: inout WorkspaceSnapshot, touched: TouchedItems?) {
+        guard let posted, !posted.sessions.isEmpty || !posted.stubs.isEmpty else { return }
+        let now = Date()
+        var entries: [StatusHistory.Entry] = []
+        for change in SnapshotDiff.changes(from: posted, to: snapshot, touched: touched) where change.kind == .agentStatus && change.from != nil {
+            guard let agent = change.agent else { continue }
+            let note = snapshot.session(at: change.path)?.everyone.first { $0.agentId == agent }?.notes
+            entries.append(StatusHistory.Entry(time: now, session: change.path, agent: agent, from: change.from, to: change.to, note: note))
+        }
+        do {
+            try StatusHistory.record(entries, into: &snapshot, root: live.loader.layout.root)
+        } catch {
+            post(.action(.notice("the status history could not be written: \(WriteErrorText.describe(error))")))
+        }
+    }
+
     /// Reads the commits in the handed-off agents' projects and posts the last snapshot with them
     /// when they changed (only those sessions' verdicts are renewed).
     private func refreshCommits() {
@@ -175,6 +193,15 @@ final class WorkspaceWorker: @unchecked Sendable {
     private func postSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems?, matched alreadyMatched: Bool = false) {
         var snapshot = snapshot
         snapshot.commits = commits
+        recordHistory(into: &snapshot, touched: touched)
+        // A reload that found nothing new (the echo of the hub's own write to its folder) is not
+        // posted: the screen would compose and draw the same frame again.
+        if let posted, let touched, touched.sessionFolders.isEmpty, touched.stubFolders.isEmpty, !touched.structureChanged,
+           snapshot.handoffs == posted.handoffs, snapshot.dispatches == posted.dispatches, snapshot.triage == posted.triage,
+           snapshot.statusChanges == posted.statusChanges, snapshot.problems == posted.problems {
+            self.posted = snapshot
+            return
+        }
         if activity != nil, alreadyMatched {
             silentPanes = ActivityMatcher.silentPanes(snapshot, signals: signals)
         } else if let activity {

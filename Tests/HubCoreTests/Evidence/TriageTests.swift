@@ -80,3 +80,28 @@ import HubTestSupport
         #expect(try workspace.read(".coderef/sessions-hub/triage.jsonl").hasPrefix("not json\n"), "lines it did not write are kept")
     }
 }
+
+/// The hub's own history write is not read back by the reload its echo causes; another writer's is.
+@Suite struct HistoryEchoTests {
+    @Test func theHubsOwnWriteIsNotReadBackAnotherWritersIs() throws {
+        let workspace = try TemporaryWorkspace("history-echo")
+        try workspace.write("coderef/sessions/feat-phase1/communication.json", #"{"agents": [{"agent_id": "a", "status": "in_progress"}]}"#)
+        let loader = WorkspaceLoader(layout: WorkspaceLayout(root: workspace.root))
+        var snapshot = loader.load()
+        let time = Date(timeIntervalSince1970: 1_795_000_000)
+        try StatusHistory.record([StatusHistory.Entry(time: time, session: "coderef/sessions/feat-phase1", agent: "a", from: "not_started", to: "in_progress", note: nil)],
+                                 into: &snapshot, root: workspace.root)
+        #expect(snapshot.statusChanges["coderef/sessions/feat-phase1"]?["a"] == time)
+        #expect(snapshot.historyStamp == StatusHistory.stamp(root: workspace.root))
+        // A marker only the snapshot has: a reload that read the file would lose it.
+        snapshot.statusChanges["marker"] = ["x": time]
+        let history = workspace.path(".coderef/sessions-hub/history.jsonl")
+        let echo = loader.reload(changed: [history], previous: snapshot)
+        #expect(echo.statusChanges["marker"] != nil, "its own write is not read back")
+        // Another process appends: the stamp differs, the file is read.
+        try StatusHistory.append([StatusHistory.Entry(time: time.addingTimeInterval(60), session: "coderef/sessions/feat-phase1", agent: "a", from: "in_progress", to: "blocked", note: nil)],
+                                 root: workspace.root)
+        let other = loader.reload(changed: [history], previous: echo)
+        #expect(other.statusChanges["marker"] == nil && other.statusChanges["coderef/sessions/feat-phase1"]?["a"] == time.addingTimeInterval(60))
+    }
+}
