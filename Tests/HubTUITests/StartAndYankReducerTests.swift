@@ -165,3 +165,24 @@ import HubTestSupport
         #expect(state.message?.text.contains("not every agent is complete (0/1)") == true)
     }
 }
+
+/// The screen's own hand-offs and dispatches stay shown until the files say them too.
+@Suite struct OptimisticTests {
+    @Test func aReloadThatLandsBeforeTheWriteDoesNotTakeAHandOffBack() throws {
+        let (_, snapshot) = try Fixtures.demo()
+        var state = Fixtures.state(snapshot)
+        let session = ".coderef/sessions/api-migration-phase1"
+        let request = CopyRequest(text: "x", what: "one-liner for web-client", sessionPath: session, agents: ["web-client"])
+        _ = Reducer.reduce(&state, .copyFinished(request, .success(.tmux), at: Fixtures.now))
+        #expect(state.snapshot.handoffs[session]?["web-client"] == Fixtures.now)
+        // The workspace thread's next snapshot does not have it yet (the log is written a moment later).
+        _ = Reducer.reduce(&state, .snapshotLoaded(snapshot, touched: TouchedItems(handoffs: true)))
+        #expect(state.snapshot.handoffs[session]?["web-client"] == Fixtures.now, "still shown")
+        #expect(!state.optimistic.isEmpty)
+        // The log says it: nothing is kept beside the snapshot any more.
+        var written = snapshot
+        written.handoffs[session, default: [:]]["web-client"] = Fixtures.now
+        _ = Reducer.reduce(&state, .snapshotLoaded(written, touched: TouchedItems(handoffs: true)))
+        #expect(state.optimistic.isEmpty && state.snapshot.handoffs[session]?["web-client"] == Fixtures.now)
+    }
+}

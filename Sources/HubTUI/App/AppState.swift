@@ -63,10 +63,14 @@ public struct AppState: Equatable, Sendable {
     /// those items moved, so a live update costs what changed. While the order is held (keys are
     /// arriving) and the rows still name the same items, they keep their places and only their
     /// contents change; the new order is shown by `releaseOrder`.
-    mutating func setSnapshot(_ snapshot: WorkspaceSnapshot, touched: TouchedItems? = nil, list built: BuiltList? = nil) {
+    mutating func setSnapshot(_ incoming: WorkspaceSnapshot, touched: TouchedItems? = nil, list built: BuiltList? = nil) {
         let old = self.snapshot
+        var snapshot = incoming
+        // What the screen did itself and the files do not say yet stays (its sessions' verdicts renewed).
+        let laid = optimistic.isEmpty ? [] : optimistic.lay(over: &snapshot)
         self.snapshot = snapshot
         if let board = built?.board { self.board = board } else { Trace.timed("board update") { board.update(snapshot, touched: touched, now: now, policy: policy) } }
+        if !laid.isEmpty { board.update(snapshot, touched: TouchedItems(sessionFolders: laid), now: now, policy: policy) }
         let sameItems = old.sameItems(as: snapshot, touched: touched)
         if built == nil, let touched, sameItems, wholeList.isStill(valid: old, for: snapshot, touched: touched, filtered: false) {
             // Nothing moved: only the re-read items' search texts can have changed.
@@ -121,9 +125,24 @@ public struct AppState: Equatable, Sendable {
         compose()
     }
 
-    /// Hand-offs changed in the snapshot (a copy just finished): the verdicts they feed are renewed.
-    mutating func noteHandoffs() {
-        board.update(snapshot, touched: TouchedItems(handoffs: true), now: now, policy: policy)
+    /// What the screen did itself, until the files say so (the workspace thread writes the snapshot).
+    public private(set) var optimistic = Optimistic()
+
+    /// A one-liner was copied (or an agent dispatched) at `date`: shown at once, kept until the
+    /// hand-off log says it too.
+    mutating func noteHandoff(session: String, agents: [String], at date: Date) {
+        for agent in agents { optimistic.handoffs[session, default: [:]][agent] = date }
+        noteOptimistic()
+    }
+
+    mutating func noteDispatch(_ record: DispatchRecord, session: String, agent: String) {
+        optimistic.dispatches[session, default: [:]][agent] = record
+        noteOptimistic()
+    }
+
+    private mutating func noteOptimistic() {
+        let laid = optimistic.lay(over: &snapshot)
+        board.update(snapshot, touched: TouchedItems(sessionFolders: laid), now: now, policy: policy)
         compose()
     }
 

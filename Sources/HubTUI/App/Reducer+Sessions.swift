@@ -237,8 +237,7 @@ extension Reducer {
             } else {
                 flash(&state, "\(TerminalText.sanitize(request.what))\(form): \(method.outcome)")
             }
-            for agent in request.agents { state.snapshot.handoffs[request.sessionPath, default: [:]][agent] = date }
-            state.noteHandoffs()
+            state.noteHandoff(session: request.sessionPath, agents: request.agents, at: date)
         case .failure(let failure):
             flash(&state, failure.description, isError: true)
         }
