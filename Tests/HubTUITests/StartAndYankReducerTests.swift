@@ -186,3 +186,25 @@ import HubTestSupport
         #expect(state.optimistic.isEmpty && state.snapshot.handoffs[session]?["web-client"] == Fixtures.now)
     }
 }
+
+extension OptimisticTests {
+    /// A dispatch that settles what a NEEDS YOU row was about (the next wave handed out) keeps the
+    /// selection on that session, not on whatever row slid under the cursor.
+    @Test func aDispatchThatSettlesASelectedNeedsYouRowKeepsTheSelection() throws {
+        let workspace = try TemporaryWorkspace("optimistic-selection")
+        try workspace.write("coderef/sessions/a-blocked-phase1/communication.json", #"{"agents": [{"agent_id": "x", "status": "blocked", "notes": "stuck"}]}"#)
+        try workspace.write("coderef/sessions/wave-phase1/communication.json", #"""
+        {"agents": [{"agent_id": "first", "status": "complete"}, {"agent_id": "last", "status": "not_started", "depends_on": ["first"]}]}
+        """#)
+        var snapshot = try Fixtures.snapshot(of: workspace.root, fileAge: 60)
+        let wave = "coderef/sessions/wave-phase1"
+        snapshot.dispatches[wave] = ["first": DispatchRecord(at: Fixtures.now.addingTimeInterval(-600), pane: "%1", window: "1", form: "short", outcome: "submitted")]
+        var state = Fixtures.state(snapshot)
+        state.selectedRow = try #require(state.list.rows.firstIndex(of: .attention(try #require(snapshot.sessions.firstIndex { $0.path == wave }))))
+        #expect(state.board.worst(wave)?.reason == .waveReady)
+        let result = DispatchResult(sessionPath: wave, agentId: "last", pane: "%2", window: "2", outcome: .submitted, at: Fixtures.now, longForm: false)
+        _ = Reducer.reduce(&state, .dispatched(result))
+        #expect(state.board.worst(wave) == nil, "the wave was handed out")
+        #expect(state.selectedIdentity == .session(wave), "the selection followed its session, got \(String(describing: state.selectedIdentity))")
+    }
+}

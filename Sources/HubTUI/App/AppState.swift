@@ -140,10 +140,12 @@ public struct AppState: Equatable, Sendable {
         noteOptimistic()
     }
 
+    /// The verdicts of those sessions renewed; NEEDS YOU recomposed unless keys hold the order (the
+    /// caller keeps the selection on its item: Reducer.withSelectionKept).
     private mutating func noteOptimistic() {
         let laid = optimistic.lay(over: &snapshot)
         board.update(snapshot, touched: TouchedItems(sessionFolders: laid), now: now, policy: policy)
-        compose()
+        if orderIsHeld { newOrderWaits = true } else { compose() }
     }
 
     /// Time passed: verdicts that depend on it (stale, not picked up) are renewed when one is due.

@@ -79,9 +79,11 @@ extension Reducer {
     static func dispatched(_ state: inout AppState, _ result: DispatchResult) {
         state.dispatchesInFlight = max(0, state.dispatchesInFlight - 1)
         // Shown at once; the hand-off log's change confirms it a moment later.
-        state.noteDispatch(DispatchRecord(at: result.at, pane: result.pane, window: result.window, form: result.longForm ? "long" : "short", outcome: result.outcome.word),
-                           session: result.sessionPath, agent: result.agentId)
-        if result.outcome.delivered { state.noteHandoff(session: result.sessionPath, agents: [result.agentId], at: result.at) }
+        let record = DispatchRecord(at: result.at, pane: result.pane, window: result.window, form: result.longForm ? "long" : "short", outcome: result.outcome.word)
+        withSelectionKept(&state) { state in
+            state.noteDispatch(record, session: result.sessionPath, agent: result.agentId)
+            if result.outcome.delivered { state.noteHandoff(session: result.sessionPath, agents: [result.agentId], at: result.at) }
+        }
         flash(&state, result.sentence, isError: !result.outcome.delivered)
     }
 

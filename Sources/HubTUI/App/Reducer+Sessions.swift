@@ -237,7 +237,7 @@ extension Reducer {
             } else {
                 flash(&state, "\(TerminalText.sanitize(request.what))\(form): \(method.outcome)")
             }
-            state.noteHandoff(session: request.sessionPath, agents: request.agents, at: date)
+            withSelectionKept(&state) { $0.noteHandoff(session: request.sessionPath, agents: request.agents, at: date) }
         case .failure(let failure):
             flash(&state, failure.description, isError: true)
         }

@@ -18,6 +18,13 @@ extension Reducer {
         restore(&state, kept)
     }
 
+    /// Runs a change that may recompose the list (NEEDS YOU), keeping the selection on its item.
+    static func withSelectionKept(_ state: inout AppState, _ change: (inout AppState) -> Void) {
+        let kept = KeptSelection(state)
+        change(&state)
+        restore(&state, kept)
+    }
+
     /// The list's order was held while keys arrived; now it takes the order the last snapshot gave,
     /// the selection kept on the same item.
     static func releaseOrder(_ state: inout AppState) {
