@@ -36,8 +36,12 @@ struct OneLinerCommand: ParsableCommand {
         let result = Clipboard.copy(text, order: settings.clipboardOrder, environment: ProcessInfo.processInfo.environment, writeToTerminal: OneLinerCommand.writeToTTY)
         switch result {
         case .success(let method):
-            try? HandoffLog.record(root: layout.root, session: session.path, agents: [agent.agentId], at: Date())
             Output.error("one-liner for \(agent.agentId): \(method.outcome)")
+            do {
+                try HandoffLog.record(root: layout.root, session: session.path, agents: [agent.agentId], at: Date())
+            } catch {
+                Output.error("note: the hand-off could not be recorded (the hub will not know it was handed out): \(WriteErrorText.describe(error))")
+            }
         case .failure(let failure):
             Output.error(failure.description)
             throw ExitCode(1)

@@ -106,12 +106,11 @@ struct StatusCommand: ParsableCommand {
 
     /// Agents' status changes seen here go to the hub's history (their age, on every screen).
     static func record(_ changes: [SnapshotChange], in snapshot: WorkspaceSnapshot, at time: Date, root: String) {
-        let entries = changes.compactMap { change -> StatusHistory.Entry? in
-            guard change.kind == .agentStatus, change.from != nil, let agent = change.agent else { return nil }
-            let note = snapshot.session(at: change.path)?.everyone.first { $0.agentId == agent }?.notes
-            return StatusHistory.Entry(time: time, session: change.path, agent: agent, from: change.from, to: change.to, note: note)
+        do {
+            try StatusHistory.append(StatusHistory.entries(for: changes, in: snapshot, at: time), root: root)
+        } catch {
+            Output.error("note: the status history could not be written: \(WriteErrorText.describe(error))")
         }
-        try? StatusHistory.append(entries, root: root)
     }
 
     /// `{"time", "kind": "attention", "session", "agent", "reason", "note", "since"}`.

@@ -252,3 +252,17 @@ import HubTestSupport
         #expect(Reducer.reduce(&state, .key(.character("y"))) == [.archive(plan)])
     }
 }
+
+/// A failure a person would want to hear about is said, not swallowed.
+@Suite struct SaidNotSwallowedTests {
+    @Test func aHandOffThatCannotBeRecordedIsSaid() throws {
+        let workspace = try TemporaryWorkspace.demo("handoff-unrecorded")
+        // The hub's own folder cannot be made: a file stands where it would be.
+        try? FileManager.default.removeItem(atPath: workspace.path(".coderef/sessions-hub"))
+        try workspace.write(".coderef/sessions-hub", "not a folder")
+        let screen = ScreenHarness(workspace, size: Size(width: 120, height: 40))
+        #expect(screen.runUntil { $0.state.list.rows.contains { if case .attention = $0 { return true } else { return false } } })
+        screen.press(.character("y"))
+        #expect(screen.runUntil { $0.state.message?.text.contains("the hand-off could not be recorded") == true })
+    }
+}

@@ -168,10 +168,13 @@ final class EffectRunner: @unchecked Sendable {
                     return true
                 }
                 let now = Date()
+                var unrecorded: String?
                 if case .success = result {
-                    try? HandoffLog.record(root: root, session: request.sessionPath, agents: request.agents, at: now)
+                    do { try HandoffLog.record(root: root, session: request.sessionPath, agents: request.agents, at: now) } catch { unrecorded = WriteErrorText.describe(error) }
                 }
                 results.post(.action(.copyFinished(request, result, at: now)))
+                // Copied, but the hub will not remember the hand-off (not picked up is then unknown): said.
+                if let unrecorded { results.post(.action(.notice("copied, but the hand-off could not be recorded: \(unrecorded)"))) }
             }
         }
     }

@@ -144,13 +144,7 @@ final class WorkspaceWorker: @unchecked Sendable {
     /// so nothing is read back): `.coderef/sessions-hub/history.jsonl`, and the snapshot's own record.
     private func recordHistory(into snapshot: inout WorkspaceSnapshot, touched: TouchedItems?) {
         guard let posted, !posted.sessions.isEmpty || !posted.stubs.isEmpty else { return }
-        let now = Date()
-        var entries: [StatusHistory.Entry] = []
-        for change in SnapshotDiff.changes(from: posted, to: snapshot, touched: touched) where change.kind == .agentStatus && change.from != nil {
-            guard let agent = change.agent else { continue }
-            let note = snapshot.session(at: change.path)?.everyone.first { $0.agentId == agent }?.notes
-            entries.append(StatusHistory.Entry(time: now, session: change.path, agent: agent, from: change.from, to: change.to, note: note))
-        }
+        let entries = StatusHistory.entries(for: SnapshotDiff.changes(from: posted, to: snapshot, touched: touched), in: snapshot, at: Date())
         do {
             try StatusHistory.record(entries, into: &snapshot, root: live.loader.layout.root)
         } catch {
