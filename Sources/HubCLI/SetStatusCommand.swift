@@ -40,14 +40,7 @@ struct SetStatusCommand: ParsableCommand {
             let file = try StatusWriter.set(status, agent: agent, in: session, root: layout.root, note: note)
             Output.write("\(agent.agentId): \(agent.status.word ?? "?") → \(status) (\(file))\n")
             // Written as asked; what the evidence will say of it is said now.
-            if Status(status).bucket == .complete {
-                if let done = agent.tasksDone, let total = agent.tasksTotal, done < total {
-                    Output.error("warning: \(agent.agentId) has \(total - done) of \(total) tasks not done; the hub will show it as unverified")
-                }
-                if let output = agent.outputFile, !agent.outputExists {
-                    Output.error("warning: \(agent.agentId)'s output \(TerminalText.sanitize(output)) does not exist; the hub will show it as unverified")
-                }
-            }
+            for warning in StatusWriter.warnings(setting: status, on: agent) { Output.error("warning: " + warning) }
         } catch let failure as StatusWriter.Failure {
             if case .write = failure {
                 Output.error(failure.description)

@@ -20,6 +20,7 @@ extension HubTools {
             ("session", .string(session.path)), ("agent", .string(agent.agentId)),
             ("from", optional(agent.status.word)), ("to", .string(word.trimmingCharacters(in: .whitespaces))),
             ("note", optional(note)), ("file", .string(file)),
+            ("warnings", .array(StatusWriter.warnings(setting: word, on: agent).map(JSONValue.string))),
         ]))
     }
 

@@ -62,7 +62,7 @@ enum OutputSchemas {
             "instructions_file": text, "output_file": text, "report_status_in": text, "how_to_report": string, "one_liner": string,
         ], required: ["session", "agent", "steps", "how_to_report", "one_liner"]),
         "triage": object(["action": string, "sentence": string], required: ["action", "sentence"]),
-        "set_status": object(["session": string, "agent": string, "from": text, "to": string, "note": text, "file": string], required: ["session", "agent", "to", "file"]),
+        "set_status": object(["session": string, "agent": string, "from": text, "to": string, "note": text, "file": string, "warnings": strings], required: ["session", "agent", "to", "file"]),
         "create_stub": object(["path": string, "stub_id": string, "feature_name": string]),
         "start_session": sessionWritten,
         "advance_phase": sessionWritten,

@@ -81,6 +81,11 @@ import HubTestSupport
         let nested = try workspace.read(".coderef/sessions/api-migration-phase1/web-client/communication.json")
         #expect(nested.contains("\"blocked\"") && nested.contains("need the staging db"))
         #expect(StatusHistory.load(root: workspace.root).contains { $0.agent == "web-client" && $0.to == "blocked" })
+        #expect(status["warnings"]?.arrayValue?.isEmpty == true)
+        // Complete with tasks not done: written, and said, as set-status says it.
+        let (complete, _) = try await call(client, "set_status", ["session": "api-migration-phase1", "agent": "web-client", "status": "complete"])
+        #expect(complete["warnings"]?.arrayValue?.contains { $0.stringValue?.contains("tasks not done; the hub will show it as unverified") == true } == true)
+        _ = try await call(client, "set_status", ["session": "api-migration-phase1", "agent": "web-client", "status": "blocked", "note": "need the staging db"])
 
         // Triage through the same TriageAction as the screen and the CLI: snooze, then undo.
         let (snoozed, snoozeFailed) = try await call(client, "triage", ["action": "snooze", "session": "api-migration-phase1", "agent": "web-client", "note": "on it"])

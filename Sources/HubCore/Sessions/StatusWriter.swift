@@ -26,6 +26,21 @@ public enum StatusWriter {
         }
     }
 
+    /// What the evidence will say of `word` for `agent`, said when it is written (by `set-status`,
+    /// MCP's `set_status` and the screen's `m` alike): complete with tasks not done, or its output
+    /// missing, is unverified. It still writes: the person or agent decides.
+    public static func warnings(setting word: String, on agent: AgentState) -> [String] {
+        guard Status(word).bucket == .complete else { return [] }
+        var warnings: [String] = []
+        if let done = agent.tasksDone, let total = agent.tasksTotal, done < total {
+            warnings.append("\(agent.agentId) has \(total - done) of \(total) tasks not done; the hub will show it as unverified")
+        }
+        if let output = agent.outputFile, !agent.outputExists {
+            warnings.append("\(agent.agentId)'s output \(TerminalText.sanitize(output)) does not exist; the hub will show it as unverified")
+        }
+        return warnings
+    }
+
     /// How long after a write it is checked again (see `set`).
     public nonisolated(unsafe) static var verifyDelay: TimeInterval = 0.03
 

@@ -58,7 +58,11 @@ public enum TriageAction {
         switch verdict.kind {
         case .snooze: sentence = "\(name): snoozed until its evidence changes (u undoes)"
         case .dismiss: sentence = "\(name): \(verdict.reason?.word ?? "") dismissed until its evidence changes (u undoes)"
-        default: sentence = "\(name): \(verdict.previous ?? "?") → \(verdict.status ?? "?") (u undoes)"
+        default:
+            // The same warnings as set-status: a mark the evidence will not back is said at once.
+            let agent = session.everyone.first { $0.agentId == agentId }
+            let warnings = agent.map { StatusWriter.warnings(setting: verdict.status ?? "", on: $0) } ?? []
+            sentence = "\(name): \(verdict.previous ?? "?") → \(verdict.status ?? "?") (u undoes)" + (warnings.isEmpty ? "" : " — " + warnings.joined(separator: "; "))
         }
         return (verdict, sentence)
     }
