@@ -111,3 +111,19 @@ import Testing
         #expect(settings.keyOverridesSource == workspace.path(".coderef/hub.toml"))
     }
 }
+
+/// The terminal's own effects, run by the loop's handler: bytes to the person's terminal.
+@Suite struct TerminalEffectsTests {
+    @Test func theTitleIsPushedOnceAndPutBackTheBellRingsTheRestIsNotItsOwn() {
+        let terminal = MemoryTerminal(size: Size(width: 80, height: 24))
+        let effects = TerminalEffects(terminal: terminal, environment: [:])
+        #expect(effects.handle(.setTitle("sessions-hub · 2 need you")) && effects.handle(.setTitle("sessions-hub · nothing needs you")))
+        #expect(effects.handle(.bell))
+        #expect(!effects.handle(.reload) && !effects.handle(.edit(path: "/x")), "not the terminal's: the runner's, or the loop's own")
+        effects.restoreTitle()
+        let text = String(decoding: terminal.rawOutput, as: UTF8.self)
+        #expect(text.components(separatedBy: "\u{1B}[22;0t").count == 2, "the person's title pushed once")
+        #expect(text.contains("nothing needs you") && text.contains("\u{07}") && text.hasSuffix("\u{1B}[23;0t"))
+        #expect(effects.handle(.setTheme("light")) && effects.redrawNeeded)
+    }
+}

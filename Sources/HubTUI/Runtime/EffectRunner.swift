@@ -40,7 +40,7 @@ final class EffectRunner: @unchecked Sendable {
     /// Starts `effect`; `.quit` and `.bell` belong to the loop (they touch the terminal) and are not run here.
     func run(_ effect: Effect) {
         switch effect {
-        case .quit, .bell, .edit, .notify, .setTitle, .setTheme: return
+        case .quit, .bell, .edit, .notify, .setTitle, .setTheme: return  // the loop's own (TerminalEffects, the editor)
         case .loadAgentDetail(let session, let agent, let output, let pane):
             let root = context.layout.root
             let tmux = context.insideTmux ? TmuxClient(environment: environment) : nil

@@ -28,7 +28,9 @@ public final class ScreenApp {
     private var idleInputPolls = 0
     private var started = false
     private var finished = false
-    private var titleSet = false
+    /// The terminal's effects, then the rest off the loop: each effect goes to the first that takes it.
+    private let terminalEffects: TerminalEffects
+    private var handlers: [EffectHandler] { [terminalEffects, runner] }
 
     public init(terminal: Terminal, live: LiveWorkspace, context: AppContext? = nil, keymap: Keymap = .standard, signalDescriptor: Int32 = -1, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.terminal = terminal
@@ -37,6 +39,7 @@ public final class ScreenApp {
         let context = context ?? AppContext(layout: live.loader.layout)
         self.state = AppState(snapshot: live.current, size: terminal.size, now: Date(), glyphs: terminal.supportsUnicode ? .unicode : .ascii, context: context)
         self.runner = EffectRunner(live: live, context: context, environment: environment)
+        self.terminalEffects = TerminalEffects(terminal: terminal, environment: environment)
         self.environment = environment
         state.loading = !live.hasLoaded
         _ = Reducer.reduce(&state, .resize(terminal.size))
@@ -110,19 +113,14 @@ public final class ScreenApp {
             for effect in Trace.timed("reduce \(action.traceName)", { Reducer.reduce(&state, action, keymap: keymap) }) {
                 switch effect {
                 case .quit: return finish(exitStatus)
-                case .bell: terminal.writeRaw([7])
+                // The editor takes the terminal from the loop and gives it back: the loop's own.
                 case .edit(let path): openEditor(path)
-                case .setTheme(let name):
-                    if let theme = ThemeLoader.builtIn[name] { terminal.apply(theme) }
-                    lastFrame = nil
-                case .notify(let title, let body):
-                    terminal.writeRaw(NotificationEscapes.desktop(title: title, body: body, insideTmux: environment["TMUX"] != nil))
-                case .setTitle(let title):
-                    // Push the terminal's own title once, so it comes back when the hub ends.
-                    if !titleSet { terminal.writeRaw(Array("\u{1B}[22;0t".utf8)) }
-                    titleSet = true
-                    terminal.writeRaw(NotificationEscapes.title(title))
-                default: runner.run(effect)
+                default:
+                    _ = handlers.first { $0.handle(effect) }
+                    if terminalEffects.redrawNeeded {
+                        terminalEffects.redrawNeeded = false
+                        lastFrame = nil
+                    }
                 }
             }
         }
@@ -152,7 +150,7 @@ public final class ScreenApp {
     public var isIdle: Bool { runner.isIdle }
 
     private func finish(_ status: Int32) -> Int32 {
-        if titleSet { terminal.writeRaw(Array("\u{1B}[23;0t".utf8)) }
+        terminalEffects.restoreTitle()
         finished = true
         exitStatus = status
         runner.stop()

@@ -72,8 +72,9 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {
 
     public func shutdown() { isShutDown = true }
 
-    /// Raw bytes (a bell, a title) are the real terminal's business; in memory they go nowhere.
-    public func writeRaw(_ bytes: [UInt8]) {}
+    /// Raw bytes written (a bell, a title, a notification), kept for tests to read.
+    private(set) var rawOutput: [UInt8] = []
+    public func writeRaw(_ bytes: [UInt8]) { lock.withLock { rawOutput += bytes } }
 
     public var frames: [Canvas] { lock.lock(); defer { lock.unlock() }; return storedFrames }
     public var lastFrame: Canvas? { frames.last }
