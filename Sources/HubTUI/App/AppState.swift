@@ -167,49 +167,7 @@ public struct AppState: Equatable, Sendable {
 
     private mutating func composeRows() {
         newOrderWaits = false
-        let needs = board.orderedIndices.map(ListRow.attention)
-        let head: [ListRow] = needs.isEmpty ? [] : [.header(AppState.needsTitle, count: needs.count)] + needs
-        var foot: [ListRow] = []
-        if showArchived {
-            var archived: [ListRow] = snapshot.stubs.indices.filter { snapshot.stubs[$0].archived }.map(ListRow.stub)
-            archived += snapshot.sessions.indices.filter { snapshot.sessions[$0].archived && snapshot.sessions[$0].parent == nil }.map { .session($0, depth: 0) }
-            if !archived.isEmpty { foot = [.header("ARCHIVED", count: archived.count)] + archived }
-        }
-        // The whole list is shared, not copied: only NEEDS YOU (and ARCHIVED) are built here.
-        let all = ListModel(rows: ListRows(head: head, body: wholeList.rows.wholeBody, foot: foot), sessionsByStub: wholeList.sessionsByStub, stubPaths: wholeList.stubPaths,
-                            stubsOfSession: wholeList.stubsOfSession)
-        guard !filter.isEmpty, let search else {
-            list = all
-            return
-        }
-        // Words that name a state (`needs`, `stale`, `unverified`...) also match by the evidence;
-        // the rest only by text, at no extra cost per row.
-        let stateWords = Set(ListSearch.words(filter).filter(AppState.isStateWord))
-        guard !stateWords.isEmpty else {
-            list = all.filtered(by: filter, search: search)
-            return
-        }
-        let board = self.board, sessions = snapshot.sessions
-        list = all.filtered(by: filter, search: search) { index, word in
-            stateWords.contains(word) && AppState.matchesState(word, board.bySession[sessions[index].path])
-        }
-    }
-
-    /// True for a filter word that can name an evidence state (`ne`, `needs`, `stale`, `unv`...).
-    static func isStateWord(_ word: [UInt8]) -> Bool {
-        let text = String(decoding: word, as: UTF8.self)
-        guard text.count >= 2 else { return false }
-        return "needs".hasPrefix(text) || AttentionReason.allCases.contains { $0.rawValue.hasPrefix(text) || $0.word.hasPrefix(text) }
-    }
-
-    public static let needsTitle = "NEEDS YOU"
-
-    /// `/needs`, `/stale`, `/unverified`, `/ready`... match sessions by what the evidence says.
-    static func matchesState(_ word: [UInt8], _ items: [AttentionItem]?) -> Bool {
-        guard let items, !items.isEmpty else { return false }
-        let text = String(decoding: word, as: UTF8.self)
-        if "needs".hasPrefix(text) && text.count >= 2 { return true }
-        return items.contains { $0.reason.rawValue.hasPrefix(text) || $0.reason.word.hasPrefix(text) }
+        list = ListComposition.compose(whole: wholeList, board: board, snapshot: snapshot, showArchived: showArchived, filter: filter, search: search)
     }
 
     /// What the evidence says needs the person, per session (kept up to date with the snapshot).
