@@ -55,12 +55,16 @@ enum WorkorderLoader {
     static func load(_ path: String, shown: String, fallbackId: String, root: String, log: ProblemLog, times: GitFileTimes = .none) -> Workorder? {
         guard let value = JSONFile.load(path, displayPath: shown, log: log) else { return nil }
         var plan = decode(value, path: shown, fallbackId: fallbackId, log: log)
-        plan.modified = plan.writtenAt ?? times.changed(path)
+        plan.fallbackId = fallbackId
         let folder = WorkspacePaths.parent(WorkspacePaths.parent(path))
         if WorkspacePaths.lastComponent(folder) == "workorder", WorkspacePaths.lastComponent(WorkspacePaths.parent(folder)) == "coderef" {
             let project = WorkspacePaths.parent(WorkspacePaths.parent(folder))
             plan.project = project == root ? nil : WorkspacePaths.lastComponent(project)
+            // The workorder's own communication.json, beside its plan, wins for its state.
+            let communication = FileSystem.join(WorkspacePaths.parent(path), communicationName)
+            plan = merge(plan, communication: communication, shown: WorkspacePaths.parent(shown) + "/" + communicationName, log: log)
         }
+        plan.modified = plan.writtenAt ?? times.changed(path)
         return plan
     }
 

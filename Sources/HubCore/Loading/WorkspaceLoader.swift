@@ -70,7 +70,16 @@ public struct WorkspaceLoader: Sendable {
         }
         for home in unique(workorderHomes) {
             for name in FileSystem.subdirectories(home) {
-                addPlan(FileSystem.join(FileSystem.join(home, name), "plan.json"), fallbackId: name)
+                let folder = FileSystem.join(home, name)
+                let plan = FileSystem.join(folder, "plan.json")
+                if FileSystem.isFile(plan) {
+                    addPlan(plan, fallbackId: name)
+                } else if let only = WorkorderLoader.loadCommunicationOnly(folder, shown: layout.display(FileSystem.join(folder, WorkorderLoader.communicationName)),
+                                                                           fallbackId: name, root: layout.root, log: log, times: times),
+                          seenPlans.insert(only.path).inserted {
+                    // A workorder folder with only its communication.json is a workorder too.
+                    workorders.append(only)
+                }
             }
         }
         var logEntries: [WorkorderLogEntry] = []

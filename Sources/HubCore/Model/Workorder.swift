@@ -28,6 +28,20 @@ public struct Workorder: Equatable, Sendable {
     public var modified: Date?
     /// The newest time written in the plan itself (nil: it writes none).
     public var writtenAt: Date?
+    /// The id it would have had from its folder's name (to tell a written id from a guessed one).
+    public var fallbackId: String?
+    /// From the workorder folder's own communication.json, when it has one (relative path).
+    public var communicationFile: String?
+    /// `blockers[]`: what stops it (a workorder with blockers is blocked, whatever its status says).
+    public var blockers: [String] = []
+    /// `handoff`: `from → to: reason`.
+    public var handoff: String?
+    /// The last entries of its `communication_log` (oldest first).
+    public var lastEvents: [String] = []
+    /// `closed_at` (or `completed_at`) as written.
+    public var closedAt: String?
+    /// plan.json and communication.json name different states.
+    public var disagreement: String?
 
     /// A plan that says complete while tasks of its own are open: the same `unverified` the hub
     /// gives an agent whose claim its evidence does not back ("says complete, 3 of 7 tasks open").

@@ -178,8 +178,13 @@ public enum StatusReport {
             ("phase_status", optional(workorder.phaseStatus)),
             ("last_transition", optional(workorder.lastTransition)),
             ("parent_stub_id", optional(workorder.parentStubId)),
-            ("evidence", workorder.unverified == nil ? .null : .string(AttentionReason.unverified.rawValue)),
-            ("evidence_detail", optional(workorder.unverified)),
+            ("evidence", workorder.blockers.isEmpty ? (workorder.unverified == nil ? .null : .string(AttentionReason.unverified.rawValue)) : .string(AttentionReason.blocked.rawValue)),
+            ("evidence_detail", optional(workorder.blockers.first ?? workorder.unverified ?? workorder.disagreement)),
+            ("blockers", .array(workorder.blockers.map(JSONValue.string))),
+            ("handoff", optional(workorder.handoff)),
+            ("last_event", optional(workorder.lastEvents.last)),
+            ("closed_at", optional(workorder.closedAt)),
+            ("communication_file", optional(workorder.communicationFile)),
             ("changed", workorder.modified.map { .string(Timestamp.format($0)) } ?? .null),
         ]))
     }

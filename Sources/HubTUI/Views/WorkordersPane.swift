@@ -15,7 +15,8 @@ enum WorkordersPane {
             var writer = LineWriter(canvas: canvas, area: inner, glyphs: glyphs)
             for line in lines.dropFirst(min(view.detailScroll, max(0, lines.count - 1))).prefix(inner.height) { writer.line(line) }
             canvas = writer.canvas
-            Cells.text(&canvas, "↑↓ scroll  e edit plan.json  Esc back to the list", x: inner.x, y: rect.maxY - 2, width: inner.width, role: .muted, glyphs: glyphs)
+            let file = WorkspacePaths.lastComponent(plan.path)
+            Cells.text(&canvas, "↑↓ scroll  e edit \(file)  Esc back to the list", x: inner.x, y: rect.maxY - 2, width: inner.width, role: .muted, glyphs: glyphs)
             return
         }
         let title = "Workorders \(rows.count)" + (rows.count == state.snapshot.workorders.count ? "" : " of \(state.snapshot.workorders.count)") + (view.filter.isEmpty ? "" : " · /" + view.filter)
@@ -45,7 +46,9 @@ enum WorkordersPane {
             let y = area.y + line
             var x = area.x
             let bucket = plan.status.bucket
-            if plan.unverified != nil {
+            if !plan.blockers.isEmpty {
+                canvas.put(glyphs.status(.blocked), x: x, y: y, role: .bucket(.blocked))
+            } else if plan.unverified != nil || plan.disagreement != nil {
                 canvas.put(glyphs.warning, x: x, y: y, role: .warning)
             } else {
                 canvas.put(glyphs.status(bucket), x: x, y: y, role: .bucket(bucket))
@@ -83,14 +86,20 @@ enum WorkordersPane {
         var lines: [[(String, StyleRole)]] = [
             [("Status    ", .muted), (glyphs.status(bucket) + " " + clean(plan.status.word ?? "none written"), .bucket(bucket))]
                 + (plan.unverified.map { [("   " + glyphs.warning + " unverified: " + clean($0), StyleRole.warning)] } ?? []),
-            [("Plan      ", .muted), (clean(plan.path), .text)],
+            [(plan.path.hasSuffix("/plan.json") || plan.path == "plan.json" ? "Plan      " : "File      ", .muted), (clean(plan.path), .text)],
             [("Project   ", .muted), (clean(plan.project ?? "the workspace"), .text)],
         ]
         if let feature = plan.featureName { lines.append([("Feature   ", .muted), (clean(feature), .text)]) }
+        if let communication = plan.communicationFile, communication != plan.path { lines.append([("State     ", .muted), (clean(communication), .text)]) }
+        for blocker in plan.blockers { lines.append([("Blocked   ", .bucket(.blocked)), (clean(blocker), .text)]) }
+        if let disagreement = plan.disagreement { lines.append([("Files     ", .muted), (glyphs.warning + " " + clean(disagreement), .warning)]) }
+        if let handoff = plan.handoff { lines.append([("Hand-off  ", .muted), (clean(handoff), .text)]) }
         if plan.currentPhase != nil || plan.phaseStatus != nil {
             lines.append([("Phase     ", .muted), (clean([plan.currentPhase.map { "phase \($0)" }, plan.phaseStatus].compactMap { $0 }.joined(separator: " · ")), .text)])
         }
         if let last = plan.lastTransition { lines.append([("Last step ", .muted), (clean(last), .text)]) }
+        for (index, event) in plan.lastEvents.reversed().enumerated() { lines.append([(index == 0 ? "Log       " : "          ", .muted), (clean(event), .text)]) }
+        if let closed = plan.closedAt { lines.append([("Closed    ", .muted), (clean(closed), .text)]) }
         lines.append([("Session   ", .muted), (links.session[plan.path].map(clean) ?? "none linked (no agent lists it in workorders_created)", links.session[plan.path] == nil ? .muted : .accent)])
         lines.append([("Stub      ", .muted), (links.stub[plan.path].map(clean) ?? "none linked", links.stub[plan.path] == nil ? .muted : .accent)])
         if let modified = plan.modified { lines.append([("Changed   ", .muted), (Cells.age(from: modified, now: state.now) + " ago (" + Timestamp.format(modified) + ")", .text)]) }

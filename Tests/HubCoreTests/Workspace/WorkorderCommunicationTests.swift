@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import HubTestSupport
+@testable import HubCore
+
+/// [FORMATS] A workorder folder's own communication.json: its state wins over plan.json, plan.json
+/// still gives the tasks, and a folder with only the communication.json is a workorder too.
+@Suite struct WorkorderCommunicationTests {
+    func workspace() throws -> TemporaryWorkspace {
+        let workspace = try TemporaryWorkspace("workorder-communication")
+        try workspace.write("coderef/workorder/feat-a/plan.json", #"""
+        {"workorder_id": "WO-FEAT-A-001", "status": "plan_created",
+         "5_task_id_system": {"tasks": [{"task_id": "T1", "status": "complete"}, {"task_id": "T2", "status": "pending"}]}}
+        """#)
+        try workspace.write("coderef/workorder/feat-a/communication.json", #"""
+        {"workorder_id": "WO-FEAT-A-001", "status": "implementing", "current_phase": 2, "phase_status": "in_progress",
+         "blockers": [{"description": "needs the staging API key", "owner": "ops"}, "waiting for review"],
+         "handoff": {"from": "planner", "to": "coder", "reason": "plan approved"},
+         "communication_log": [{"event": "started", "at": "2026-08-01T10:00:00Z"}, {"event": "checkpoint", "message": "phase 1 done", "timestamp": "2026-08-02T12:00:00Z"}],
+         "phase_transitions": [{"phase": 1, "to_status": "complete", "commit": "abc1234567890fff", "at": "2026-08-02T11:00:00Z"}]}
+        """#)
+        try workspace.write("coderef/workorder/feat-b/communication.json", #"{"workorder_id": "WO-FEAT-B-001", "status": "closed", "closed_at": "2026-08-03T09:30:00Z"}"#)
+        try workspace.write("coderef/workorder/feat-c/plan.json", #"{"workorder_id": "WO-FEAT-C-001", "status": "complete"}"#)
+        try workspace.write("coderef/workorder/feat-c/communication.json", #"{"status": "in_progress"}"#)
+        return workspace
+    }
+
+    @Test func theWorkordersOwnFileWinsAndEveryFieldIsRead() throws {
+        let workspace = try workspace()
+        let snapshot = workspace.load()
+        let a = try #require(snapshot.workorders.first { $0.workorderId == "WO-FEAT-A-001" })
+        #expect(a.status.word == "implementing" && a.status.bucket == .inProgress)
+        #expect(a.tasksDone == 1 && a.tasksTotal == 2, "plan.json still gives the tasks")
+        #expect(a.currentPhase == "2" && a.phaseStatus == "in_progress")
+        #expect(a.blockers == ["needs the staging API key (waiting on ops)", "waiting for review"])
+        #expect(a.handoff == "planner → coder: plan approved")
+        #expect(a.lastEvents == ["started (2026-08-01T10:00:00Z)", "checkpoint — phase 1 done (2026-08-02T12:00:00Z)"])
+        #expect(a.lastTransition == "phase 1 → complete at 2026-08-02T11:00:00Z commit abc1234567")
+        #expect(a.modified == Timestamp.parse("2026-08-02T12:00:00Z"), "dated by the newest time it writes")
+        #expect(a.communicationFile == "coderef/workorder/feat-a/communication.json")
+        #expect(a.disagreement == nil, "a plan left at plan_created while the work moved on is the usual case")
+        // Only a communication.json: listed, closed.
+        let b = try #require(snapshot.workorders.first { $0.workorderId == "WO-FEAT-B-001" })
+        #expect(b.status.bucket == .complete && b.closedAt == "2026-08-03T09:30:00Z" && b.path == "coderef/workorder/feat-b/communication.json")
+        // The two files disagree: the evidence says so.
+        let c = try #require(snapshot.workorders.first { $0.workorderId == "WO-FEAT-C-001" })
+        #expect(c.status.word == "in_progress" && c.disagreement == "plan.json says complete, communication.json says in_progress")
+        // status --json and MCP carry the new fields; blockers make it blocked.
+        let json = try #require(StatusReport.workordersJSON(snapshot).first { $0["workorder_id"]?.stringValue == "WO-FEAT-A-001" })
+        #expect(json["evidence"]?.stringValue == "blocked" && json["blockers"]?.arrayValue?.count == 2)
+        #expect(json["handoff"]?.stringValue == "planner → coder: plan approved" && json["last_event"]?.stringValue?.hasPrefix("checkpoint") == true)
+    }
+}
