@@ -208,3 +208,23 @@ extension OptimisticTests {
         #expect(state.selectedIdentity == .session(wave), "the selection followed its session, got \(String(describing: state.selectedIdentity))")
     }
 }
+
+/// `w` lists archived workorders only when `H` shows archived items.
+@Suite struct ArchivedWorkordersViewTests {
+    @Test func archivedWorkordersWaitForH() throws {
+        var snapshot = WorkspaceSnapshot(root: "/w")
+        var old = Workorder(workorderId: "WO-OLD-001", path: "coderef/ARCHIVED/old/plan.json", status: Status("complete"))
+        old.archived = true
+        snapshot.workorders = [old, Workorder(workorderId: "WO-LIVE-001", path: "coderef/workorder/live/plan.json", status: Status("in_progress"))]
+        let view = WorkordersView()
+        #expect(view.rows(snapshot).map(\.workorderId) == ["WO-LIVE-001"])
+        #expect(Set(view.rows(snapshot, archived: true).map(\.workorderId)) == ["WO-OLD-001", "WO-LIVE-001"])
+        var state = Fixtures.state(snapshot)
+        _ = Reducer.reduce(&state, .key(.character("w")))
+        #expect(!Render.screen(state).description.contains("WO-OLD-001"))
+        _ = Reducer.reduce(&state, .key(.escape))
+        _ = Reducer.reduce(&state, .key(.character("H")))
+        _ = Reducer.reduce(&state, .key(.character("w")))
+        #expect(Render.screen(state).description.contains("WO-OLD-001"))
+    }
+}

@@ -7,6 +7,10 @@ import Foundation
 extension WorkorderLoader {
     static let communicationName = "communication.json"
 
+    /// The folders that hold workorder folders in a project (or the workspace): `coderef/workorder/`
+    /// and the two spellings of its archive.
+    static let homes = ["coderef/workorder", "coderef/ARCHIVED", "coderef/archived"]
+
     /// `workorder` with what the communication.json beside its plan says (nil file: unchanged).
     static func merge(_ workorder: Workorder, communication path: String, shown: String, log: ProblemLog) -> Workorder {
         guard FileSystem.isFile(path), let value = JSONFile.load(path, displayPath: shown, log: log), let object = value.objectValue else { return workorder }
@@ -67,7 +71,8 @@ extension WorkorderLoader {
         workorder = merge(workorder, communication: path, shown: shown, log: log)
         guard workorder.communicationFile != nil else { return nil }
         let home = WorkspacePaths.parent(folder)
-        if WorkspacePaths.lastComponent(home) == "workorder" {
+        workorder.archived = Workorder.isArchivedPath(path)
+        if ["workorder", "ARCHIVED", "archived"].contains(WorkspacePaths.lastComponent(home)) {
             let project = WorkspacePaths.parent(WorkspacePaths.parent(home))
             workorder.project = project == root ? nil : WorkspacePaths.lastComponent(project)
         }

@@ -57,7 +57,7 @@ enum WorkorderLoader {
         var plan = decode(value, path: shown, fallbackId: fallbackId, log: log)
         plan.fallbackId = fallbackId
         let folder = WorkspacePaths.parent(WorkspacePaths.parent(path))
-        if WorkspacePaths.lastComponent(folder) == "workorder", WorkspacePaths.lastComponent(WorkspacePaths.parent(folder)) == "coderef" {
+        if ["workorder", "ARCHIVED", "archived"].contains(WorkspacePaths.lastComponent(folder)), WorkspacePaths.lastComponent(WorkspacePaths.parent(folder)) == "coderef" {
             let project = WorkspacePaths.parent(WorkspacePaths.parent(folder))
             plan.project = project == root ? nil : WorkspacePaths.lastComponent(project)
             // The workorder's own communication.json, beside its plan, wins for its state.
@@ -65,6 +65,7 @@ enum WorkorderLoader {
             plan = merge(plan, communication: communication, shown: WorkspacePaths.parent(shown) + "/" + communicationName, log: log)
         }
         plan.modified = plan.writtenAt ?? times.changed(path)
+        plan.archived = Workorder.isArchivedPath(path)
         return plan
     }
 

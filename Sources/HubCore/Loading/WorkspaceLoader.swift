@@ -61,11 +61,13 @@ public struct WorkspaceLoader: Sendable {
         }
 
         // Workorders: the workspace's own, and those in the agents' project folders.
-        var workorderHomes = unique(layout.workorderDirectories.map(layout.absolute))
+        // Archived workorder folders (`coderef/ARCHIVED/`, `coderef/archived/`) are read too, flagged.
+        var workorderHomes = unique(layout.workorderDirectories.map(layout.absolute)
+            + WorkorderLoader.homes.dropFirst().map { FileSystem.join(layout.root, $0) })
         var logFiles = [layout.absolute("coderef/workorder-log.txt")]
         let projects = ProjectDiscovery(layout: layout, resolver: resolver, log: log).projects(for: sessions)
         for project in projects {
-            workorderHomes.append(FileSystem.join(project, "coderef/workorder"))
+            workorderHomes += WorkorderLoader.homes.map { FileSystem.join(project, $0) }
             logFiles.append(FileSystem.join(project, "coderef/workorder-log.txt"))
         }
         for home in unique(workorderHomes) {
@@ -74,7 +76,7 @@ public struct WorkspaceLoader: Sendable {
                 let plan = FileSystem.join(folder, "plan.json")
                 if FileSystem.isFile(plan) {
                     addPlan(plan, fallbackId: name)
-                } else if let only = WorkorderLoader.loadCommunicationOnly(folder, shown: layout.display(FileSystem.join(folder, WorkorderLoader.communicationName)),
+                } else if !FileSystem.isFile(FileSystem.join(folder, "stub.json")), let only = WorkorderLoader.loadCommunicationOnly(folder, shown: layout.display(FileSystem.join(folder, WorkorderLoader.communicationName)),
                                                                            fallbackId: name, root: layout.root, log: log, times: times),
                           seenPlans.insert(only.path).inserted {
                     // A workorder folder with only its communication.json is a workorder too.

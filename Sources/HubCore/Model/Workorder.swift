@@ -42,6 +42,13 @@ public struct Workorder: Equatable, Sendable {
     public var closedAt: String?
     /// plan.json and communication.json name different states.
     public var disagreement: String?
+    /// Its folder was moved into `coderef/ARCHIVED/` or `coderef/archived/` (finished and put away).
+    public var archived = false
+
+    /// True for a path inside a `coderef/ARCHIVED/` or `coderef/archived/` folder.
+    public static func isArchivedPath(_ path: String) -> Bool {
+        path.contains("coderef/ARCHIVED/") || path.contains("coderef/archived/")
+    }
 
     /// A plan that says complete while tasks of its own are open: the same `unverified` the hub
     /// gives an agent whose claim its evidence does not back ("says complete, 3 of 7 tasks open").

@@ -185,6 +185,7 @@ public enum StatusReport {
             ("last_event", optional(workorder.lastEvents.last)),
             ("closed_at", optional(workorder.closedAt)),
             ("communication_file", optional(workorder.communicationFile)),
+            ("archived", .bool(workorder.archived)),
             ("changed", workorder.modified.map { .string(Timestamp.format($0)) } ?? .null),
         ]))
     }

@@ -35,7 +35,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("a")], .advance, "start the next phase of the selected session, or of a stub's latest session (asks first)"),
         KeyBinding([.character("C")], .closeSession, "close the selected session in its file once every agent is complete: its status and phases{} entry say complete (asks first; a also does it when it starts the next phase)"),
         KeyBinding([.character("A")], .archive, "archive the selected session; on a stub row, its finished phases (and the stub once none is at work); asks first"),
-        KeyBinding([.character("H")], .toggleArchived, "list archived sessions and stubs at the end (again to hide them)"),
+        KeyBinding([.character("H")], .toggleArchived, "list archived sessions and stubs at the end, and archived workorders in w (again to hide them)"),
         KeyBinding([.character("U")], .unarchive, "bring the selected archived session or stub back (asks first)"),
         KeyBinding([.character("d")], .dispatch, "dispatch the selected agent: start it in a tmux window and hand it its one-liner (asks first)", hint: "dispatch"),
         KeyBinding([.character("D")], .dispatchAll, "dispatch every agent of the session (or a stub's latest session) that is ready (not started, dependencies complete); later waves are offered as they become ready"),

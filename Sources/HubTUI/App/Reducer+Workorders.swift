@@ -36,7 +36,7 @@ extension Reducer {
 
     static func workordersKey(_ state: inout AppState, _ view: WorkordersView, _ key: Key, command: Command?) -> [Effect] {
         var view = view
-        let rows = view.rows(state.snapshot)
+        let rows = view.rows(state.snapshot, archived: state.showArchived)
         if view.typing {
             switch key {
             case .enter: view.typing = false

@@ -18,10 +18,12 @@ public struct WorkordersView: Equatable, Sendable {
         self.links = links
     }
 
-    /// The workorders shown, in order: most recent activity first, then by id.
-    public func rows(_ snapshot: WorkspaceSnapshot) -> [Workorder] {
+    /// The workorders shown, in order: most recent activity first, then by id; archived ones only
+    /// when `H` shows archived items.
+    public func rows(_ snapshot: WorkspaceSnapshot, archived: Bool = false) -> [Workorder] {
         let words = filter.lowercased().split(separator: " ").map(String.init)
         let matching = snapshot.workorders.filter { workorder in
+            guard archived || !workorder.archived else { return false }
             guard !words.isEmpty else { return true }
             let text = [workorder.workorderId, workorder.project ?? "", workorder.featureName ?? "", workorder.status.word ?? "", workorder.phaseStatus ?? ""].joined(separator: " ").lowercased()
             return words.allSatisfy(text.contains)

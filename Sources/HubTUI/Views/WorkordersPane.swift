@@ -6,7 +6,7 @@ enum WorkordersPane {
     static func draw(_ canvas: inout Canvas, _ state: AppState, _ view: WorkordersView) {
         let glyphs = state.glyphs
         guard let rect = FullScreen.frame(&canvas, minimum: Size(width: 20, height: 5)) else { return }
-        let rows = view.rows(state.snapshot)
+        let rows = view.rows(state.snapshot, archived: state.showArchived)
         let links = view.links
         if let path = view.open, let plan = state.snapshot.workorders.first(where: { $0.path == path }) {
             Box.draw(&canvas, rect, title: "Workorder " + TerminalText.sanitize(plan.workorderId), focused: true, glyphs: glyphs)

@@ -51,3 +51,26 @@ import HubTestSupport
         #expect(json["handoff"]?.stringValue == "planner → coder: plan approved" && json["last_event"]?.stringValue?.hasPrefix("checkpoint") == true)
     }
 }
+
+extension WorkorderCommunicationTests {
+    /// Archived workorder folders, in both spellings, in the workspace and in a project: listed,
+    /// flagged archived.
+    @Test func archivedWorkordersAreListedAndFlagged() throws {
+        let parent = try TemporaryWorkspace("workorder-archived")
+        try parent.write("ws/coderef/ARCHIVED/old-a/plan.json", #"{"workorder_id": "WO-OLD-A-001", "status": "complete"}"#)
+        try parent.write("ws/coderef/archived/old-b/communication.json", #"{"workorder_id": "WO-OLD-B-001", "status": "closed"}"#)
+        try parent.write("ws/coderef/archived/old-stub/stub.json", #"{"feature_name": "old-stub", "status": "complete"}"#)
+        try parent.write("proj/coderef/archived/old-c/plan.json", #"{"workorder_id": "WO-OLD-C-001", "status": "complete"}"#)
+        try parent.write("proj/coderef/workorder/live/plan.json", #"{"workorder_id": "WO-LIVE-001", "status": "in_progress"}"#)
+        var layout = WorkspaceLayout(root: parent.path("ws"))
+        layout.projectDirectories = [parent.path("proj")]
+        let snapshot = WorkspaceLoader(layout: layout).load()
+        let byId = Dictionary(uniqueKeysWithValues: snapshot.workorders.map { ($0.workorderId, $0) })
+        #expect(byId["WO-OLD-A-001"]?.archived == true && byId["WO-OLD-B-001"]?.archived == true && byId["WO-OLD-C-001"]?.archived == true)
+        #expect(byId["WO-OLD-C-001"]?.project == "proj")
+        #expect(byId["WO-LIVE-001"]?.archived == false)
+        #expect(!snapshot.workorders.contains { $0.path.contains("old-stub") }, "an archived stub's folder is not a workorder")
+        let json = StatusReport.workordersJSON(snapshot).first { $0["workorder_id"]?.stringValue == "WO-OLD-B-001" }
+        #expect(json?["archived"] == .bool(true))
+    }
+}
