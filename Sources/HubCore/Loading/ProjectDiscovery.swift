@@ -32,8 +32,22 @@ struct ProjectDiscovery {
             }
         }
         for folder in layout.projectDirectories { found += search(folder) }
+        found += packages()
         var seen = Set<String>()
         return found.filter { seen.insert($0).inserted }
+    }
+
+    /// The workspace's sibling projects as `.coderef/workspace.json` lists them (`{"packages":
+    /// {"<name>": "<root>"}}`, roots relative to the workspace or absolute): read, never written.
+    func packages() -> [String] {
+        let file = FileSystem.join(layout.root, ".coderef/workspace.json")
+        guard FileSystem.isFile(file), let log, let value = JSONFile.load(file, displayPath: layout.display(file), log: log),
+              let packages = value["packages"]?.objectValue else { return [] }
+        return packages.members.compactMap { member -> String? in
+            guard let written = member.value.stringValue, !written.isEmpty, TerminalText.isPrintable(written) else { return nil }
+            let path = written.hasPrefix("/") ? written : FileSystem.join(layout.root, written)
+            return FileSystem.isDirectory(path) ? WorkspacePaths.standardize(path) : nil
+        }
     }
 
     /// Folders under `top` (itself included) that hold `coderef/workorder` or its log.

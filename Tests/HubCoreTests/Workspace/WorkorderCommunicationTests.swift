@@ -74,3 +74,17 @@ extension WorkorderCommunicationTests {
         #expect(json?["archived"] == .bool(true))
     }
 }
+
+extension WorkorderCommunicationTests {
+    /// `.coderef/workspace.json` packages are project folders: their workorders are found, and their
+    /// agents' folders.
+    @Test func workspacePackagesAreProjects() throws {
+        let parent = try TemporaryWorkspace("workspace-packages")
+        try parent.write("ws/.coderef/workspace.json", #"{"version": 1, "packages": {"docs": "../docs-server", "gone": "../nowhere", "bad": "x\u0001y"}}"#)
+        try parent.write("docs-server/coderef/workorder/wo-docs/plan.json", #"{"workorder_id": "WO-DOCS-001", "status": "in_progress"}"#)
+        let snapshot = WorkspaceLoader(layout: WorkspaceLayout(root: parent.path("ws"))).load()
+        #expect(snapshot.projects.contains(parent.path("docs-server")))
+        #expect(snapshot.workorders.first { $0.workorderId == "WO-DOCS-001" }?.project == "docs-server")
+        #expect(!snapshot.projects.contains { $0.hasSuffix("nowhere") })
+    }
+}
