@@ -94,6 +94,8 @@ public struct WorkspaceLoader: Sendable {
             }
         }
 
+        // Markdown stubs (coderef/stubs/*.md) beside the stub.json folders.
+        stubs += MarkdownStub.loadAll(layout: layout, log: log)
         stubs.sort { $0.path < $1.path }
         sessions.sort { $0.path < $1.path }
         workorders.sort { $0.path < $1.path }

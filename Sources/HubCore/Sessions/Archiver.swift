@@ -103,6 +103,7 @@ public enum Archiver {
     /// `sessions`: the stub's sessions; a phase still under way is worth a warning before archiving.
     public static func plan(stub: Stub, layout: WorkspaceLayout, sessions: [Session] = []) throws(Failure) -> ArchivePlan {
         guard !stub.archived else { throw .alreadyArchived(stub.featureName) }
+        if stub.absolutePath.hasSuffix(".md") { return try checked(markdownMove(stub, layout: layout, restoring: false), layout: layout) }
         let folder = WorkspacePaths.parent(stub.absolutePath)
         let archive = layout.absolute(layout.archivedStubDirectories.first ?? "coderef/archived")
         let to = FileSystem.join(archive, WorkspacePaths.lastComponent(folder))
@@ -125,12 +126,26 @@ public enum Archiver {
 
     public static func restorePlan(stub: Stub, layout: WorkspaceLayout) throws(Failure) -> ArchivePlan {
         guard stub.archived else { throw .notArchived(stub.featureName) }
+        if stub.absolutePath.hasSuffix(".md") { return try checked(markdownMove(stub, layout: layout, restoring: true), layout: layout) }
         let folder = WorkspacePaths.parent(stub.absolutePath)
         let working = layout.absolute(layout.stubDirectories.first ?? "coderef/working")
         let to = FileSystem.join(working, WorkspacePaths.lastComponent(folder))
         var plan = ArchivePlan(what: stub.featureName, from: folder, to: to, displayFrom: layout.display(folder), displayTo: layout.display(to), warnings: [])
         plan.restores = true
         return try checked(plan, layout: layout)
+    }
+
+    /// A Markdown stub is a file, not a folder: it moves into `coderef/stubs/archived/` (and back).
+    static func markdownMove(_ stub: Stub, layout: WorkspaceLayout, restoring: Bool) -> ArchivePlan {
+        let name = WorkspacePaths.lastComponent(stub.absolutePath)
+        let live = layout.absolute(MarkdownStub.folder), archive = FileSystem.join(live, "archived")
+        let to = FileSystem.join(restoring ? live : archive, name)
+        var plan = ArchivePlan(what: stub.featureName, from: stub.absolutePath, to: to, displayFrom: stub.path, displayTo: layout.display(to), warnings: [])
+        if !restoring, !(stub.status.bucket == .complete || stub.status.bucket == .failed || stub.status.word?.lowercased() == "promoted") {
+            plan.warnings.append("the stub's status is \(stub.status.word ?? "unknown")")
+        }
+        plan.restores = restoring
+        return plan
     }
 
     static func checked(_ plan: ArchivePlan, layout: WorkspaceLayout) throws(Failure) -> ArchivePlan {

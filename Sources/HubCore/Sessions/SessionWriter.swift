@@ -74,10 +74,7 @@ public enum SessionWriter {
         defer { StartJournal.close(plan, root: root) }
         do {
             try checkpoint("promote stub")
-            try AtomicFile.update(plan.stubAbsolutePath, locks: HubStateFolder.locks(root: root)) { document in
-                try document.set(["status"], to: .string("promoted"))
-                try document.set(["promoted_to"], to: .string(plan.workorderId))
-            }
+            try StubPromotion.promote(plan.stubAbsolutePath, to: plan.workorderId, root: root)
         } catch {
             try? manager.removeItem(atPath: plan.folder)
             throw .stubUpdate(WriteErrorText.describe(error))

@@ -49,12 +49,7 @@ public enum StartJournal {
                 continue
             }
             if FileSystem.isDirectory(session) {
-                let promoted = (try? AtomicFile.update(stub, locks: HubStateFolder.locks(root: root)) { document in
-                    if document.root["promoted_to"]?.stringValue != workorder || document.root["status"]?.stringValue != "promoted" {
-                        try document.set(["status"], to: .string("promoted"))
-                        try document.set(["promoted_to"], to: .string(workorder))
-                    }
-                }) != nil
+                let promoted = (try? StubPromotion.promote(stub, to: workorder, root: root)) != nil
                 if promoted || !FileSystem.isFile(stub) {
                     done.append("finished starting \(WorkspacePaths.lastComponent(session)): the stub is marked promoted")
                     unlink(file)
