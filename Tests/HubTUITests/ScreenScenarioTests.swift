@@ -266,3 +266,28 @@ import HubTestSupport
         #expect(screen.runUntil { $0.state.message?.text.contains("the hand-off could not be recorded") == true })
     }
 }
+
+/// [FORMATS] A Markdown stub works on screen as a stub.json does: S starts it, and the screen sees
+/// it promoted (its folder is watched).
+@Suite struct MarkdownStubScreenTests {
+    @Test func sStartsAMarkdownStubAndTheScreenSeesItPromoted() throws {
+        let workspace = try TemporaryWorkspace("markdown-stub-screen")
+        try workspace.write("coderef/stubs/STUB-K7Q2-dark-mode.md", """
+        # STUB-K7Q2 — Dark mode
+        - **ID:** STUB-K7Q2
+        - **Feature:** dark-mode
+        - **Status:** planned
+        - **Agents:** web-client, docs-writer
+
+        Follow the system theme.
+        """)
+        let screen = ScreenHarness(workspace, size: Size(width: 120, height: 40))
+        #expect(screen.runUntil { $0.state.snapshot.stubs.contains { $0.featureName == "dark-mode" } })
+        screen.select("dark-mode")
+        screen.press(.character("S"))
+        #expect(screen.runUntil { if case .confirmStart = $0.state.overlay { return true } else { return false } })
+        screen.press(.enter)
+        #expect(screen.runUntil { $0.state.snapshot.stubs.first?.status.word == "promoted" && !$0.state.snapshot.sessions.isEmpty })
+        #expect(try workspace.read("coderef/stubs/STUB-K7Q2-dark-mode.md").contains("- **Promoted to:** WO-DARK-MODE-001"))
+    }
+}

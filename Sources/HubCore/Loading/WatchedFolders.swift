@@ -71,6 +71,10 @@ public enum WatchedFolders {
             }
             if FileSystem.isDirectory(folder) { add(WorkspacePaths.parent(folder)) }
         }
+        // Markdown stubs: a change there is rare and read by a full reload (IncrementalReload).
+        for location in [MarkdownStub.folder, MarkdownStub.folder + "/archived"] where FileSystem.isDirectory(layout.absolute(location)) {
+            add(layout.absolute(location))
+        }
         if trees {
             for location in layout.stubDirectories + layout.archivedStubDirectories { walk(layout.absolute(location), depth: 2) }
             for location in layout.sessionDirectories { walk(layout.absolute(location), depth: 0) }
