@@ -202,6 +202,9 @@ public enum Evidence {
             items.append(AttentionItem(session: session.path, agent: owner?.agentId, reason: .unreadable,
                                        note: WorkspacePaths.relative(file, to: session.path) + " cannot be read" + more, since: nil))
         }
+        for note in context.blockedWorkorders[session.path] ?? [] {
+            items.append(AttentionItem(session: session.path, agent: nil, reason: .blocked, note: "workorder " + note, since: nil))
+        }
         if let wave = waveReady(session, snapshot: snapshot) {
             items.append(AttentionItem(session: session.path, agent: nil, reason: .waveReady, note: wave, since: nil))
         }
@@ -292,6 +295,8 @@ public struct EvidenceContext: Equatable, Sendable {
     public var unreadableSessions: Set<String> = []
     /// Session path → its files that cannot be read, in the order the problems name them.
     public var unreadableFiles: [String: [String]] = [:]
+    /// Session path → its workorders that name blockers (`WO-ID: the first blocker`).
+    public var blockedWorkorders: [String: [String]] = [:]
 
     public init(_ snapshot: WorkspaceSnapshot) {
         for stub in snapshot.stubs where !stub.phases.isEmpty {
@@ -301,6 +306,16 @@ public struct EvidenceContext: Equatable, Sendable {
             for path in feature.sessionPaths.dropLast() { hasLaterPhase.insert(path) }
         }
         noteUnreadable(snapshot.problems, sessions: snapshot.sessions)
+        // A workorder that names blockers needs the person as its session does (links are worked out
+        // only when one does: they walk every stub and session).
+        let blocked = snapshot.workorders.filter { !$0.blockers.isEmpty && !$0.archived }
+        if !blocked.isEmpty {
+            let links = WorkorderLinks(snapshot)
+            for workorder in blocked {
+                guard let session = links.session[workorder.path] else { continue }
+                blockedWorkorders[session, default: []].append(workorder.workorderId + ": " + workorder.blockers[0])
+            }
+        }
     }
 
     public init() {}

@@ -58,6 +58,7 @@ extension WorkorderLoader {
         for step in object["phase_transitions"]?.arrayValue ?? [] { if let date = Timestamp.parse(scalar(step.objectValue?["at"])) { written.append(date) } }
         merged.writtenAt = written.max()
         if merged.parentStubId == nil { merged.parentStubId = scalar(object["parent_stub_id"]) }
+        if merged.parentSession == nil { merged.parentSession = scalar(object["parent_session"]) ?? scalar(object["session_id"]) }
         if let id = scalar(object["workorder_id"]), workorder.workorderId == workorder.fallbackId { merged.workorderId = id }
         return merged
     }

@@ -88,3 +88,15 @@ extension WorkorderCommunicationTests {
         #expect(!snapshot.projects.contains { $0.hasSuffix("nowhere") })
     }
 }
+
+extension WorkorderCommunicationTests {
+    /// A workorder with blockers, linked to its session, puts the session in NEEDS YOU as blocked.
+    @Test func aBlockedWorkorderJoinsNeedsYou() throws {
+        let workspace = try TemporaryWorkspace("workorder-blocked")
+        try workspace.write("coderef/sessions/feat-phase1/communication.json", #"{"workorder_id": "WO-FEAT-001", "agents": [{"agent_id": "a", "status": "in_progress", "workorders_created": ["WO-FEAT-A-001"]}]}"#)
+        try workspace.write("coderef/workorder/feat-a/communication.json", #"{"workorder_id": "WO-FEAT-A-001", "parent_session": "feat-phase1", "status": "implementing", "blockers": ["needs the staging API key"]}"#)
+        let snapshot = workspace.load()
+        let items = Evidence.attention(snapshot, now: Date(), policy: EvidencePolicy())
+        #expect(items.contains { $0.reason == .blocked && $0.agent == nil && $0.note == "workorder WO-FEAT-A-001: needs the staging API key" })
+    }
+}
