@@ -97,15 +97,9 @@ extension Reducer {
             case .neither: break
             }
         case .confirmStart(let plan)?:
-            switch Confirmation(key, keymap: keymap) {
-            case .yes:
-                state.overlay = nil
+            return answerDialog(&state, key, keymap: keymap, nothing: "nothing was created") { state in
                 flash(&state, "creating \(plan.displayFolder)…")
                 return [.startSession(plan)]
-            case .no:
-                state.overlay = nil
-                flash(&state, "nothing was created")
-            case .neither: break
             }
         case .pickAgents(let stubPath, let candidates, var chosen, var cursor)?:
             switch keymap.command(for: key, in: .picker) {
@@ -137,15 +131,7 @@ extension Reducer {
             }
             state.overlay = .pickAgents(stubPath: stubPath, candidates: candidates, chosen: chosen, cursor: cursor)
         case .confirmArchive(let plan)?:
-            switch Confirmation(key, keymap: keymap, defaultsToNo: !plan.warnings.isEmpty) {
-            case .yes:
-                state.overlay = nil
-                return [.archive(plan)]
-            case .no:
-                state.overlay = nil
-                flash(&state, "nothing was moved")
-            case .neither: break
-            }
+            return answerDialog(&state, key, keymap: keymap, defaultsToNo: !plan.warnings.isEmpty, nothing: "nothing was moved") { _ in [.archive(plan)] }
         case .alreadyStarted(let stubPath, let sessionPath)?:
             switch keymap.command(for: key, in: .dialog) {
             case .confirm?, .open?:
@@ -216,16 +202,7 @@ extension Reducer {
     }
 
     static func confirmCopyKey(_ state: inout AppState, _ request: CopyRequest, _ key: Key, keymap: Keymap) -> [Effect] {
-        switch Confirmation(key, keymap: keymap, defaultsToNo: true) {
-        case .yes:
-            state.overlay = nil
-            return [.copy(request)]
-        case .no:
-            state.overlay = nil
-            flash(&state, "nothing was copied")
-        case .neither: break
-        }
-        return []
+        answerDialog(&state, key, keymap: keymap, defaultsToNo: true, nothing: "nothing was copied") { _ in [.copy(request)] }
     }
 
     static func copyFinished(_ state: inout AppState, _ request: CopyRequest, _ result: Result<ClipboardMethod, Clipboard.Failure>, at date: Date) {

@@ -18,6 +18,21 @@ extension Reducer {
         restore(&state, kept)
     }
 
+    /// A yes/no dialog's key: yes closes it and returns what `yes` asks for; no closes it and says
+    /// `nothing` (nothing was written, moved, copied...); any other key leaves it open.
+    static func answerDialog(_ state: inout AppState, _ key: Key, keymap: Keymap, defaultsToNo: Bool = false, nothing: String, yes: (inout AppState) -> [Effect]) -> [Effect] {
+        switch Confirmation(key, keymap: keymap, defaultsToNo: defaultsToNo) {
+        case .yes:
+            state.overlay = nil
+            return yes(&state)
+        case .no:
+            state.overlay = nil
+            flash(&state, nothing)
+        case .neither: break
+        }
+        return []
+    }
+
     /// Runs a change that may recompose the list (NEEDS YOU), keeping the selection on its item.
     static func withSelectionKept(_ state: inout AppState, _ change: (inout AppState) -> Void) {
         let kept = KeptSelection(state)

@@ -40,15 +40,6 @@ extension Reducer {
     }
 
     static func confirmMarkKey(_ state: inout AppState, _ ask: TriageAsk, _ key: Key, keymap: Keymap) -> [Effect] {
-        switch Confirmation(key, keymap: keymap) {
-        case .yes:
-            state.overlay = nil
-            return [.triage(ask)]
-        case .no:
-            state.overlay = nil
-            flash(&state, "nothing was written")
-        case .neither: break
-        }
-        return []
+        answerDialog(&state, key, keymap: keymap, nothing: "nothing was written") { _ in [.triage(ask)] }
     }
 }

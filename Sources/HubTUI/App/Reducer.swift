@@ -322,16 +322,7 @@ public enum Reducer {
         case .confirmCopy(let request):
             return confirmCopyKey(&state, request, key, keymap: keymap)
         case .confirmClose(let close):
-            switch Confirmation(key, keymap: keymap) {
-            case .yes:
-                state.overlay = nil
-                return [.closeSession(close)]
-            case .no:
-                state.overlay = nil
-                flash(&state, "nothing was written")
-            case .neither: break
-            }
-            return []
+            return answerDialog(&state, key, keymap: keymap, nothing: "nothing was written") { _ in [.closeSession(close)] }
         }
         if let moved = scrolled(scroll, by: command, last: Int.max / 2) {
             scroll = moved
