@@ -6,7 +6,7 @@ import HubCore
 struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive",
-        abstract: "Move a session folder into its sessions folder's archived/; for a stub, its finished phases, and the stub's folder once no phase is at work.",
+        abstract: "Move a session folder into its sessions folder's archived/; for a stub, its finished phases, and the stub's folder (a Markdown stub's file) once no phase is at work.",
         discussion: "A session is looked up first, then a stub. A stub's phases still at work stay where they are (and so does the stub). Asks before moving unless --yes (required without a terminal); prints each folder's new place."
     )
 

@@ -16,7 +16,7 @@ struct DoctorCommand: ParsableCommand {
     @Flag(name: .long, help: "Remove the temporary files a killed write left behind (.<name>.hub-<pid>-<n>.tmp), and close finished sessions whose file still says otherwise (their status and phases{} entry set to complete): lists each one and asks first.")
     var fix = false
 
-    @Flag(name: .long, help: "With --fix: remove without asking.")
+    @Flag(name: .long, help: "With --fix: remove and close without asking.")
     var yes = false
 
     @Flag(name: .long, help: "Print the checks and the evidence findings as one JSON object.")
