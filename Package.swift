@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         // The MCP SDK's own logging package (its Transport protocol names a Logger).
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // SHA-256 for the trust store (which workspace configs the user trusted) and triage fingerprints.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Property-based tests with shrinking (tests only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -28,7 +30,7 @@ let package = Package(
         // The domain: no curses, no terminal.
         // One system call Swift cannot see (renameat2 with RENAME_NOREPLACE).
         .target(name: "CHubSystem"),
-        .target(name: "HubCore", dependencies: ["CHubSystem", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "HubCore", dependencies: ["CHubSystem", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Crypto", package: "swift-crypto")]),
         // The screen. Only its Terminal folder may import CNcursesw.
         .target(name: "HubTUI", dependencies: ["HubCore", "CHubSystem", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The MCP server: the hub's core operations as tools for agents (no second implementation).

@@ -19,7 +19,7 @@ struct SetStatusCommand: ParsableCommand {
     @Argument(help: "The agent id, or 'orchestrator'.", completion: Completions.agents)
     var agent: String
 
-    @Argument(help: "The new status word.", completion: .list(["not_started", "in_progress", "complete", "blocked", "failed"]))
+    @Argument(help: "The new status word.", completion: .list(["not_started", "in_progress", "complete", "blocked", "failed", "cancelled"]))
     var status: String
 
     @Option(name: .long, help: "Also set the agent's notes.")

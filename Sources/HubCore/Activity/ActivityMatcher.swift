@@ -19,7 +19,7 @@ public enum ActivityMatcher {
             guard let session = snapshot.session(at: path), !session.archived else { continue }
             for (agent, record) in records {
                 guard let pane = record.pane, !spoken.contains(pane),
-                      session.everyone.first(where: { $0.agentId == agent })?.status.bucket != .complete else { continue }
+                      session.everyone.first(where: { $0.agentId == agent })?.status.bucket.isFinished == false else { continue }
                 result.insert(pane)
             }
         }
@@ -58,7 +58,7 @@ public enum ActivityMatcher {
             for path in handed {
                 guard let session = snapshot.session(at: path), !session.archived else { continue }
                 let agentsHanded = Set((snapshot.handoffs[path] ?? [:]).keys).union((snapshot.dispatches[path] ?? [:]).keys)
-                for agent in session.everyone where agent.status.bucket != .complete && agentsHanded.contains(agent.agentId) {
+                for agent in session.everyone where !agent.status.bucket.isFinished && agentsHanded.contains(agent.agentId) {
                     guard let path = folder(session, agent).map(WorkspacePaths.standardize), folderOnly.contains(path) else { continue }
                     let at = snapshot.dispatches[session.path]?[agent.agentId]?.at ?? snapshot.handoffs[session.path]?[agent.agentId] ?? .distantPast
                     if let known = byFolder[path], known.at > at || (known.at == at && known.session.path > session.path) { continue }

@@ -70,7 +70,7 @@ public enum ConfigLoader {
                 let bytes = try FileSystem.read(path)
                 let table = try TOMLTable(string: String(decoding: bytes, as: UTF8.self))
                 // Trust is decided on exactly these bytes (a second read could see another file).
-                if let root, path == TrustStore.workspaceConfig(root: root) { settings.workspaceConfigDigest = SHA256.hex(bytes) }
+                if let root, path == TrustStore.workspaceConfig(root: root) { settings.workspaceConfigDigest = ContentDigest.sha256Hex(bytes) }
                 var reader = Reader(table: table, path: path)
                 reader.apply(to: &settings)
                 problems += reader.problems

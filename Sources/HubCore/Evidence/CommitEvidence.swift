@@ -12,7 +12,7 @@ public enum CommitEvidence {
                             timeout: TimeInterval = CommitEvidence.timeout) -> [String: [String: ProjectCommits]] {
         // Only sessions something was handed to (a few), not every session of the workspace.
         let handedTo = Set(snapshot.handoffs.keys).union(snapshot.dispatches.keys).sorted()
-        let candidates = handedTo.compactMap { snapshot.session(at: $0) }.filter { !$0.archived && $0.derivedStatus != .complete }
+        let candidates = handedTo.compactMap { snapshot.session(at: $0) }.filter { !$0.archived && !$0.derivedStatus.isFinished }
             .flatMap { session in session.everyone.map { (session, $0) } }
             .compactMap { session, agent -> (Session, AgentState, Date, String)? in
                 let dispatched = snapshot.dispatches[session.path]?[agent.agentId]?.at

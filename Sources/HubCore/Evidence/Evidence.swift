@@ -138,7 +138,7 @@ public enum Evidence {
 
     /// The moment this agent's evidence will next change its verdict by time alone, if any.
     static func deadline(_ agent: AgentState, in session: Session, snapshot: WorkspaceSnapshot, now: Date, policy: EvidencePolicy) -> Date? {
-        if let activity = snapshot.activity(of: agent, in: session), activity.state == .idle, agent.status.bucket != .complete, let since = activity.since {
+        if let activity = snapshot.activity(of: agent, in: session), activity.state == .idle, !agent.status.bucket.isFinished, let since = activity.since {
             let at = since.addingTimeInterval(policy.idleUnreportedAfter)
             if at > now { return at }
         }
@@ -230,10 +230,10 @@ public enum Evidence {
         switch activity.state {
         case .waiting:
             return AttentionItem(session: session.path, agent: agent.agentId, reason: .waiting, note: activity.detail ?? "waiting for you", since: activity.since)
-        case .exited where agent.status.bucket != .complete:
+        case .exited where !agent.status.bucket.isFinished:
             return AttentionItem(session: session.path, agent: agent.agentId, reason: .exited,
                                  note: "its process ended" + (activity.detail.map { " (\($0))" } ?? "") + "; status says \(claim)", since: activity.since)
-        case .idle where agent.status.bucket != .complete:
+        case .idle where !agent.status.bucket.isFinished:
             guard let since = activity.since, now.timeIntervalSince(since) >= policy.idleUnreportedAfter else { return nil }
             return AttentionItem(session: session.path, agent: agent.agentId, reason: .idleUnreported,
                                  note: "its turn ended \(Evidence.age(now.timeIntervalSince(since))) ago; status says \(claim)", since: since)

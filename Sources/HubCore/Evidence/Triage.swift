@@ -45,7 +45,8 @@ public enum Triage {
             parts = ["session", session.derivedStatus.rawValue, session.storedStatus?.word ?? "", "\(session.agentsComplete)/\(session.agents.count)",
                      session.unreadableFiles.sorted().joined(separator: ",")]
         }
-        return String(SHA256.hex(SHA256.digest(Array(parts.joined(separator: "\u{0}").utf8))).prefix(16))
+        // Hashed twice since the first version: kept, so that earlier snoozes and dismissals hold.
+        return String(ContentDigest.sha256Hex(ContentDigest.sha256(Array(parts.joined(separator: "\u{0}").utf8))).prefix(16))
     }
 
     /// A session's items, split into those still shown and those a verdict in force sets aside.

@@ -16,7 +16,7 @@ public enum MarkdownStub {
         var bullets: [String: String] = [:]
         var title: String?
         var rest: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in TextLines.split(text) {
             let plain = String(line).trimmingCharacters(in: .whitespaces)
             if title == nil, plain.hasPrefix("# ") {
                 let heading = plain.dropFirst(2)
@@ -79,7 +79,7 @@ public enum MarkdownStub {
     public static func promote(_ path: String, to workorderId: String, root: String) throws {
         try AtomicFile.withLock(on: path, locks: HubStateFolder.locks(root: root)) {
             let text = String(decoding: try FileSystem.read(path), as: UTF8.self)
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var lines = TextLines.split(text).map(String.init)
             func key(_ line: String) -> String? {
                 let plain = line.trimmingCharacters(in: .whitespaces)
                 guard let match = bullet.firstMatch(in: plain, range: NSRange(plain.startIndex..., in: plain)), let range = Range(match.range(at: 1), in: plain) else { return nil }
@@ -96,7 +96,8 @@ public enum MarkdownStub {
                 let after = (lines.lastIndex { key($0) != nil } ?? lines.firstIndex { $0.hasPrefix("# ") } ?? -1) + 1
                 lines.insert(contentsOf: ["- **Status:** promoted", promotedLine], at: after)
             }
-            try AtomicFile.write(Array(lines.joined(separator: "\n").utf8), to: path)
+            // A file written on Windows keeps its CRLF endings.
+            try AtomicFile.write(Array(lines.joined(separator: TextLines.ending(of: text)).utf8), to: path)
         }
     }
 }

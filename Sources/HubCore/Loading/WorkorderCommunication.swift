@@ -71,6 +71,7 @@ extension WorkorderLoader {
         workorder.fallbackId = fallbackId
         workorder = merge(workorder, communication: path, shown: shown, log: log)
         guard workorder.communicationFile != nil else { return nil }
+        workorder = addFolderFiles(workorder, folder: folder, shownFolder: WorkspacePaths.parent(shown), log: log)
         let home = WorkspacePaths.parent(folder)
         workorder.archived = Workorder.isArchivedPath(path)
         if ["workorder", "ARCHIVED", "archived"].contains(WorkspacePaths.lastComponent(home)) {

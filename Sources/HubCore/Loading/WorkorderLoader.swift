@@ -63,6 +63,7 @@ enum WorkorderLoader {
             // The workorder's own communication.json, beside its plan, wins for its state.
             let communication = FileSystem.join(WorkspacePaths.parent(path), communicationName)
             plan = merge(plan, communication: communication, shown: WorkspacePaths.parent(shown) + "/" + communicationName, log: log)
+            plan = addFolderFiles(plan, folder: WorkspacePaths.parent(path), shownFolder: WorkspacePaths.parent(shown), log: log)
         }
         plan.modified = plan.writtenAt ?? times.changed(path)
         plan.archived = Workorder.isArchivedPath(path)
@@ -81,7 +82,7 @@ enum WorkorderLoader {
     /// `WO-ID | project | description | timestamp`, one per line; blank and `#` lines skipped.
     static func parseLog(_ text: String, path: String) -> [WorkorderLogEntry] {
         var entries: [WorkorderLogEntry] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in TextLines.split(text).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -45,7 +45,7 @@ public struct Session: Equatable, Sendable {
 
     /// Status derived from everyone who works on it (FORMATS.md): all complete → complete; any
     /// failed → failed; any blocked → blocked; any in progress or some complete → in progress; else
-    /// not started. The orchestrator counts when its file gives it a status: a session whose agents
+    /// not started; a cancelled member is left out. The orchestrator counts when its file gives it a status: a session whose agents
     /// are all done while its orchestrator still works is in progress, not complete. With neither
     /// agents nor orchestrator, the stored word's bucket.
     public var derivedStatus: StatusBucket {
@@ -58,7 +58,8 @@ public struct Session: Equatable, Sendable {
     /// Every agent is complete but the orchestrator is not (yet): the session waits on it.
     public var waitingOnOrchestrator: Bool {
         guard let orchestrator, orchestrator.status.word != nil, !agents.isEmpty else { return false }
-        return orchestrator.status.bucket != .complete && agents.allSatisfy { $0.status.bucket == .complete }
+        return !orchestrator.status.bucket.isFinished && agents.contains { $0.status.bucket == .complete }
+            && agents.allSatisfy { $0.status.bucket.isFinished }
     }
 
     /// The derived status as words: `in progress · orchestrator` when only the orchestrator is left.
@@ -66,8 +67,11 @@ public struct Session: Equatable, Sendable {
         waitingOnOrchestrator ? derivedStatus.label + " · orchestrator" : derivedStatus.label
     }
 
-    public static func derive(_ buckets: [StatusBucket]) -> StatusBucket {
-        guard !buckets.isEmpty else { return .notStarted }
+    /// Cancelled members are left out (they hold nothing up); all cancelled → cancelled.
+    public static func derive(_ all: [StatusBucket]) -> StatusBucket {
+        guard !all.isEmpty else { return .notStarted }
+        let buckets = all.filter { $0 != .cancelled }
+        if buckets.isEmpty { return .cancelled }
         if buckets.allSatisfy({ $0 == .complete }) { return .complete }
         if buckets.contains(.failed) { return .failed }
         if buckets.contains(.blocked) { return .blocked }

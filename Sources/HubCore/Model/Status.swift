@@ -7,6 +7,8 @@ public enum StatusBucket: String, CaseIterable, Sendable, Comparable {
     case complete
     case blocked
     case failed
+    /// Stopped on purpose (`cancelled`): finished, not a failure, needs nobody.
+    case cancelled
     case other
 
     /// Order for sorting and summaries: what needs attention first.
@@ -17,9 +19,13 @@ public enum StatusBucket: String, CaseIterable, Sendable, Comparable {
         case .inProgress: return 2
         case .notStarted: return 3
         case .other: return 4
-        case .complete: return 5
+        case .cancelled: return 5
+        case .complete: return 6
         }
     }
+
+    /// Nothing more will happen: done, or stopped on purpose.
+    public var isFinished: Bool { self == .complete || self == .cancelled }
 
     public static func < (lhs: StatusBucket, rhs: StatusBucket) -> Bool { lhs.rank < rhs.rank }
 
@@ -68,7 +74,9 @@ public struct Status: Equatable, Sendable, CustomStringConvertible {
         for word in ["in_progress", "active", "running", "implementing", "working", "started", "ready_for_testing", "checkpoint_ready"] { table[word] = .inProgress }
         for word in ["complete", "completed", "done", "verified", "closed", "promoted"] { table[word] = .complete }
         for word in ["blocked", "waiting", "changes_requested"] { table[word] = .blocked }
-        for word in ["failed", "error", "abandoned", "cancelled"] { table[word] = .failed }
+        for word in ["failed", "error", "abandoned"] { table[word] = .failed }
+        // Cancelled is its own state: someone stopped the work on purpose; it needs nobody.
+        for word in ["cancelled", "canceled"] { table[word] = .cancelled }
         return table
     }()
 

@@ -38,6 +38,11 @@ public struct Workorder: Equatable, Sendable {
     public var handoff: String?
     /// The last entries of its `communication_log` (oldest first).
     public var lastEvents: [String] = []
+    /// Its `HANDOFF-*.json` files, oldest first by name.
+    public var handoffFiles: [WorkorderHandoff] = []
+    /// `terminal-post-exec.txt`: the plain-text summary written when it closed, line by line.
+    public var closeSummary: [String]?
+    public static let closeSummaryFile = "terminal-post-exec.txt"
     /// `closed_at` (or `completed_at`) as written.
     public var closedAt: String?
     /// plan.json and communication.json name different states.

@@ -5,7 +5,7 @@ import Foundation
 public enum StatusLine {
     public static func render(_ snapshot: WorkspaceSnapshot, now: Date, policy: EvidencePolicy) -> String {
         let live = snapshot.sessions.filter { !$0.archived }
-        let active = live.filter { $0.parent == nil && $0.derivedStatus != .complete }.count
+        let active = live.filter { $0.parent == nil && !$0.derivedStatus.isFinished }.count
         var blocked = 0, failed = 0
         for session in live {
             for agent in session.everyone {

@@ -163,6 +163,13 @@ public enum StatusReport {
         return snapshot.workorders.map { workorderJSON($0, session: links.session[$0.path], stub: links.stub[$0.path]) }
     }
 
+    static func handoffJSON(_ handoff: WorkorderHandoff) -> JSONValue {
+        .object(JSONObject([
+            ("file", .string(handoff.file)), ("from", optional(handoff.from)), ("to", optional(handoff.to)),
+            ("reason", optional(handoff.reason)), ("status", optional(handoff.status)), ("at", optional(handoff.at)),
+        ]))
+    }
+
     static func workorderJSON(_ workorder: Workorder, session: String?, stub: String?) -> JSONValue {
         .object(JSONObject([
             ("workorder_id", .string(workorder.workorderId)),
@@ -183,6 +190,8 @@ public enum StatusReport {
             ("blockers", .array(workorder.blockers.map(JSONValue.string))),
             ("handoff", optional(workorder.handoff)),
             ("last_event", optional(workorder.lastEvents.last)),
+            ("handoff_files", .array(workorder.handoffFiles.map(handoffJSON))),
+            ("close_summary", workorder.closeSummary.map { .string($0.joined(separator: "\n")) } ?? .null),
             ("closed_at", optional(workorder.closedAt)),
             ("communication_file", optional(workorder.communicationFile)),
             ("archived", .bool(workorder.archived)),

@@ -69,7 +69,7 @@ public enum Archiver {
         guard session.parent == nil else { throw .subSession(session.name) }
         let to = FileSystem.join(FileSystem.join(WorkspacePaths.parent(session.absolutePath), layout.archiveFolderName), WorkspacePaths.lastComponent(session.absolutePath))
         var warnings: [String] = []
-        if session.derivedStatus != .complete { warnings.append("the session is not complete (\(session.agentsComplete)/\(session.agents.count) agents)") }
+        if !session.derivedStatus.isFinished { warnings.append("the session is not complete (\(session.agentsComplete)/\(session.agents.count) agents)") }
         return try checked(ArchivePlan(what: session.name, from: session.absolutePath, to: to, displayFrom: session.path, displayTo: layout.display(to), warnings: warnings), layout: layout)
     }
 
@@ -79,8 +79,8 @@ public enum Archiver {
     public static func plan(feature stub: Stub, layout: WorkspaceLayout, sessions: [Session]) throws(Failure) -> ArchivePlan {
         let live = sessions.filter { !$0.archived && $0.parent == nil }.sorted { ($0.phase ?? 0, $0.path) < ($1.phase ?? 0, $1.path) }
         guard !live.isEmpty else { return try plan(stub: stub, layout: layout, sessions: sessions) }
-        let finished = live.filter { $0.derivedStatus == .complete }
-        let atWork = live.filter { $0.derivedStatus != .complete }
+        let finished = live.filter { $0.derivedStatus.isFinished }
+        let atWork = live.filter { !$0.derivedStatus.isFinished }
         guard !finished.isEmpty else {
             let first = atWork[0]
             throw .nothingFinished("no phase of \(stub.featureName) is finished: \(first.name) is \(first.statusLabel) (\(first.agentsComplete)/\(first.agents.count) agents)")
@@ -107,8 +107,8 @@ public enum Archiver {
         let folder = WorkspacePaths.parent(stub.absolutePath)
         let archive = layout.absolute(layout.archivedStubDirectories.first ?? "coderef/archived")
         let to = FileSystem.join(archive, WorkspacePaths.lastComponent(folder))
-        var warnings = stub.status.bucket == .complete || stub.status.bucket == .failed || stub.status.word?.lowercased() == "promoted" ? [] : ["the stub's status is \(stub.status.word ?? "unknown")"]
-        for session in sessions where !session.archived && session.derivedStatus != .complete {
+        var warnings = stub.status.bucket.isFinished || stub.status.bucket == .failed || stub.status.word?.lowercased() == "promoted" ? [] : ["the stub's status is \(stub.status.word ?? "unknown")"]
+        for session in sessions where !session.archived && !session.derivedStatus.isFinished {
             warnings.append("\(session.name) is still \(session.statusLabel) (\(session.agentsComplete)/\(session.agents.count) agents); archiving the stub leaves it where it is")
         }
         return try checked(ArchivePlan(what: stub.featureName, from: folder, to: to, displayFrom: layout.display(folder), displayTo: layout.display(to), warnings: warnings), layout: layout)
@@ -141,7 +141,7 @@ public enum Archiver {
         let live = layout.absolute(MarkdownStub.folder), archive = FileSystem.join(live, "archived")
         let to = FileSystem.join(restoring ? live : archive, name)
         var plan = ArchivePlan(what: stub.featureName, from: stub.absolutePath, to: to, displayFrom: stub.path, displayTo: layout.display(to), warnings: [])
-        if !restoring, !(stub.status.bucket == .complete || stub.status.bucket == .failed || stub.status.word?.lowercased() == "promoted") {
+        if !restoring, !(stub.status.bucket.isFinished || stub.status.bucket == .failed || stub.status.word?.lowercased() == "promoted") {
             plan.warnings.append("the stub's status is \(stub.status.word ?? "unknown")")
         }
         plan.restores = restoring

@@ -89,7 +89,7 @@ public enum OneLiner {
     public static func facts(session: Session, agent: AgentState) -> OneLinerFacts {
         let steps = agent.instructionSteps.isEmpty ? (session.instructions?.steps(for: agent.agentId) ?? (agent.isOrchestrator ? session.instructions?.orchestratorSteps ?? [] : [])) : agent.instructionSteps
         // The current in-session phase (the first not complete) gives the number and name when present.
-        let current = session.phases.firstIndex { $0.status.bucket != .complete }
+        let current = session.phases.firstIndex { !$0.status.bucket.isFinished }
         let phaseName = current.flatMap { session.phases[$0].name } ?? session.instructions?.sessionPhase.map(phaseTitle)
         return OneLinerFacts(
             workorderId: session.workorderId ?? session.name,

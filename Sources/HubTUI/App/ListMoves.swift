@@ -105,15 +105,15 @@ struct ListOrder {
     }
 
     static func urgency(_ bucket: StatusBucket) -> Int {
-        [StatusBucket.failed, .blocked, .inProgress, .notStarted, .other, .complete].firstIndex(of: bucket) ?? 9
+        [StatusBucket.failed, .blocked, .inProgress, .notStarted, .other, .cancelled, .complete].firstIndex(of: bucket) ?? 9
     }
-    static let stubOrder: [StatusBucket] = [.inProgress, .notStarted, .other, .blocked, .failed, .complete]
+    static let stubOrder: [StatusBucket] = [.inProgress, .notStarted, .other, .blocked, .failed, .cancelled, .complete]
 
     /// A stub whose latest session is under way is ACTIVE, by that session's urgency; else STUBS,
     /// by its own status and priority.
     func key(ofStub index: Int) -> Key {
         let stub = snapshot.stubs[index]
-        if let latest = sessionsByStub[stub.path]?.last, snapshot.sessions[latest].derivedStatus != .complete {
+        if let latest = sessionsByStub[stub.path]?.last, !snapshot.sessions[latest].derivedStatus.isFinished {
             return Key(group: .active, rank: [ListOrder.urgency(snapshot.sessions[latest].derivedStatus)], name: stub.featureName, index: index)
         }
         return Key(group: .stubs, rank: [ListOrder.stubOrder.firstIndex(of: stub.status.bucket) ?? 9, PriorityRank.of(stub.priority)],
@@ -123,7 +123,7 @@ struct ListOrder {
     /// Sessions without a stub: those under way first, by urgency; then the complete ones.
     func key(ofOrphan index: Int) -> Key {
         let session = snapshot.sessions[index]
-        let active = session.derivedStatus != .complete
+        let active = !session.derivedStatus.isFinished
         return Key(group: .orphans, rank: active ? [0, ListOrder.urgency(session.derivedStatus)] : [1], name: session.name, index: index)
     }
 

@@ -69,7 +69,7 @@ public enum Reducer {
                 state.overlay = .agentDetail(view)
             }
         case .fileLoaded(let title, let text, let path):
-            state.overlay = .file(FileView(title: title, path: path, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitize(String($0)) }))
+            state.overlay = .file(FileView(title: title, path: path, lines: TextLines.split(text).map { TerminalText.sanitize(String($0)) }))
         case .notice(let text):
             flash(&state, text, isError: true)
         case .watching(let summary):

@@ -8,6 +8,7 @@ public struct Glyphs: Equatable, Sendable {
     public var notStarted: String
     public var blocked: String
     public var failed: String
+    public var cancelled: String
     public var other: String
     public var warning: String
     public var orchestrator: String
@@ -26,14 +27,14 @@ public struct Glyphs: Equatable, Sendable {
     public var idle: String
 
     public static let unicode = Glyphs(
-        complete: "✓", inProgress: "◐", notStarted: "○", blocked: "■", failed: "✕", other: "?",
+        complete: "✓", inProgress: "◐", notStarted: "○", blocked: "■", failed: "✕", cancelled: "⊘", other: "?",
         warning: "⚠", orchestrator: "★", ellipsis: "…", horizontal: "─", vertical: "│",
         barDone: "█", barTodo: "░", arrow: "→", up: "▲", down: "▼", child: "└",
         waiting: "◆", working: "●", idle: "◇"
     )
 
     public static let ascii = Glyphs(
-        complete: "+", inProgress: "~", notStarted: "o", blocked: "#", failed: "x", other: "?",
+        complete: "+", inProgress: "~", notStarted: "o", blocked: "#", failed: "x", cancelled: "/", other: "?",
         warning: "!", orchestrator: "*", ellipsis: "~", horizontal: "-", vertical: "|",
         barDone: "#", barTodo: ".", arrow: ">", up: "^", down: "v", child: "`",
         waiting: "!", working: "*", idle: "-"
@@ -56,6 +57,7 @@ public struct Glyphs: Equatable, Sendable {
         case .notStarted: return notStarted
         case .blocked: return blocked
         case .failed: return failed
+        case .cancelled: return cancelled
         case .other: return other
         }
     }

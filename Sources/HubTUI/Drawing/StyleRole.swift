@@ -18,6 +18,8 @@ public enum StyleRole: Hashable, Sendable, CaseIterable {
         case .complete: return .complete
         case .blocked: return .blocked
         case .failed: return .failed
+        // Stopped on purpose: drawn quiet, like archived things; it needs nobody.
+        case .cancelled: return .muted
         case .other: return .other
         }
     }

@@ -175,7 +175,7 @@ enum Overlays {
     static func legendLines(_ glyphs: Glyphs, width: Int) -> [[(String, StyleRole)]] {
         var lines: [[(String, StyleRole)]] = [[("", .text)], [("Glyphs and columns", .header)]]
         let statuses: [(StatusBucket, String)] = [(.complete, "complete"), (.inProgress, "in progress"), (.notStarted, "not started"),
-                                                   (.blocked, "blocked"), (.failed, "failed"), (.other, "a word the hub does not know")]
+                                                   (.blocked, "blocked"), (.failed, "failed"), (.cancelled, "cancelled"), (.other, "a word the hub does not know")]
         lines.append(statuses.flatMap { [(glyphs.status($0.0) + " ", StyleRole.bucket($0.0)), ($0.1 + "   ", StyleRole.text)] })
         let entries: [(String, String)] = [
             (glyphs.orchestrator, "the orchestrator"), (glyphs.warning, "needs a look: stale, unverified, not picked up, breaking changes"),

@@ -94,6 +94,12 @@ enum WorkordersPane {
         for blocker in plan.blockers { lines.append([("Blocked   ", .bucket(.blocked)), (clean(blocker), .text)]) }
         if let disagreement = plan.disagreement { lines.append([("Files     ", .muted), (glyphs.warning + " " + clean(disagreement), .warning)]) }
         if let handoff = plan.handoff { lines.append([("Hand-off  ", .muted), (clean(handoff), .text)]) }
+        for (index, file) in plan.handoffFiles.reversed().prefix(3).enumerated() {
+            let facts = [file.status, file.at].compactMap { $0 }.joined(separator: ", ")
+            lines.append([(index == 0 ? "Hand-offs " : "          ", .muted), (clean(file.file), .accent),
+                          (clean("  " + file.text + (facts.isEmpty ? "" : " (\(facts))")), .text)])
+        }
+        if plan.handoffFiles.count > 3 { lines.append([("          ", .muted), ("and \(plan.handoffFiles.count - 3) older", .muted)]) }
         if plan.currentPhase != nil || plan.phaseStatus != nil {
             lines.append([("Phase     ", .muted), (clean([plan.currentPhase.map { "phase \($0)" }, plan.phaseStatus].compactMap { $0 }.joined(separator: " · ")), .text)])
         }
@@ -103,6 +109,11 @@ enum WorkordersPane {
         lines.append([("Session   ", .muted), (links.session[plan.path].map(clean) ?? "none linked (no agent lists it in workorders_created)", links.session[plan.path] == nil ? .muted : .accent)])
         lines.append([("Stub      ", .muted), (links.stub[plan.path].map(clean) ?? "none linked", links.stub[plan.path] == nil ? .muted : .accent)])
         if let modified = plan.modified { lines.append([("Changed   ", .muted), (Cells.age(from: modified, now: state.now) + " ago (" + Timestamp.format(modified) + ")", .text)]) }
+        if let summary = plan.closeSummary {
+            lines.append([("", .text)])
+            lines.append([("Close summary (\(Workorder.closeSummaryFile))", .header)])
+            for line in summary { lines.append([("  " + clean(line), .text)]) }
+        }
         lines.append([("", .text)])
         let title = plan.tasksTotal.map { total in plan.tasksDone.map { "Tasks (\($0)/\(total) done)" } ?? "Tasks (\(total))" } ?? "Tasks"
         lines.append([(title, .header)])

@@ -13,13 +13,19 @@ import Testing
         ("closed", .complete), ("promoted", .complete), ("plan_created", .notStarted), ("ready_for_execution", .notStarted), ("checkpoint_ready", .inProgress),
         ("draft", .notStarted), ("planned", .notStarted), ("Approved", .notStarted), ("pending_plan", .notStarted), ("planning_complete", .notStarted),
         ("blocked", .blocked), ("waiting", .blocked), ("changes requested", .blocked),
-        ("failed", .failed), ("ERROR", .failed), ("abandoned", .failed), ("cancelled", .failed),
+        ("failed", .failed), ("ERROR", .failed), ("abandoned", .failed), ("cancelled", .cancelled), ("Canceled", .cancelled),
         ("brainstorming", .other), ("38% complete", .other), ("", .other), ("phase_x_complete", .other), ("  done  ", .complete),
     ])
     func bucketsWords(word: String, bucket: StatusBucket) {
         let status = Status(word)
         #expect(status.bucket == bucket)
         #expect(status.word == word, "the word is kept as written")
+    }
+
+    @Test func cancelledIsFinishedAndNotAFailure() {
+        #expect(StatusBucket.cancelled.isFinished && StatusBucket.complete.isFinished)
+        #expect(!StatusBucket.failed.isFinished && !StatusBucket.inProgress.isFinished)
+        #expect(StatusBucket.cancelled > StatusBucket.failed, "sorted after what needs attention")
     }
 
     @Test func missingStatusIsOther() {
@@ -39,6 +45,10 @@ import Testing
         ([.notStarted, .other], .notStarted),
         ([.other, .other], .other),
         ([], .notStarted),
+        // A cancelled agent holds nothing up: the rest decide; all cancelled → cancelled.
+        ([.complete, .cancelled], .complete),
+        ([.inProgress, .cancelled], .inProgress),
+        ([.cancelled, .cancelled], .cancelled),
     ])
     func derivesFromAgents(buckets: [StatusBucket], expected: StatusBucket) {
         #expect(Session.derive(buckets) == expected)

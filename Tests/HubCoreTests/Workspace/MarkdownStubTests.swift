@@ -45,6 +45,19 @@ import HubTestSupport
         #expect(workspace.load().sessions.count == 1)
     }
 
+    /// A stub written on Windows (CRLF): read the same, and promoted with its CRLF endings kept.
+    @Test func aWindowsFileIsReadAndKeepsItsLineEndings() throws {
+        let workspace = try TemporaryWorkspace("markdown-stub-crlf")
+        let crlf = Self.text.replacingOccurrences(of: "\n", with: "\r\n")
+        try workspace.write("coderef/stubs/STUB-K7Q2-dark-mode.md", crlf)
+        let stub = try #require(workspace.load().stubs.first)
+        #expect(stub.stubId == "STUB-K7Q2" && stub.status.word == "planned" && stub.agents == ["web-client", "docs-writer"])
+        #expect(stub.description == "The dashboard follows the system theme.\nTokens come from the design system.")
+        try MarkdownStub.promote(workspace.path("coderef/stubs/STUB-K7Q2-dark-mode.md"), to: "WO-X-001", root: workspace.root)
+        let after = try workspace.read("coderef/stubs/STUB-K7Q2-dark-mode.md")
+        #expect(after == crlf.replacingOccurrences(of: "- **Status:** planned", with: "- **Status:** promoted\r\n- **Promoted to:** WO-X-001"))
+    }
+
     @Test func archivingMovesTheFileNotItsFolder() throws {
         let workspace = try TemporaryWorkspace("markdown-stub-archive")
         try workspace.write("coderef/stubs/STUB-K7Q2-dark-mode.md", Self.text.replacingOccurrences(of: "planned", with: "complete"))
