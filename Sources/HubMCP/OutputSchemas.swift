@@ -70,6 +70,8 @@ enum OutputSchemas {
             "workorder_id": string, "path": string, "project": text, "session": text, "stub": text, "status": text, "bucket": string,
             "tasks_done": count, "tasks_total": count, "current_phase": text, "evidence": text, "evidence_detail": text, "changed": text,
             "blockers": strings, "handoff": text, "last_event": text, "closed_at": text, "communication_file": text, "archived": bool,
+            "handoff_files": array(object(["file": string, "from": text, "to": text, "reason": text, "status": text, "at": text], required: ["file"])),
+            "close_summary": text,
         ], required: ["workorder_id", "path", "bucket"]))]),
         "dispatch_agents": object(["session": string, "dispatched": array(object(["agent": string, "outcome": string, "message": string, "window": string], required: ["agent", "outcome", "message"]))]),
         "send_to_agent": object(["session": string, "agent": string, "pane": string, "outcome": string]),

@@ -44,12 +44,10 @@ extension WorkorderLoader {
             let at = scalar(entry["at"]) ?? scalar(entry["timestamp"])
             return [what, detail].compactMap { $0 }.joined(separator: " — ") + (at.map { " (\($0))" } ?? "")
         }
-        if let last = object["phase_transitions"]?.arrayValue?.last?.objectValue {
-            let phase = scalar(last["phase"]).map { "phase \($0)" }
-            let to = scalar(last["to_status"]) ?? scalar(last["status"])
-            let at = scalar(last["at"])
-            let commit = scalar(last["commit"]).map { "commit \($0.prefix(10))" }
-            merged.lastTransition = [phase, to.map { "→ \($0)" }, at.map { "at \($0)" }, commit].compactMap { $0 }.joined(separator: " ")
+        let transitions = transitionTexts(object["phase_transitions"])
+        if !transitions.isEmpty {
+            merged.transitions = transitions
+            merged.lastTransition = transitions.last
         }
         merged.closedAt = scalar(object["closed_at"]) ?? scalar(object["completed_at"])
         var written: [Date] = merged.writtenAt.map { [$0] } ?? []

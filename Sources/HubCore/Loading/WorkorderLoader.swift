@@ -32,12 +32,8 @@ enum WorkorderLoader {
         }
         workorder.currentPhase = scalar(object["current_phase"] ?? meta["current_phase"])
         workorder.phaseStatus = scalar(object["phase_status"] ?? meta["phase_status"])
-        if let last = (object["phase_transitions"] ?? meta["phase_transitions"])?.arrayValue?.last?.objectValue {
-            let phase = scalar(last["phase"]).map { "phase \($0)" }
-            let to = scalar(last["to_status"]) ?? scalar(last["status"])
-            let at = scalar(last["at"])
-            workorder.lastTransition = [phase, to.map { "→ \($0)" }, at.map { "at \($0)" }].compactMap { $0 }.joined(separator: " ")
-        }
+        workorder.transitions = transitionTexts(object["phase_transitions"] ?? meta["phase_transitions"])
+        workorder.lastTransition = workorder.transitions.last
         // The newest time the plan writes about itself.
         var written: [Date] = []
         for source in [object, meta] {
@@ -68,6 +64,20 @@ enum WorkorderLoader {
         plan.modified = plan.writtenAt ?? times.changed(path)
         plan.archived = Workorder.isArchivedPath(path)
         return plan
+    }
+
+    /// `phase_transitions[]` as words, oldest first: `phase 2 → complete at … commit abc1234567 (pass)`.
+    static func transitionTexts(_ value: JSONValue?) -> [String] {
+        (value?.arrayValue ?? []).compactMap { step -> String? in
+            guard let step = step.objectValue else { return nil }
+            let phase = scalar(step["phase"]).map { "phase \($0)" }
+            let to = (scalar(step["to_status"]) ?? scalar(step["status"])).map { "→ \($0)" }
+            let at = scalar(step["at"]).map { "at \($0)" }
+            let commit = scalar(step["commit"]).map { "commit \($0.prefix(10))" }
+            let verdict = scalar(step["verdict"]).map { "(\($0))" }
+            let text = [phase, to, at, commit, verdict].compactMap { $0 }.joined(separator: " ")
+            return text.isEmpty ? nil : text
+        }
     }
 
     /// A string or a number as text (phases are written both ways).

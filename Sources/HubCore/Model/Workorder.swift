@@ -19,6 +19,8 @@ public struct Workorder: Equatable, Sendable {
     public var currentPhase: String?
     public var phaseStatus: String?
     public var lastTransition: String?
+    /// Every entry of `phase_transitions[]` in the same words, oldest first (the last is `lastTransition`).
+    public var transitions: [String] = []
     /// `parent_stub_id`, and `parent_session`/`session_id` when the plan names its session.
     public var parentStubId: String?
     public var parentSession: String?

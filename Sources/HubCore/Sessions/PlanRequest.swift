@@ -79,7 +79,7 @@ public enum PlannedChange: Equatable, Sendable {
             do { try SessionWriter.apply(plan, root: root) } catch { throw PlanFailure(error.description) }
             return "created \(plan.displayFolder)"
         case .archive(let plan):
-            do { try Archiver.apply(plan) } catch { throw PlanFailure((error as? CustomStringConvertible)?.description ?? "\(error)") }
+            do { try Archiver.apply(plan) } catch { throw PlanFailure(String(describing: error)) }
             return (plan.restores ? "restored " : "archived ") + plan.what
         }
     }

@@ -6,7 +6,7 @@ import Glibc
 /// Timing notes for finding where time goes: with `SESSIONS_HUB_TRACE=FILE` each `note` appends a
 /// line (monotonic seconds, thread, text) to FILE. Off, it costs one check of a constant.
 public enum Trace {
-    nonisolated(unsafe) private static let descriptor: Int32 = {
+    private static let descriptor: Int32 = {
         guard let path = ProcessInfo.processInfo.environment["SESSIONS_HUB_TRACE"], !path.isEmpty else { return -1 }
         return open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
     }()

@@ -52,7 +52,5 @@ extension Reducer {
             if key == .escape { state.overlay = nil }
             return []
         }
-        state.overlay = .agentDetail(view)
-        return []
     }
 }

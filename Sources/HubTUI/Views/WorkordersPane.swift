@@ -103,7 +103,13 @@ enum WorkordersPane {
         if plan.currentPhase != nil || plan.phaseStatus != nil {
             lines.append([("Phase     ", .muted), (clean([plan.currentPhase.map { "phase \($0)" }, plan.phaseStatus].compactMap { $0 }.joined(separator: " · ")), .text)])
         }
-        if let last = plan.lastTransition { lines.append([("Last step ", .muted), (clean(last), .text)]) }
+        if plan.transitions.count > 1 {
+            // Newest first, a screenful at most: the commit of each step is what a reviewer looks for.
+            for (index, step) in plan.transitions.reversed().prefix(8).enumerated() {
+                lines.append([(index == 0 ? "Steps     " : "          ", .muted), (clean(step), .text)])
+            }
+            if plan.transitions.count > 8 { lines.append([("          ", .muted), ("and \(plan.transitions.count - 8) earlier", .muted)]) }
+        } else if let last = plan.lastTransition { lines.append([("Last step ", .muted), (clean(last), .text)]) }
         for (index, event) in plan.lastEvents.reversed().enumerated() { lines.append([(index == 0 ? "Log       " : "          ", .muted), (clean(event), .text)]) }
         if let closed = plan.closedAt { lines.append([("Closed    ", .muted), (clean(closed), .text)]) }
         lines.append([("Session   ", .muted), (links.session[plan.path].map(clean) ?? "none linked (no agent lists it in workorders_created)", links.session[plan.path] == nil ? .muted : .accent)])

@@ -17,7 +17,7 @@ import HubTestSupport
          "blockers": [{"description": "needs the staging API key", "owner": "ops"}, "waiting for review"],
          "handoff": {"from": "planner", "to": "coder", "reason": "plan approved"},
          "communication_log": [{"event": "started", "at": "2026-08-01T10:00:00Z"}, {"event": "checkpoint", "message": "phase 1 done", "timestamp": "2026-08-02T12:00:00Z"}],
-         "phase_transitions": [{"phase": 1, "to_status": "complete", "commit": "abc1234567890fff", "at": "2026-08-02T11:00:00Z"}]}
+         "phase_transitions": [{"phase": 0, "to_status": "complete"}, {"phase": 1, "to_status": "complete", "commit": "abc1234567890fff", "at": "2026-08-02T11:00:00Z", "verdict": "pass"}]}
         """#)
         try workspace.write("coderef/workorder/feat-b/communication.json", #"{"workorder_id": "WO-FEAT-B-001", "status": "closed", "closed_at": "2026-08-03T09:30:00Z"}"#)
         try workspace.write("coderef/workorder/feat-c/plan.json", #"{"workorder_id": "WO-FEAT-C-001", "status": "complete"}"#)
@@ -35,7 +35,8 @@ import HubTestSupport
         #expect(a.blockers == ["needs the staging API key (waiting on ops)", "waiting for review"])
         #expect(a.handoff == "planner → coder: plan approved")
         #expect(a.lastEvents == ["started (2026-08-01T10:00:00Z)", "checkpoint — phase 1 done (2026-08-02T12:00:00Z)"])
-        #expect(a.lastTransition == "phase 1 → complete at 2026-08-02T11:00:00Z commit abc1234567")
+        #expect(a.lastTransition == "phase 1 → complete at 2026-08-02T11:00:00Z commit abc1234567 (pass)")
+        #expect(a.transitions == ["phase 0 → complete", "phase 1 → complete at 2026-08-02T11:00:00Z commit abc1234567 (pass)"])
         #expect(a.modified == Timestamp.parse("2026-08-02T12:00:00Z"), "dated by the newest time it writes")
         #expect(a.communicationFile == "coderef/workorder/feat-a/communication.json")
         #expect(a.disagreement == nil, "a plan left at plan_created while the work moved on is the usual case")
