@@ -197,7 +197,7 @@ struct LiveEndToEndTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try atomicWrite(folder + "/communication.json", #"{"workorder_id": "WO-HOTFIX-001", "agents": [{"agent_id": "api-server", "status": "in_progress"}]}"#)
 
-        try pane.waitFor("the new status and the new session", timeout: 2) { screen in
+        try pane.waitFor("the new status and the new session") { screen in
             screen.contains("2/2") && screen.contains("2/4 agents complete") && screen.contains("hotfix-phase1") && screen.contains("Sessions 4")
         }
         try pane.keys("q")

@@ -32,7 +32,7 @@ import HubTestSupport
                 var state = AppState(snapshot: snapshot, size: size, now: Fixtures.now)
                 _ = Reducer.reduce(&state, .key(.enter))
                 let canvas = Render.screen(state)
-                #expect(canvas.width == size.width && canvas.height == size.height)
+                #expect(canvas.lines.allSatisfy { DisplayWidth.of($0) == size.width }, "every row is the terminal's width in cells")
                 #expect(!canvas.description.unicodeScalars.contains { $0 != "\n" && TerminalText.isControl($0) }, "no control reaches the screen")
             }
         }

@@ -39,7 +39,7 @@ import HubTestSupport
             _ = Reducer.reduce(&state, action)
             if let row = state.selectedRow { #expect(state.list.rows.indices.contains(row) && state.list.rows[row].isSelectable) }
             let canvas = Render.screen(state)
-            #expect(canvas.width == state.size.width && canvas.height == state.size.height)
+            #expect(canvas.lines.allSatisfy { DisplayWidth.of($0) == state.size.width }, "every row is the terminal's width in cells")
         }
     }
 }

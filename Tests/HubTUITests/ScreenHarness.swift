@@ -15,7 +15,10 @@ final class ScreenHarness {
         terminal = MemoryTerminal(size: size)
         let layout = WorkspaceLayout(root: workspace.root)
         let live = LiveWorkspace(loader: WorkspaceLoader(layout: layout), loadNow: false)
-        app = ScreenApp(terminal: terminal, live: live, context: AppContext(layout: layout, settings: settings), environment: [:])
+        // The config's [keys] as the program applies them: scenarios press what a person configured.
+        let (keymap, refused) = Keymap.standard.applying(settings.keyOverrides, source: settings.keyOverridesSource)
+        precondition(refused.isEmpty, "the test's [keys] were refused: \(refused)")
+        app = ScreenApp(terminal: terminal, live: live, context: AppContext(layout: layout, settings: settings), keymap: keymap, environment: [:])
         runUntilIdle()
     }
 
@@ -32,6 +35,24 @@ final class ScreenHarness {
     /// Presses keys, then runs the loop until every effect they caused has come back.
     func press(_ keys: Key...) {
         terminal.send(keys)
+        runUntilIdle()
+    }
+
+    /// Does `commands` by the first key the screen's keymap binds each to in `scope` (the configured
+    /// keys, so a scenario follows a person's [keys]), then runs the loop as `press` does.
+    func run(_ commands: Command..., in scope: KeyScope = .list) {
+        for command in commands {
+            guard let key = app.keymap.keys(for: command, in: scope).first else { preconditionFailure("\(command) has no key in \(scope)") }
+            terminal.send([key])
+        }
+        runUntilIdle()
+    }
+
+    /// Answers yes in any dialog: the confirm key that is not Enter (a dialog that comes with a
+    /// warning reads Enter as no).
+    func confirmEvenAfterAWarning() {
+        guard let key = app.keymap.keys(for: .confirm, in: .dialog).first(where: { $0 != .enter }) else { preconditionFailure("confirm has only Enter") }
+        terminal.send([key])
         runUntilIdle()
     }
 
@@ -59,12 +80,12 @@ final class ScreenHarness {
 
     /// Moves the list selection to the stub or session called `name`.
     func select(_ name: String) {
-        press(.character("g"))
+        run(.first)
         for _ in 0..<state.list.rows.count {
             switch state.selectedListRow {
             case .stub(let index)? where state.snapshot.stubs[index].featureName == name: return
             case .session(let index, _)? where state.snapshot.sessions[index].name == name: return
-            default: press(.down)
+            default: run(.moveDown)
             }
         }
     }

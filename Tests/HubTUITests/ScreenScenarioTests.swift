@@ -30,12 +30,12 @@ import HubTestSupport
     @Test func sPlansOffTheLoopAsksAndEnterWritesTheSession() throws {
         let screen = try demo()
         screen.select("parallel-docs-audit")
-        screen.press(.character("S"))
+        screen.run(.start)
         guard case .confirmStart(let plan)? = screen.state.overlay else { Issue.record("expected the confirm dialog, got \(String(describing: screen.state.overlay))"); return }
         #expect(plan.workorderId == "WO-PARALLEL-DOCS-AUDIT-001")
         #expect(plan.agents == ["docs-writer", "api-server", "web-client"])
         #expect(screen.screen.contains("Start a session?") && screen.screen.contains(".coderef/sessions/parallel-docs-audit-phase1/"))
-        screen.press(.enter)
+        screen.run(.confirm, in: .dialog)
         #expect(screen.runUntil { $0.state.detailSession?.name == "parallel-docs-audit-phase1" })
         #expect(FileManager.default.fileExists(atPath: screen.workspace.path(".coderef/sessions/parallel-docs-audit-phase1/communication.json")))
         #expect(try screen.workspace.read("coderef/working/parallel-docs-audit/stub.json").contains("\"promoted\""))
@@ -45,22 +45,22 @@ import HubTestSupport
     @Test func aAsksToStartTheNextPhase() throws {
         let screen = try demo()
         screen.select("search-index-rebuild")
-        screen.press(.enter, .character("a"))
+        screen.run(.open, .advance)
         guard case .confirmStart(let plan)? = screen.state.overlay else { Issue.record("expected the confirm dialog, got \(String(describing: screen.state.overlay))"); return }
         #expect(plan.sessionName == "search-index-rebuild-phase3")
         #expect(screen.screen.contains("Start phase 3?"))
-        screen.press(.escape)
+        screen.run(.cancel, in: .dialog)
         #expect(screen.state.overlay == nil)
         #expect(!FileManager.default.fileExists(atPath: screen.workspace.path(".coderef/sessions/search-index-rebuild-phase3")))
     }
 
     @Test func capitalAAsksThenArchivesAndTheListFollows() throws {
         let screen = try demo()
-        screen.press(.character("G"), .character("A"))
+        screen.run(.last, .archive)
         guard case .confirmArchive(let plan)? = screen.state.overlay else { Issue.record("expected the archive dialog"); return }
         #expect(plan.displayTo == "coderef/archived/dark-mode-toggle")
         #expect(screen.screen.contains("Archive dark-mode-toggle?"))
-        screen.press(.character("y"))
+        screen.confirmEvenAfterAWarning()
         #expect(screen.runUntil { $0.state.message?.text == "archived dark-mode-toggle" })
         #expect(FileManager.default.fileExists(atPath: screen.workspace.path("coderef/archived/dark-mode-toggle/stub.json")))
         #expect(screen.runUntil { !$0.screen.contains("dark-mode-toggle") })
@@ -68,7 +68,7 @@ import HubTestSupport
 
     @Test func anAgentsChangeFromAnotherWriterReachesTheScreenWithNoKeyPressed() throws {
         let screen = try demo()
-        screen.press(.enter)
+        screen.run(.open)
         let session = try #require(screen.state.detailSession)
         let agent = try #require(session.agents.first { $0.status.bucket != .blocked })
         // The agent's own nested file when it has one (its word wins), else the session's file.
@@ -139,17 +139,18 @@ import HubTestSupport
         let screen = try ScreenHarness.demo("no-dup")
         let workspace = screen.workspace
         screen.select("api-migration")
-        screen.press(.character("S"))
+        screen.run(.start)
         guard case .alreadyStarted(_, let session)? = screen.state.overlay else { Issue.record("expected the already-started dialog, got \(String(describing: screen.state.overlay))"); return }
         #expect(session == ".coderef/sessions/api-migration-phase1")
         #expect(screen.screen.contains("already has a session"))
-        screen.press(.enter)
+        screen.run(.confirm, in: .dialog)
         #expect(screen.state.overlay == nil)
         #expect(screen.state.detailSession?.path == session, "Enter opened the existing session")
         #expect(!FileManager.default.fileExists(atPath: workspace.path(".coderef/sessions/api-migration-2-phase1")), "and started nothing")
-        screen.press(.escape)
+        screen.run(.back)
         screen.select("api-migration")
-        screen.press(.character("S"), .character("+"))
+        screen.run(.start)
+        screen.run(.startAnother, in: .dialog)
         guard case .confirmStart(let plan)? = screen.state.overlay else { Issue.record("+ should plan another phase 1"); return }
         #expect(plan.sessionName == "api-migration-2-phase1")
     }
@@ -157,7 +158,7 @@ import HubTestSupport
     @Test func aOnAStubRowAdvancesItsLatestSession() throws {
         let screen = try ScreenHarness.demo("a-on-stub")
         screen.select("search-index-rebuild")
-        screen.press(.character("a"))
+        screen.run(.advance)
         guard case .confirmStart(let plan)? = screen.state.overlay else { Issue.record("expected the next-phase dialog, got \(String(describing: screen.state.overlay))"); return }
         #expect(plan.sessionName == "search-index-rebuild-phase3")
     }
@@ -185,17 +186,17 @@ import HubTestSupport
         let screen = try ScreenHarness.demo("unarchive")
         let workspace = screen.workspace
         screen.select("dark-mode-toggle")
-        screen.press(.character("A"))
-        screen.press(.character("y"))
+        screen.run(.archive)
+        screen.confirmEvenAfterAWarning()
         #expect(screen.runUntil { $0.state.message?.text == "archived dark-mode-toggle" })
         #expect(screen.runUntil { !$0.screen.contains("dark-mode-toggle") })
-        screen.press(.character("H"))
+        screen.run(.toggleArchived)
         #expect(screen.screen.contains("ARCHIVED (1)"))
-        screen.press(.character("G"), .character("U"))
+        screen.run(.last, .unarchive)
         guard case .confirmArchive(let plan)? = screen.state.overlay else { Issue.record("expected the restore dialog, got \(String(describing: screen.state.overlay))"); return }
         #expect(plan.restores && plan.displayTo == "coderef/working/dark-mode-toggle")
         #expect(screen.screen.contains("Restore dark-mode-toggle?"))
-        screen.press(.character("y"))
+        screen.confirmEvenAfterAWarning()
         #expect(screen.runUntil { $0.state.message?.text == "restored dark-mode-toggle" })
         #expect(FileManager.default.fileExists(atPath: workspace.path("coderef/working/dark-mode-toggle/stub.json")))
     }
@@ -206,7 +207,7 @@ import HubTestSupport
     @Test func aFeatureWithNothingFinishedIsNotArchived() throws {
         let screen = try ScreenHarness.demo("archive-warn")
         screen.select("api-migration")
-        screen.press(.character("A"))
+        screen.run(.archive)
         #expect(screen.runUntil { if case .error(let text)? = $0.state.overlay { return text.contains("no phase of api-migration is finished") } else { return false } })
         #expect(FileManager.default.fileExists(atPath: screen.workspace.path(".coderef/sessions/api-migration-phase1/communication.json")))
     }
@@ -220,13 +221,13 @@ import HubTestSupport
         let atWork = phases.filter { $0.derivedStatus != .complete }.map(\.name)
         try #require(!finished.isEmpty && !atWork.isEmpty, "the demo's search-index-rebuild has a finished phase and one at work")
         screen.select("search-index-rebuild")
-        screen.press(.character("A"))
+        screen.run(.archive)
         #expect(screen.runUntil { if case .confirmArchive = $0.state.overlay { return true } else { return false } })
         guard case .confirmArchive(let plan)? = screen.state.overlay else { return }
         #expect(plan.moves.map { WorkspacePaths.lastComponent($0.displayFrom) } == finished)
         #expect(plan.warnings.isEmpty && plan.notes.contains { $0.contains("it stays, and so does the stub") })
         #expect(screen.screen.contains("Enter/y archive"))
-        screen.press(.enter)
+        screen.run(.confirm, in: .dialog)
         #expect(screen.runUntil { $0.state.message?.text.hasPrefix("archived") == true })
         for name in finished {
             #expect(screen.runUntil { $0.state.snapshot.sessions.contains { $0.name == name && $0.archived } })
@@ -234,7 +235,7 @@ import HubTestSupport
         #expect(FileManager.default.fileExists(atPath: screen.workspace.path("coderef/working/search-index-rebuild/stub.json")), "the stub stays")
         // The timeline keeps the archived phase, greyed and marked.
         screen.select("search-index-rebuild")
-        screen.press(.character("t"))
+        screen.run(.timeline)
         #expect(screen.screen.contains("archived"))
     }
 
@@ -262,7 +263,7 @@ import HubTestSupport
         try workspace.write(".coderef/sessions-hub", "not a folder")
         let screen = ScreenHarness(workspace, size: Size(width: 120, height: 40))
         #expect(screen.runUntil { $0.state.list.rows.contains { if case .attention = $0 { return true } else { return false } } })
-        screen.press(.character("y"))
+        screen.run(.yank)
         #expect(screen.runUntil { $0.state.message?.text.contains("the hand-off could not be recorded") == true })
     }
 }
@@ -284,10 +285,29 @@ import HubTestSupport
         let screen = ScreenHarness(workspace, size: Size(width: 120, height: 40))
         #expect(screen.runUntil { $0.state.snapshot.stubs.contains { $0.featureName == "dark-mode" } })
         screen.select("dark-mode")
-        screen.press(.character("S"))
+        screen.run(.start)
         #expect(screen.runUntil { if case .confirmStart = $0.state.overlay { return true } else { return false } })
-        screen.press(.enter)
+        screen.run(.confirm, in: .dialog)
         #expect(screen.runUntil { $0.state.snapshot.stubs.first?.status.word == "promoted" && !$0.state.snapshot.sessions.isEmpty })
         #expect(try workspace.read("coderef/stubs/STUB-K7Q2-dark-mode.md").contains("- **Promoted to:** WO-DARK-MODE-001"))
+    }
+}
+
+/// A person's [keys] reach the scenarios: with start and confirm moved to other keys, the same
+/// scenario runs by the new keys, and the old ones no longer start anything.
+@Suite struct ConfiguredKeysScenarioTests {
+    @Test func aStartByRemappedKeys() throws {
+        var settings = HubSettings()
+        settings.keyOverrides = ["start": ["f5"], "confirm": ["f6"]]
+        settings.keyOverridesSource = "test"
+        let screen = ScreenHarness(try TemporaryWorkspace.demo("remapped-keys"), settings: settings)
+        screen.select("parallel-docs-audit")
+        screen.press(.character("S"))
+        #expect(screen.state.overlay == nil, "S is no longer start")
+        screen.run(.start)
+        guard case .confirmStart? = screen.state.overlay else { Issue.record("F5 should start, got \(String(describing: screen.state.overlay))"); return }
+        #expect(screen.screen.contains("F6"), "the dialog's footer names the configured key")
+        screen.run(.confirm, in: .dialog)
+        #expect(screen.runUntil { $0.state.detailSession?.name == "parallel-docs-audit-phase1" })
     }
 }
