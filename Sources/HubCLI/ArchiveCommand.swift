@@ -33,7 +33,7 @@ struct ArchiveCommand: ParsableCommand {
         let snapshot = WorkspaceLoader(layout: layout).load()
         switch PlanRequest(try kind(snapshot), snapshot: snapshot, layout: layout, settings: settings, now: Date()).plan() {
         case .success(.archive(let plan)): try confirmAndMove(plan, yes: yes)
-        case .success(.start): throw UsageError("internal: an archive planned a session")
+        case .success(let other): throw UsageError("internal: an archive planned \(other)")
         case .failure(let failure): throw UsageError(failure.message)
         }
     }

@@ -137,7 +137,7 @@ struct DoctorCommand: ParsableCommand {
         try Confirm.ask("close these \(open.count) session(s) in their files?", notes: notes, yes: yes, flagHint: "close them", refusal: "nothing was written")
         var failed: [String] = []
         for close in open {
-            do throws(SessionCloser.Failure) { try SessionCloser.apply(close, root: layout.root) } catch { failed.append(error.description) }
+            do throws(PlanFailure) { try PlannedChange.close(close).apply(root: layout.root) } catch { failed.append(error.message) }
         }
         for failure in failed { Output.error("error: \(TerminalText.sanitize(failure))") }
         return Check(ok: failed.isEmpty ? true : nil, name: "finished", detail: "closed \(open.count - failed.count) finished session(s) in their files" + (failed.isEmpty ? "" : "; \(failed.count) could not be written"))

@@ -32,21 +32,23 @@ struct SetStatusCommand: ParsableCommand {
         if let refusal = Status.refusal(for: status, anyWord: anyWord) {
             throw UsageError(refusal + (anyWord ? "" : "; --any-word writes a word the hub does not know"))
         }
-        let (layout, _) = try workspace.resolve()
+        let (layout, settings) = try workspace.resolve()
         let snapshot = WorkspaceLoader(layout: layout).load()
         let session = try Lookup.session(self.session, in: snapshot)
-        let agent = try Lookup.agent(self.agent, in: session)
+        let request = PlanRequest(.setStatus(session: session, agent: agent, word: status, note: note, anyWord: anyWord),
+                                  snapshot: snapshot, layout: layout, settings: settings, now: Date())
         do {
-            let file = try StatusWriter.set(status, agent: agent, in: session, root: layout.root, note: note)
-            Output.write("\(agent.agentId): \(agent.status.word ?? "?") → \(status) (\(file))\n")
+            let change = try request.plan().get()
+            let applied = try change.apply(root: layout.root)
+            Output.write(applied.sentence + "\n")
             // Written as asked; what the evidence will say of it is said now.
-            for warning in StatusWriter.warnings(setting: status, on: agent) { Output.error("warning: " + warning) }
-        } catch let failure as StatusWriter.Failure {
-            if case .write = failure {
-                Output.error(failure.description)
+            if case .setStatus(let status) = change { for warning in status.warnings { Output.error("warning: " + warning) } }
+        } catch {
+            if error.failed {
+                Output.error(error.message)
                 throw ExitCode(1)
             }
-            throw UsageError(failure.description)
+            throw UsageError(error.message)
         }
     }
 }

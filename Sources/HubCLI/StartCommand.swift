@@ -50,7 +50,7 @@ enum CreateSession {
     static func planConfirmAndApply(_ request: PlanRequest, root: String, _ options: CreateOptions) throws {
         switch request.plan() {
         case .success(.start(let plan)): try confirmAndApply(plan, root: root, options)
-        case .success(.archive): throw UsageError("internal: a session start planned an archive")
+        case .success(let other): throw UsageError("internal: a session start planned \(other)")
         case .failure(let failure): throw UsageError(failure.message)
         }
     }

@@ -61,27 +61,22 @@ struct TriageCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         AgentActivity.attach(to: &snapshot, settings: settings, layout: layout, environment: environment)
         let by = TriageAction.person(environment: environment)
+        let kind: PlanRequest.Kind
         if undo {
-            try carryOut { () throws(TriageAction.Failure) -> String in try TriageAction.undo(snapshot: snapshot, by: by, root: layout.root) }
-            return
+            kind = .undoTriage(by: by)
+        } else {
+            let found = try Lookup.session(session ?? "", in: snapshot)
+            let request: TriageAction.Request = snooze ? .snooze : dismiss ? .dismiss(reason.flatMap(AttentionReason.init(rawValue:))) : .mark(mark ?? "")
+            kind = .triage(request, session: found, agent: agent, note: note, by: by)
         }
-        let found = try Lookup.session(session ?? "", in: snapshot)
-        let agentId = try agent.map { try Lookup.agent($0, in: found).agentId }
-        let request: TriageAction.Request = snooze ? .snooze : dismiss ? .dismiss(reason.flatMap(AttentionReason.init(rawValue:))) : .mark(mark ?? "")
-        try carryOut { () throws(TriageAction.Failure) -> String in
-            try TriageAction.apply(request, session: found, agent: agentId, note: note, by: by, snapshot: snapshot,
-                                   policy: EvidencePolicy(settings), root: layout.root).sentence
-        }
-    }
-
-    /// Says what was done, or why not (exit 1), with the command line's own undo.
-    private func carryOut(_ body: () throws(TriageAction.Failure) -> String) throws {
+        // The operations layer plans and applies; this door says the sentence with its own undo.
         func here(_ text: String) -> String {
             text.replacingOccurrences(of: "(u undoes)", with: "(sessions-hub triage --undo takes it back)")
                 .replacingOccurrences(of: "; u undoes it", with: "; sessions-hub triage --undo takes it back")
         }
         do {
-            Output.write(here(try body()) + "\n")
+            let applied = try PlanRequest(kind, snapshot: snapshot, layout: layout, settings: settings, now: Date()).plan().get().apply(root: layout.root)
+            Output.write(here(applied.sentence) + "\n")
         } catch {
             Output.error(here(error.message))
             throw ExitCode(1)

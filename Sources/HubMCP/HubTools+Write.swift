@@ -7,20 +7,24 @@ extension HubTools {
         let snapshot = load()
         let name = try arguments.string("session"), id = try arguments.string("agent"), word = try arguments.string("status")
         let note = try arguments.optionalString("note")
-        if let refusal = Status.refusal(for: word, anyWord: try arguments.optionalBool("any_word") ?? false) { throw ToolFailure(refusal) }
+        let anyWord = try arguments.optionalBool("any_word") ?? false
+        if let refusal = Status.refusal(for: word, anyWord: anyWord) { throw ToolFailure(refusal + (anyWord ? "" : "; any_word writes a word the hub does not know")) }
         let session = try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.session(name, in: snapshot) }
-        let agent = try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.agent(id, in: session) }
-        let file: String
-        do {
-            file = try StatusWriter.set(word, agent: agent, in: session, root: layout.root, note: note)
+        let request = PlanRequest(.setStatus(session: session, agent: id, word: word, note: note, anyWord: anyWord), snapshot: snapshot, layout: layout, settings: settings, now: Date())
+        let change: StatusChange, applied: PlannedChange.Applied
+        do throws(PlanFailure) {
+            let planned = try request.plan().get()
+            guard case .setStatus(let status) = planned else { throw PlanFailure("internal: set_status planned \(planned)") }
+            change = status
+            applied = try planned.apply(root: layout.root)
         } catch {
-            throw ToolFailure("\(error)")
+            throw ToolFailure(error.message)
         }
         return .object(JSONObject([
-            ("session", .string(session.path)), ("agent", .string(agent.agentId)),
-            ("from", optional(agent.status.word)), ("to", .string(word.trimmingCharacters(in: .whitespaces))),
-            ("note", optional(note)), ("file", .string(file)),
-            ("warnings", .array(StatusWriter.warnings(setting: word, on: agent).map(JSONValue.string))),
+            ("session", .string(session.path)), ("agent", .string(change.agent.agentId)),
+            ("from", optional(change.agent.status.word)), ("to", .string(change.word)),
+            ("note", optional(note)), ("file", .string(applied.file ?? "")),
+            ("warnings", .array(change.warnings.map(JSONValue.string))),
         ]))
     }
 
@@ -29,27 +33,23 @@ extension HubTools {
         let snapshot = load()
         let action = try arguments.string("action")
         let by = TriageAction.person(environment: environment).map { $0 + " (mcp)" } ?? "mcp"
-        /// The sentence a person reads, with this door's own undo; a failure becomes the tool's error.
-        func carryOut(_ body: () throws(TriageAction.Failure) -> String) throws -> JSONValue {
+        /// The operations layer plans and applies; the sentence a person reads comes back with this
+        /// door's own undo, and a failure becomes the tool's error.
+        func carryOut(_ kind: PlanRequest.Kind) throws -> JSONValue {
             func here(_ text: String) -> String {
                 text.replacingOccurrences(of: "(u undoes)", with: "(the action undo takes it back)")
                     .replacingOccurrences(of: "; u undoes it", with: "; the action undo takes it back")
             }
             do {
-                return .object(JSONObject([("action", .string(action)), ("sentence", .string(here(try body())))]))
+                let applied = try PlanRequest(kind, snapshot: snapshot, layout: layout, settings: settings, now: Date()).plan().get().apply(root: layout.root)
+                return .object(JSONObject([("action", .string(action)), ("sentence", .string(here(applied.sentence)))]))
             } catch {
                 throw ToolFailure(here(error.message))
             }
         }
-        if action == "undo" {
-            return try carryOut { () throws(TriageAction.Failure) -> String in try TriageAction.undo(snapshot: snapshot, by: by, root: layout.root) }
-        }
+        if action == "undo" { return try carryOut(.undoTriage(by: by)) }
         let name = try arguments.string("session")
         let session = try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.session(name, in: snapshot) }
-        var agentId: String?
-        if let id = try arguments.optionalString("agent") {
-            agentId = try lookup { () throws(WorkspaceLookup.NotFound) in try WorkspaceLookup.agent(id, in: session) }.agentId
-        }
         let request: TriageAction.Request
         switch action {
         case "snooze": request = .snooze
@@ -63,10 +63,7 @@ extension HubTools {
         default: throw ToolFailure("\(Quote.short(action)) is not an action (snooze, dismiss, mark, undo)")
         }
         let note = try arguments.optionalString("note")
-        return try carryOut { () throws(TriageAction.Failure) -> String in
-            try TriageAction.apply(request, session: session, agent: agentId, note: note, by: by,
-                                   snapshot: snapshot, policy: EvidencePolicy(settings), root: layout.root).sentence
-        }
+        return try carryOut(.triage(request, session: session, agent: try arguments.optionalString("agent"), note: note, by: by))
     }
 
     func createStub(_ arguments: Arguments) throws -> JSONValue {
@@ -109,7 +106,7 @@ extension HubTools {
         let plan: SessionPlan
         switch request.plan() {
         case .success(.start(let planned)): plan = planned
-        case .success(.archive): throw ToolFailure("internal: a session start planned an archive")
+        case .success(let other): throw ToolFailure("internal: a session start planned \(other)")
         case .failure(let failure): throw ToolFailure(failure.message)
         }
         do {

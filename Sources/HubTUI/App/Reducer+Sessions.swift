@@ -13,6 +13,9 @@ extension Reducer {
         switch result {
         case .success(.start(let plan)): state.overlay = .confirmStart(plan)
         case .success(.archive(let plan)): state.overlay = .confirmArchive(plan)
+        case .success(.close(let close)): state.overlay = .confirmClose(close)
+        // The screen asks for these through their own dialogs and effects, never through a plan.
+        case .success(.setStatus), .success(.triage), .success(.undoTriage): break
         case .failure(let failure): state.overlay = .error(failure.message)
         }
     }
@@ -77,14 +80,12 @@ extension Reducer {
             flash(&state, "select a session (or a stub with a session) to close")
             return []
         }
-        guard let close = SessionCloser.plan(session) else {
-            let why = session.derivedStatus != .complete
-                ? "not every agent is complete (\(session.agentsComplete)/\(session.agents.count))"
-                : "its file already says complete (or it has no communication.json of its own)"
-            flash(&state, "\(TerminalText.sanitize(session.name)): nothing to close — \(why)")
-            return []
+        // Planning a close reads nothing from the disk: the reducer may ask the operations layer itself.
+        switch PlanRequest(.close(session: session), snapshot: state.snapshot, layout: state.context.layout, settings: state.context.settings, now: state.now).plan() {
+        case .success(.close(let close)): state.overlay = .confirmClose(close)
+        case .success: break
+        case .failure(let failure): flash(&state, TerminalText.sanitize(failure.message))
         }
-        state.overlay = .confirmClose(close)
         return []
     }
 

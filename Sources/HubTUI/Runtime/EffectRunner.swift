@@ -116,14 +116,14 @@ final class EffectRunner: @unchecked Sendable {
                 }
             }
         case .triage(let ask):
-            let root = context.layout.root, policy = EvidencePolicy(context.settings), by = TriageAction.person(environment: environment)
+            let (layout, settings) = (context.layout, context.settings), by = TriageAction.person(environment: environment)
             background(on: disk) { results in
                 guard let session = ask.snapshot.session(at: ask.sessionPath) else {
                     return results.post(.action(.triaged("the session is gone: nothing was recorded", failed: true)))
                 }
-                do throws(TriageAction.Failure) {
-                    let done = try TriageAction.apply(ask.request, session: session, agent: ask.agent, note: nil, by: by, snapshot: ask.snapshot, policy: policy, root: root)
-                    results.post(.action(.triaged(done.sentence, failed: false)))
+                let request = PlanRequest(.triage(ask.request, session: session, agent: ask.agent, by: by), snapshot: ask.snapshot, layout: layout, settings: settings, now: Date())
+                do throws(PlanFailure) {
+                    results.post(.action(.triaged(try request.plan().get().apply(root: layout.root).sentence, failed: false)))
                 } catch {
                     results.post(.action(.triaged(error.message, failed: true)))
                 }
@@ -131,18 +131,17 @@ final class EffectRunner: @unchecked Sendable {
         case .closeSession(let close):
             let root = context.layout.root
             background(on: disk) { results in
-                do throws(SessionCloser.Failure) {
-                    let file = try SessionCloser.apply(close, root: root)
-                    results.post(.action(.sessionClosed("closed \(WorkspacePaths.lastComponent(close.sessionPath)) in \(file): \(close.summary)", failed: false)))
+                do throws(PlanFailure) {
+                    results.post(.action(.sessionClosed(try PlannedChange.close(close).apply(root: root).sentence, failed: false)))
                 } catch {
-                    results.post(.action(.sessionClosed(error.description, failed: true)))
+                    results.post(.action(.sessionClosed(error.message, failed: true)))
                 }
             }
         case .undoTriage(let snapshot):
             let root = context.layout.root, by = TriageAction.person(environment: environment)
             background(on: disk) { results in
-                do throws(TriageAction.Failure) {
-                    results.post(.action(.triaged(try TriageAction.undo(snapshot: snapshot, by: by, root: root), failed: false)))
+                do throws(PlanFailure) {
+                    results.post(.action(.triaged(try PlannedChange.undoTriage(snapshot: snapshot, by: by).apply(root: root).sentence, failed: false)))
                 } catch {
                     results.post(.action(.triaged(error.message, failed: true)))
                 }
@@ -151,7 +150,7 @@ final class EffectRunner: @unchecked Sendable {
             let root = context.layout.root
             background(on: disk) { results in
                 do throws(PlanFailure) {
-                    results.post(.action(.archived(.success(try PlannedChange.archive(plan).apply(root: root)))))
+                    results.post(.action(.archived(.success(try PlannedChange.archive(plan).apply(root: root).sentence))))
                 } catch {
                     results.post(.action(.archived(.failure(StartFailure(error.message)))))
                 }

@@ -7,7 +7,7 @@ import HubTestSupport
 /// in code (comments and strings left out), so a new loop between folders fails here.
 @Suite struct LayeringTests {
     static let order = ["System", "JSON", "Safety", "Model", "Demo", "Clipboard", "Workspace", "Config", "Evidence", "Loading",
-                        "Report", "Sessions", "Activity", "Watching", "Dispatch"]
+                        "Report", "Sessions", "Activity", "Watching", "Dispatch", "Operations"]
 
     @Test func noFolderOfTheCoreUsesALaterOne() throws {
         let core = TestPaths.packageRoot + "/Sources/HubCore"
