@@ -2,7 +2,7 @@ import Foundation
 import HubCore
 
 /// Everything that can happen to the screen.
-public enum Action: Equatable, Sendable {
+enum Action: Equatable, Sendable {
     case key(Key)
     case resize(Size)
     /// A new snapshot; `touched` says what an incremental reload re-read (nil: everything); `list`

@@ -6,7 +6,7 @@ public struct AppContext: Equatable, Sendable {
     public var layout: WorkspaceLayout
     public var settings: HubSettings
     /// The screen runs inside tmux (`$TMUX`): dispatch can open windows beside it.
-    public var insideTmux: Bool
+    var insideTmux: Bool
     /// A first message in the status bar (the living demo says what to press).
     public var greeting: String?
     /// `$HOME`, so the status bar can show the root as `~/...` (read at the edge, never by a view).

@@ -2,45 +2,45 @@ import Foundation
 import HubCore
 
 /// Everything the screen shows, as one value. Changed only by `reduce`; drawn by `render`.
-public struct AppState: Equatable, Sendable {
-    public var snapshot: WorkspaceSnapshot
-    public private(set) var list: ListModel
-    public var size: Size
-    public var now: Date
-    public var focus: Pane = .list
+struct AppState: Equatable, Sendable {
+    var snapshot: WorkspaceSnapshot
+    private(set) var list: ListModel
+    var size: Size
+    var now: Date
+    var focus: Pane = .list
     /// Dispatches started and not yet finished.
-    public var dispatchesInFlight = 0
+    var dispatchesInFlight = 0
     /// Index into `list.rows` of the selected row (always a selectable row when there is one).
-    public var selectedRow: Int?
-    public var listScroll = 0
+    var selectedRow: Int?
+    var listScroll = 0
     /// A session opened from a stub row (Enter), shown in the detail pane until the selection moves.
-    public var openedSessionPath: String?
+    var openedSessionPath: String?
     /// Index into the detail session's `everyone` (orchestrator first).
-    public var agentIndex = 0
-    public var agentScroll = 0
-    public var overlay: Overlay?
-    public var message: StatusMessage?
-    public var glyphs: Glyphs
-    public var loading = false
-    public var context: AppContext
+    var agentIndex = 0
+    var agentScroll = 0
+    var overlay: Overlay?
+    var message: StatusMessage?
+    var glyphs: Glyphs
+    var loading = false
+    var context: AppContext
     /// `y` copies the long form (toggled with `L`; default from the settings).
-    public var longForm: Bool
+    var longForm: Bool
     /// Selected after the next snapshot arrives (a session just created).
-    public var pendingSelection: ItemID?
+    var pendingSelection: ItemID?
     /// Agent rows whose status just changed, highlighted until the given time (`session path`, NUL, `agent id`).
-    public var flashes: [String: Date] = [:]
+    var flashes: [String: Date] = [:]
     /// How the workspace is watched (`inotify 14 folders`), shown in the status bar.
-    public var watchSummary: String?
+    var watchSummary: String?
     /// The terminal title last asked for (so it is set only when it changes).
-    public var title: String?
+    var title: String?
     /// `H`: archived sessions and stubs are listed in a group at the end.
-    public var showArchived = false
+    var showArchived = false
     /// The built-in theme `T` last switched to (nil: the one the screen started with).
-    public var themeName: String?
+    var themeName: String?
 
-    public static func flashKey(_ sessionPath: String, _ agentId: String) -> String { sessionPath + "\u{0}" + agentId }
+    static func flashKey(_ sessionPath: String, _ agentId: String) -> String { sessionPath + "\u{0}" + agentId }
 
-    public init(snapshot: WorkspaceSnapshot, size: Size, now: Date = Date(), glyphs: Glyphs = .unicode, context: AppContext? = nil) {
+    init(snapshot: WorkspaceSnapshot, size: Size, now: Date = Date(), glyphs: Glyphs = .unicode, context: AppContext? = nil) {
         self.snapshot = snapshot
         self.wholeList = ListModel(snapshot)
         self.list = wholeList
@@ -55,8 +55,8 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// `/`: the list shows only what matches; `filtering` while the query is being typed.
-    public private(set) var filter = ""
-    public var filtering = false
+    private(set) var filter = ""
+    var filtering = false
 
     /// Replaces the snapshot and updates the list (with `setFilter`, the only places the list
     /// changes). With `touched` (what an incremental reload re-read) the rows are kept when none of
@@ -97,12 +97,12 @@ public struct AppState: Equatable, Sendable {
 
     /// How long the list keeps its order after a key (htop's way: rows do not move under a person
     /// who is moving through them).
-    public static let orderHold: TimeInterval = 1.5
+    static let orderHold: TimeInterval = 1.5
 
     /// Until when a key holds the list's order (nil: not held).
-    public private(set) var orderHeldUntil: Date?
+    private(set) var orderHeldUntil: Date?
     /// A snapshot arrived while the order was held: the list shows the new order when it is released.
-    public private(set) var newOrderWaits = false
+    private(set) var newOrderWaits = false
     var orderIsHeld: Bool { orderHeldUntil.map { now < $0 } ?? false }
 
     /// A key arrived: the order holds for a moment.
@@ -126,7 +126,7 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// What the screen did itself, until the files say so (the workspace thread writes the snapshot).
-    public private(set) var optimistic = Optimistic()
+    private(set) var optimistic = Optimistic()
 
     /// A one-liner was copied (or an agent dispatched) at `date`: shown at once, kept until the
     /// hand-off log says it too.
@@ -171,7 +171,7 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// What the evidence says needs the person, per session (kept up to date with the snapshot).
-    public private(set) var board = AttentionBoard()
+    private(set) var board = AttentionBoard()
     var policy: EvidencePolicy { EvidencePolicy(context.settings) }
 
     /// Every item, grouped and sorted; `list` is this narrowed by the filter.
@@ -181,21 +181,21 @@ public struct AppState: Equatable, Sendable {
 
     // MARK: - What is selected
 
-    public enum Target: Equatable, Sendable {
+    enum Target: Equatable, Sendable {
         case stub(Stub)
         case session(Session)
         case nothing
     }
 
-    public var selectedListRow: ListRow? {
+    var selectedListRow: ListRow? {
         guard let selectedRow, list.rows.indices.contains(selectedRow) else { return nil }
         return list.rows[selectedRow]
     }
 
     /// The selected row's identity, which survives a reload.
-    public var selectedIdentity: ItemID? { selectedRow.flatMap(identity(ofRow:)) }
+    var selectedIdentity: ItemID? { selectedRow.flatMap(identity(ofRow:)) }
 
-    public func identity(ofRow row: Int) -> ItemID? {
+    func identity(ofRow row: Int) -> ItemID? {
         guard list.rows.indices.contains(row) else { return nil }
         switch list.rows[row] {
         case .stub(let index): return .stub(snapshot.stubs[index].path)
@@ -206,7 +206,7 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// The row of the stub a session belongs to (the session is shown under it, opened).
-    public func rowOfStub(holding sessionPath: String) -> Int? {
+    func rowOfStub(holding sessionPath: String) -> Int? {
         guard let index = snapshot.sessions.index(ofPath: sessionPath) else { return nil }
         return list.rows.indices.first { row in
             if case .stub(let stubIndex) = list.rows[row] { return list.sessionsByStub[snapshot.stubs[stubIndex].path]?.contains(index) == true }
@@ -215,13 +215,13 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// The row of an item, looking first where it was (after a reload that moved nothing, it is there).
-    public func row(of identity: ItemID, near hint: Int?) -> Int? {
+    func row(of identity: ItemID, near hint: Int?) -> Int? {
         if let hint, self.identity(ofRow: hint) == identity { return hint }
         return list.rows.indices.first { self.identity(ofRow: $0) == identity }
     }
 
     /// What the detail pane shows.
-    public var detail: Target {
+    var detail: Target {
         if let path = openedSessionPath, let session = snapshot.session(at: path) { return .session(session) }
         switch selectedListRow {
         case .stub(let index)?: return .stub(snapshot.stubs[index])
@@ -230,13 +230,13 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
-    public var detailSession: Session? {
+    var detailSession: Session? {
         if case .session(let session) = detail { return session }
         return nil
     }
 
     /// The feature around the selection: its stub (if any) and every phase, in order (`t`).
-    public var featureTimeline: (stub: Stub?, phases: [Session]) {
+    var featureTimeline: (stub: Stub?, phases: [Session]) {
         switch detail {
         case .stub(let stub):
             // Archived phases too: they are part of the feature's life (the timeline greys them).
@@ -251,11 +251,11 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// Where the panes go for this size and focus (one pane at a time on narrow terminals).
-    public var layout: ScreenLayout { ScreenLayout(size: size, focus: focus) }
+    var layout: ScreenLayout { ScreenLayout(size: size, focus: focus) }
 
     /// The detail pane can hold focus: a session (its agents), or on a narrow screen a stub too,
     /// because there the detail pane is the only way to read it.
-    public var detailCanHoldFocus: Bool {
+    var detailCanHoldFocus: Bool {
         if detailSession != nil { return true }
         if case .stub = detail { return ScreenLayout.isSinglePane(size) }
         return false
@@ -264,26 +264,26 @@ public struct AppState: Equatable, Sendable {
     /// Whose one-liner the pane shows, `y` copies and `O` reads: the selected agent in the agents
     /// pane; on a NEEDS YOU row, the agent its reason names; else the session's first agent that is
     /// not the orchestrator.
-    public func oneLinerAgent(of session: Session) -> AgentState? {
+    func oneLinerAgent(of session: Session) -> AgentState? {
         if focus == .detail, let agent = selectedAgent, session.everyone.contains(where: { $0.agentId == agent.agentId }) { return agent }
         if let named = attentionAgent(of: session) { return named }
         return session.everyone.first { !$0.isOrchestrator } ?? session.everyone.first
     }
 
     /// On a NEEDS YOU row, the agent its worst reason names (nil elsewhere, or for the session's own item).
-    public func attentionAgent(of session: Session) -> AgentState? {
+    func attentionAgent(of session: Session) -> AgentState? {
         guard case .attention? = selectedListRow, let named = board.worst(session.path)?.agent else { return nil }
         return session.everyone.first { $0.agentId == named }
     }
 
     /// The agent row selected in the detail pane.
-    public var selectedAgent: AgentState? {
+    var selectedAgent: AgentState? {
         guard let everyone = detailSession?.everyone, everyone.indices.contains(agentIndex) else { return nil }
         return everyone[agentIndex]
     }
 
     /// The sessions of a stub, in phase order.
-    public func sessions(of stub: Stub) -> [Session] {
+    func sessions(of stub: Stub) -> [Session] {
         (list.sessionsByStub[stub.path] ?? []).map { snapshot.sessions[$0] }
     }
 }

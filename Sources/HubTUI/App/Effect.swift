@@ -2,7 +2,7 @@ import Foundation
 import HubCore
 
 /// What the reducer asks the runtime to do; results come back as Actions.
-public enum Effect: Equatable, Sendable {
+enum Effect: Equatable, Sendable {
     case reload
     /// Plan a start, advance or archive (planning looks at the disk, so it is never done in `reduce`).
     case plan(PlanRequest)

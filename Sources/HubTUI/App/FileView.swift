@@ -2,23 +2,23 @@ import HubCore
 
 /// The file viewer (`c`/`i`): a file's lines, where it is scrolled to, whether long lines wrap,
 /// how far it is scrolled sideways when they do not, and the search.
-public struct FileView: Equatable, Sendable {
-    public var title: String
+struct FileView: Equatable, Sendable {
+    var title: String
     /// The file on disk (for `e`); nil when the text did not come from a file.
-    public var path: String?
-    public var lines: [String]
+    var path: String?
+    var lines: [String]
     /// The first source line shown.
-    public var scroll = 0
-    public var wrap = true
+    var scroll = 0
+    var wrap = true
     /// Cells scrolled sideways (wrap off).
-    public var column = 0
-    public var query = ""
+    var column = 0
+    var query = ""
     /// `/` was pressed and the query is being typed.
-    public var typing = false
+    var typing = false
     /// The line of the current match.
-    public var match: Int?
+    var match: Int?
 
-    public init(title: String, path: String?, lines: [String]) {
+    init(title: String, path: String?, lines: [String]) {
         self.title = title
         self.path = path
         self.lines = lines

@@ -1,5 +1,5 @@
 /// What a list row stands for, by identity (its path), so a selection survives reloads and filters.
-public enum ItemID: Hashable, Sendable {
+enum ItemID: Hashable, Sendable {
     case stub(String)
     case session(String)
     /// A session's row in the NEEDS YOU group (the same session may also be listed below).

@@ -3,7 +3,7 @@ public struct KeyBinding: Sendable {
     public var command: Command
     public var help: String
     /// Shown in the status bar's key hints.
-    public var hint: String?
+    var hint: String?
     public var scope: KeyScope
 
     public init(_ keys: [Key], _ command: Command, _ help: String, hint: String? = nil, scope: KeyScope = .list) {
@@ -81,22 +81,22 @@ public struct Keymap: Sendable {
     ])
 
     /// The list's command for `key` (the main screen and the overlays that scroll like it).
-    public func command(for key: Key) -> Command? {
+    func command(for key: Key) -> Command? {
         bindings.first { $0.scope == .list && $0.keys.contains(key) }?.command
     }
 
     /// The command for `key` in `scope`: the scope's own binding first, then the list's.
-    public func command(for key: Key, in scope: KeyScope) -> Command? {
+    func command(for key: Key, in scope: KeyScope) -> Command? {
         if scope != .list, let scoped = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return scoped.command }
         return command(for: key)
     }
 
-    public func keys(for command: Command, in scope: KeyScope = .list) -> [Key] {
+    func keys(for command: Command, in scope: KeyScope = .list) -> [Key] {
         bindings.first { $0.command == command && $0.scope == scope }?.keys ?? []
     }
 
     /// `Enter/y` — how a dialog's footer names a command's keys (the first two, as they are shown).
-    public func keyNames(for command: Command, in scope: KeyScope, excluding: Set<Key> = []) -> String {
+    func keyNames(for command: Command, in scope: KeyScope, excluding: Set<Key> = []) -> String {
         keys(for: command, in: scope).filter { !excluding.contains($0) && $0 != .character("Y") && $0 != .character("N") }
             .prefix(2).map(\.description).joined(separator: "/")
     }

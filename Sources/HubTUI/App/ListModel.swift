@@ -3,22 +3,22 @@ import HubCore
 /// What the left pane lists, in order: stubs whose session is under way, sessions that have no stub
 /// (active first), then the other stubs by status and priority.
 /// Pure: a snapshot in, rows out. Computed once per snapshot, not per frame.
-public struct ListModel: Equatable, Sendable {
-    public var rows: ListRows
+struct ListModel: Equatable, Sendable {
+    var rows: ListRows
     /// Stub path → its sessions' indices in phase order (latest last).
-    public var sessionsByStub: [String: [Int]]
+    var sessionsByStub: [String: [Int]]
     /// Stub index → its path (to find a stub's sessions while filtering).
     var stubPaths: [String]
     /// Session index → the stubs it belongs to (to move a stub's row when its session changes).
     var stubsOfSession: [Int: [Int]]
 
-    public static let empty = ListModel(rows: [], sessionsByStub: [:])
+    static let empty = ListModel(rows: [], sessionsByStub: [:])
 
-    public init(rows: [ListRow], sessionsByStub: [String: [Int]], stubPaths: [String] = [], stubsOfSession: [Int: [Int]] = [:]) {
+    init(rows: [ListRow], sessionsByStub: [String: [Int]], stubPaths: [String] = [], stubsOfSession: [Int: [Int]] = [:]) {
         self.init(rows: ListRows(rows), sessionsByStub: sessionsByStub, stubPaths: stubPaths, stubsOfSession: stubsOfSession)
     }
 
-    public init(rows: ListRows, sessionsByStub: [String: [Int]], stubPaths: [String] = [], stubsOfSession: [Int: [Int]] = [:]) {
+    init(rows: ListRows, sessionsByStub: [String: [Int]], stubPaths: [String] = [], stubsOfSession: [Int: [Int]] = [:]) {
         self.rows = rows
         self.sessionsByStub = sessionsByStub
         self.stubPaths = stubPaths
@@ -27,13 +27,13 @@ public struct ListModel: Equatable, Sendable {
 
     /// `filter`: only stubs and sessions whose name, id, tags or status contain every word of it
     /// (case-insensitive); a sub-session shows with its matching parent.
-    public init(_ snapshot: WorkspaceSnapshot, filter: String = "") {
+    init(_ snapshot: WorkspaceSnapshot, filter: String = "") {
         let whole = ListModel(snapshot)
         self = filter.isEmpty ? whole : whole.filtered(by: filter, search: ListSearch(snapshot))
     }
 
     /// Every stub and session, grouped and sorted (built once per snapshot; filters narrow it).
-    public init(_ snapshot: WorkspaceSnapshot) {
+    init(_ snapshot: WorkspaceSnapshot) {
         let sessions = snapshot.sessions
         var childrenOf: [String: [Int]] = [:]
         for (index, session) in sessions.enumerated() where !session.archived {
@@ -83,7 +83,7 @@ public struct ListModel: Equatable, Sendable {
     /// The rows whose item matches every word of `filter` (a stub also by its sessions' names and
     /// workorder ids), in the same order; sub-session rows follow their parent; group counts are
     /// recounted and empty groups dropped. Linear in the rows, with a byte search per item.
-    public func filtered(by filter: String, search: ListSearch, extra: (Int, [UInt8]) -> Bool = { _, _ in false }) -> ListModel {
+    func filtered(by filter: String, search: ListSearch, extra: (Int, [UInt8]) -> Bool = { _, _ in false }) -> ListModel {
         let words = ListSearch.words(filter)
         guard !words.isEmpty else { return self }
         func matches(_ row: ListRow) -> Bool {

@@ -1,7 +1,7 @@
 import HubCore
 
 /// One row of the left pane.
-public enum ListRow: Equatable, Sendable {
+enum ListRow: Equatable, Sendable {
     case header(String, count: Int)
     /// Index into `snapshot.stubs`.
     case stub(Int)
@@ -10,7 +10,7 @@ public enum ListRow: Equatable, Sendable {
     /// Index into `snapshot.sessions`: a session in the NEEDS YOU group, with its worst reason.
     case attention(Int)
 
-    public var isSelectable: Bool {
+    var isSelectable: Bool {
         if case .header = self { return false }
         return true
     }

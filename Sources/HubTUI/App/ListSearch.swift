@@ -4,13 +4,13 @@ import HubCore
 
 /// What `/` matches, per stub and per session, lowercased once per snapshot (not once per key):
 /// typing a filter in a workspace of 10,000 stubs costs a byte search per item, not a string build.
-public struct ListSearch: Equatable, Sendable {
+struct ListSearch: Equatable, Sendable {
     /// A stub's name, id, status, priority, category, project, tags and agents.
     var stubText: [[UInt8]]
     /// A session's name, workorder id, derived status and agents (what its own row answers to).
     var sessionText: [[UInt8]]
 
-    public init(_ snapshot: WorkspaceSnapshot) {
+    init(_ snapshot: WorkspaceSnapshot) {
         stubText = snapshot.stubs.map(ListSearch.text(of:))
         sessionText = snapshot.sessions.map(ListSearch.text(of:))
     }

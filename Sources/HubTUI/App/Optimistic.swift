@@ -5,7 +5,7 @@ import HubCore
 /// agent dispatched): kept beside the workspace's snapshot — whose one writer is the workspace
 /// thread — and laid over each new snapshot until the files say it too, so a reload that lands
 /// before the write never takes it back.
-public struct Optimistic: Equatable, Sendable {
+struct Optimistic: Equatable, Sendable {
     var handoffs: [String: [String: Date]] = [:]
     var dispatches: [String: [String: DispatchRecord]] = [:]
 

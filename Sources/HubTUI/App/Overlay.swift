@@ -1,7 +1,7 @@
 import Foundation
 import HubCore
 
-public enum Overlay: Equatable, Sendable {
+enum Overlay: Equatable, Sendable {
     case help(scroll: Int)
     case problems(scroll: Int)
     /// `S`: what starting a session will create; Enter/y creates it.

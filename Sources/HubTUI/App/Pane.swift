@@ -1,4 +1,4 @@
 import Foundation
 import HubCore
 
-public enum Pane: Equatable, Sendable { case list, detail }
+enum Pane: Equatable, Sendable { case list, detail }

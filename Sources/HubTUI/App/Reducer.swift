@@ -4,9 +4,9 @@ import HubCore
 /// The only place state changes: an action in, the new state and the effects to run out.
 /// Pure (no I/O, no clock: time arrives in actions), so it is tested without a terminal.
 public enum Reducer {
-    public static let messageLifetime: TimeInterval = 5
+    static let messageLifetime: TimeInterval = 5
 
-    public static func reduce(_ state: inout AppState, _ action: Action, keymap: Keymap = .standard) -> [Effect] {
+    static func reduce(_ state: inout AppState, _ action: Action, keymap: Keymap = .standard) -> [Effect] {
         var effects: [Effect] = []
         let hadOverlay = state.overlay != nil
         defer {

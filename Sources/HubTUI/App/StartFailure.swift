@@ -1,7 +1,7 @@
 import Foundation
 import HubCore
 
-public struct StartFailure: Error, Equatable, Sendable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+struct StartFailure: Error, Equatable, Sendable {
+    var message: String
+    init(_ message: String) { self.message = message }
 }

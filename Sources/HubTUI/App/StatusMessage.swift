@@ -2,8 +2,8 @@ import Foundation
 import HubCore
 
 /// A line in the status bar that goes away by itself.
-public struct StatusMessage: Equatable, Sendable {
-    public var text: String
-    public var isError: Bool
-    public var expires: Date
+struct StatusMessage: Equatable, Sendable {
+    var text: String
+    var isError: Bool
+    var expires: Date
 }

@@ -2,13 +2,13 @@ import Foundation
 import HubCore
 
 /// A verdict on what needs the person, with the snapshot it was given on (its evidence).
-public struct TriageAsk: Equatable, Sendable {
-    public var sessionPath: String
-    public var agent: String?
-    public var request: TriageAction.Request
-    public var snapshot: WorkspaceSnapshot
+struct TriageAsk: Equatable, Sendable {
+    var sessionPath: String
+    var agent: String?
+    var request: TriageAction.Request
+    var snapshot: WorkspaceSnapshot
 
-    public static func == (a: TriageAsk, b: TriageAsk) -> Bool {
+    static func == (a: TriageAsk, b: TriageAsk) -> Bool {
         a.sessionPath == b.sessionPath && a.agent == b.agent && a.request == b.request
     }
 }

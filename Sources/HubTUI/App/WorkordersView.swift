@@ -3,24 +3,24 @@ import HubCore
 
 /// `w`: every workorder of the workspace and its projects, most recently changed first, filtered as
 /// you type; Enter opens a plan's detail (its tasks).
-public struct WorkordersView: Equatable, Sendable {
-    public var filter = ""
-    public var typing = false
-    public var cursor = 0
+struct WorkordersView: Equatable, Sendable {
+    var filter = ""
+    var typing = false
+    var cursor = 0
     /// The plan shown in detail (its path), nil for the list.
-    public var open: String?
-    public var detailScroll = 0
+    var open: String?
+    var detailScroll = 0
     /// Each plan's session and stub, worked out when the view opens and when a snapshot arrives
     /// while it is open — not on every frame (it walks every stub and session).
-    public var links = WorkorderLinks()
+    var links = WorkorderLinks()
 
-    public init(links: WorkorderLinks = WorkorderLinks()) {
+    init(links: WorkorderLinks = WorkorderLinks()) {
         self.links = links
     }
 
     /// The workorders shown, in order: most recent activity first, then by id; archived ones only
     /// when `H` shows archived items.
-    public func rows(_ snapshot: WorkspaceSnapshot, archived: Bool = false) -> [Workorder] {
+    func rows(_ snapshot: WorkspaceSnapshot, archived: Bool = false) -> [Workorder] {
         let words = filter.lowercased().split(separator: " ").map(String.init)
         let matching = snapshot.workorders.filter { workorder in
             guard archived || !workorder.archived else { return false }

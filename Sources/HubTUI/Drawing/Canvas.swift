@@ -2,34 +2,34 @@
 /// tests compare it with golden text, and only the terminal adapter turns it into curses calls.
 /// A wide (2-cell) cluster occupies its cell and marks the next one as a continuation (`text == ""`).
 public struct Canvas: Equatable, Sendable, CustomStringConvertible {
-    public struct Cell: Equatable, Sendable {
+    struct Cell: Equatable, Sendable {
         public var text: String
-        public var role: StyleRole
+        var role: StyleRole
 
-        public static let blank = Cell(text: " ", role: .text)
-        public var isContinuation: Bool { text.isEmpty }
+        static let blank = Cell(text: " ", role: .text)
+        var isContinuation: Bool { text.isEmpty }
     }
 
     public let width: Int
     public let height: Int
-    public internal(set) var cells: [Cell]
+    internal(set) var cells: [Cell]
 
-    public init(width: Int, height: Int, role: StyleRole = .text) {
+    init(width: Int, height: Int, role: StyleRole = .text) {
         self.width = max(0, width)
         self.height = max(0, height)
         self.cells = Array(repeating: Cell(text: " ", role: role), count: self.width * self.height)
     }
 
     /// A canvas whose rows are these lines (for tests).
-    public init(lines: [String], role: StyleRole = .text) {
+    init(lines: [String], role: StyleRole = .text) {
         let width = lines.map(DisplayWidth.of).max() ?? 0
         self.init(width: width, height: lines.count, role: role)
         for (row, line) in lines.enumerated() { put(line, x: 0, y: row, role: role) }
     }
 
-    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+    var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
-    public subscript(x: Int, y: Int) -> Cell {
+    subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }
         set { cells[y * width + x] = newValue }
     }
@@ -37,7 +37,7 @@ public struct Canvas: Equatable, Sendable, CustomStringConvertible {
     /// Writes text from (x, y), clipped to `limit` cells (default: to the right edge). Wide glyphs
     /// that do not fit whole are not drawn. Returns the number of cells written.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole, limit: Int? = nil) -> Int {
+    mutating func put(_ text: String, x: Int, y: Int, role: StyleRole, limit: Int? = nil) -> Int {
         guard y >= 0, y < height, x >= 0, x < width else { return 0 }
         let room = min(limit ?? (width - x), width - x)
         guard room > 0 else { return 0 }
@@ -46,7 +46,7 @@ public struct Canvas: Equatable, Sendable, CustomStringConvertible {
 
     /// Writes glyphs already fitted by TextFit (no further cutting).
     @discardableResult
-    public mutating func put(glyphs: [DisplayWidth.Glyph], x: Int, y: Int, role: StyleRole) -> Int {
+    mutating func put(glyphs: [DisplayWidth.Glyph], x: Int, y: Int, role: StyleRole) -> Int {
         var column = x
         for glyph in glyphs where glyph.width > 0 {
             guard column >= 0, column + glyph.width <= width, y >= 0, y < height else { break }
@@ -70,7 +70,7 @@ public struct Canvas: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Sets the role of every cell in a rectangle (text kept): highlights, backgrounds.
-    public mutating func paint(_ rect: Rect, role: StyleRole) {
+    mutating func paint(_ rect: Rect, role: StyleRole) {
         let area = rect.intersection(bounds)
         for y in area.y..<(area.y + area.height) {
             for x in area.x..<(area.x + area.width) { self[x, y].role = role }
@@ -78,7 +78,7 @@ public struct Canvas: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Blanks a rectangle with a role.
-    public mutating func fill(_ rect: Rect, role: StyleRole) {
+    mutating func fill(_ rect: Rect, role: StyleRole) {
         let area = rect.intersection(bounds)
         for y in area.y..<(area.y + area.height) {
             for x in area.x..<(area.x + area.width) { self[x, y] = Cell(text: " ", role: role) }
@@ -99,7 +99,7 @@ public struct Canvas: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// One role letter per cell (see StyleRole.code).
-    public var roleLines: [String] {
+    var roleLines: [String] {
         (0..<height).map { y in String((0..<width).map { self[$0, y].role.code }) }
     }
 

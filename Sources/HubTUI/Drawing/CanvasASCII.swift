@@ -12,7 +12,7 @@ extension Canvas {
         "“": "\"", "”": "\"", "‘": "'", "’": "'", "•": "*", "≥": ">", "≤": "<", "⇄": "=", "•\u{FE0F}": "*",
     ]
 
-    public mutating func makeASCII() {
+    mutating func makeASCII() {
         for index in cells.indices {
             let text = cells[index].text
             if text.isEmpty {

@@ -4,14 +4,14 @@
 /// Clusters that terminals and curses disagree on are replaced before drawing (PLATFORM.md):
 /// ZWJ sequences become their first emoji, VS16/VS15 and skin-tone modifiers are dropped, flags
 /// (regional-indicator pairs) become their two letters, keycaps become their base character.
-public enum DisplayWidth {
+enum DisplayWidth {
     /// A cluster as it will be drawn, and its width in cells (0, 1 or 2).
-    public struct Glyph: Equatable, Sendable {
-        public var text: String
-        public var width: Int
+    struct Glyph: Equatable, Sendable {
+        var text: String
+        var width: Int
     }
 
-    public static func glyph(_ character: Character) -> Glyph {
+    static func glyph(_ character: Character) -> Glyph {
         let scalars = Array(character.unicodeScalars)
         guard let first = scalars.first else { return Glyph(text: "", width: 0) }
         if scalars.count == 1 { return Glyph(text: String(character), width: width(of: first)) }
@@ -36,7 +36,7 @@ public enum DisplayWidth {
     }
 
     /// Width of a string as drawn (after the replacements above).
-    public static func of(_ text: String) -> Int {
+    static func of(_ text: String) -> Int {
         text.reduce(0) { $0 + glyph($1).width }
     }
 
@@ -52,7 +52,7 @@ public enum DisplayWidth {
 
     /// Width of one scalar: 0 for controls, combining marks and format characters; 2 for East Asian
     /// wide/fullwidth and emoji presentation; else 1.
-    public static func width(of scalar: Unicode.Scalar) -> Int {
+    static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
         if value < 0x300 { return 1 }

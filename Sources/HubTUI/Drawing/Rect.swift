@@ -1,42 +1,42 @@
 /// A rectangle of cells, and the pure layout helper that splits one into parts.
-public struct Rect: Equatable, Sendable {
-    public var x: Int
-    public var y: Int
-    public var width: Int
-    public var height: Int
+struct Rect: Equatable, Sendable {
+    var x: Int
+    var y: Int
+    var width: Int
+    var height: Int
 
-    public init(x: Int, y: Int, width: Int, height: Int) {
+    init(x: Int, y: Int, width: Int, height: Int) {
         self.x = x
         self.y = y
         self.width = max(0, width)
         self.height = max(0, height)
     }
 
-    public var isEmpty: Bool { width == 0 || height == 0 }
-    public var maxX: Int { x + width }
-    public var maxY: Int { y + height }
+    var isEmpty: Bool { width == 0 || height == 0 }
+    var maxX: Int { x + width }
+    var maxY: Int { y + height }
 
-    public func intersection(_ other: Rect) -> Rect {
+    func intersection(_ other: Rect) -> Rect {
         let left = max(x, other.x), top = max(y, other.y)
         let right = min(maxX, other.maxX), bottom = min(maxY, other.maxY)
         return Rect(x: left, y: top, width: max(0, right - left), height: max(0, bottom - top))
     }
 
-    public func inset(_ amount: Int) -> Rect {
+    func inset(_ amount: Int) -> Rect {
         Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
     }
 
     /// Sizes for `split`: a fixed number of cells, or a share of what is left.
-    public enum Size: Equatable, Sendable {
+    enum Size: Equatable, Sendable {
         case fixed(Int)
         case fill(Int)
     }
 
-    public func splitRows(_ sizes: [Size]) -> [Rect] {
+    func splitRows(_ sizes: [Size]) -> [Rect] {
         Rect.split(total: height, sizes).map { Rect(x: x, y: y + $0.offset, width: width, height: $0.length) }
     }
 
-    public func splitColumns(_ sizes: [Size]) -> [Rect] {
+    func splitColumns(_ sizes: [Size]) -> [Rect] {
         Rect.split(total: width, sizes).map { Rect(x: x + $0.offset, y: y, width: $0.length, height: height) }
     }
 

@@ -2,23 +2,23 @@ import HubCore
 
 /// Where each part of the screen goes for a terminal size. Pure, shared by `render` (to draw) and
 /// `reduce` (to keep the selection visible), so both agree on how many rows a pane shows.
-public struct ScreenLayout: Equatable, Sendable {
-    public static let minimumSize = Size(width: 40, height: 10)
+struct ScreenLayout: Equatable, Sendable {
+    static let minimumSize = Size(width: 40, height: 10)
     /// Below this width two panes side by side leave both cramped (agent ids cut to `codere…`), so
     /// one pane fills the screen and Enter / Esc move between them, as lazygit and k9s do.
-    public static let twoPaneWidth = 100
+    static let twoPaneWidth = 100
 
-    public static func isSinglePane(_ size: Size) -> Bool { size.width < twoPaneWidth }
+    static func isSinglePane(_ size: Size) -> Bool { size.width < twoPaneWidth }
 
-    public let size: Size
-    public let tooSmall: Bool
-    public let listBox: Rect
-    public let detailBox: Rect
-    public let statusBar: Rect
+    let size: Size
+    let tooSmall: Bool
+    let listBox: Rect
+    let detailBox: Rect
+    let statusBar: Rect
     /// One pane at a time: the focused one fills the screen and the other has no width.
-    public let singlePane: Bool
+    let singlePane: Bool
 
-    public init(size: Size, focus: Pane = .list) {
+    init(size: Size, focus: Pane = .list) {
         self.size = size
         tooSmall = size.width < ScreenLayout.minimumSize.width || size.height < ScreenLayout.minimumSize.height
         let whole = Rect(x: 0, y: 0, width: size.width, height: size.height)
@@ -39,36 +39,36 @@ public struct ScreenLayout: Equatable, Sendable {
         detailBox = columns[1]
     }
 
-    public var showsList: Bool { listBox.width > 0 }
-    public var showsDetail: Bool { detailBox.width > 0 }
+    var showsList: Bool { listBox.width > 0 }
+    var showsDetail: Bool { detailBox.width > 0 }
 
     /// The list's rows, below the pane's border and its column header line.
-    public var listRows: Rect {
+    var listRows: Rect {
         let inner = listBox.inset(1)
         return Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
     }
 
     /// Inside the detail border, with one column of breathing room on each side.
-    public var detailInner: Rect {
+    var detailInner: Rect {
         let inner = detailBox.inset(1)
         return Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
     }
 }
 
 /// The parts of the session detail pane, shared by the view and the reducer (agent scrolling).
-public struct SessionDetailLayout: Equatable, Sendable {
-    public let header: Rect
+struct SessionDetailLayout: Equatable, Sendable {
+    let header: Rect
     /// The agent column titles (one row) and the agent rows below it.
-    public let agentTitles: Rect
-    public let agents: Rect
-    public let oneLiner: Rect?
+    let agentTitles: Rect
+    let agents: Rect
+    let oneLiner: Rect?
 
     /// A short pane keeps the agents in view: the header shrinks to the title and the status line.
-    public let compactHeader: Bool
+    let compactHeader: Bool
 
-    public static func headerLines(_ session: Session) -> Int { session.phases.isEmpty ? 5 : 6 }
+    static func headerLines(_ session: Session) -> Int { session.phases.isEmpty ? 5 : 6 }
 
-    public init(session: Session, inner: Rect) {
+    init(session: Session, inner: Rect) {
         let wantsOneLiner = inner.height >= 16
         compactHeader = inner.height < 12
         let headerHeight = min(compactHeader ? 2 : SessionDetailLayout.headerLines(session), max(0, inner.height - 2))

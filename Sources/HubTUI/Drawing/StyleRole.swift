@@ -2,7 +2,7 @@ import HubCore
 
 /// What a cell means, not how it looks: a theme maps roles to colours and attributes. Each role has
 /// a one-letter code used by golden files' style layer.
-public enum StyleRole: Hashable, Sendable, CaseIterable {
+enum StyleRole: Hashable, Sendable, CaseIterable {
     case text, muted, accent, title, border, header
     case selection, selectionDim
     case key, warning, error
@@ -11,7 +11,7 @@ public enum StyleRole: Hashable, Sendable, CaseIterable {
     case progressDone, progressTodo, flash
     case notStarted, inProgress, complete, blocked, failed, other
 
-    public static func bucket(_ bucket: StatusBucket) -> StyleRole {
+    static func bucket(_ bucket: StatusBucket) -> StyleRole {
         switch bucket {
         case .notStarted: return .notStarted
         case .inProgress: return .inProgress
@@ -25,7 +25,7 @@ public enum StyleRole: Hashable, Sendable, CaseIterable {
     }
 
     /// The letter a golden file's style layer shows for this role.
-    public var code: Character {
+    var code: Character {
         switch self {
         case .text: return "."
         case .muted: return "m"
@@ -57,7 +57,7 @@ public enum StyleRole: Hashable, Sendable, CaseIterable {
     }
 
     /// The name used in theme files.
-    public var name: String {
+    var name: String {
         switch self {
         case .text: return "text"
         case .muted: return "muted"

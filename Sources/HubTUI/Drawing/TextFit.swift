@@ -2,10 +2,10 @@ import HubCore
 
 /// Text prepared for a fixed number of cells: controls removed, clusters replaced (DisplayWidth),
 /// cut with an ellipsis that never splits a character, or padded.
-public enum TextFit {
+enum TextFit {
     /// The glyphs of `text` that fit in `width` cells; when something is cut, the last cell(s)
     /// become `ellipsis` ("…", or "~" in ASCII mode).
-    public static func glyphs(_ text: String, width: Int, ellipsis: String = "…") -> [DisplayWidth.Glyph] {
+    static func glyphs(_ text: String, width: Int, ellipsis: String = "…") -> [DisplayWidth.Glyph] {
         guard width > 0 else { return [] }
         // Only the start can show: a 20 MB description costs what fits in `width` cells, not more.
         let clean = TerminalText.sanitize(String(text.prefix(width * 4 + 64)))
@@ -33,14 +33,14 @@ public enum TextFit {
     }
 
     /// `text` cut or padded with spaces to exactly `width` cells, as a plain string.
-    public static func pad(_ text: String, _ width: Int, ellipsis: String = "…") -> String {
+    static func pad(_ text: String, _ width: Int, ellipsis: String = "…") -> String {
         let fitted = glyphs(text, width: width, ellipsis: ellipsis)
         let used = fitted.reduce(0) { $0 + $1.width }
         return fitted.map(\.text).joined() + String(repeating: " ", count: max(0, width - used))
     }
 
     /// Right-aligned within `width` cells.
-    public static func padLeft(_ text: String, _ width: Int) -> String {
+    static func padLeft(_ text: String, _ width: Int) -> String {
         let fitted = glyphs(text, width: width)
         let used = fitted.reduce(0) { $0 + $1.width }
         return String(repeating: " ", count: max(0, width - used)) + fitted.map(\.text).joined()
@@ -49,7 +49,7 @@ public enum TextFit {
     /// Splits text into lines of at most `width` cells, breaking at spaces where possible (a word
     /// longer than a line is broken by cells). Linear, and it looks only at as much of the text as
     /// `maxLines` lines can show.
-    public static func wrap(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
+    static func wrap(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
         guard width > 0, maxLines > 0 else { return [] }
         let budget = maxLines == .max ? Int.max : (maxLines.multipliedReportingOverflow(by: width + 1).partialValue &* 4) &+ 64
         let source = budget <= 0 || budget == Int.max ? text : String(text.prefix(budget))

@@ -1,18 +1,18 @@
 /// Style roles → colours and attributes. The built-in default reads well on dark and light
 /// backgrounds (text uses the terminal's own colours; accents avoid yellow-on-white).
 public struct Theme: Equatable, Sendable {
-    public enum Color: Equatable, Sendable, Hashable {
+    enum Color: Equatable, Sendable, Hashable {
         /// The terminal's own foreground or background.
         case `default`
         /// 0–7 standard, 8–15 bright, 16–255 the xterm cube and greys.
         case index(Int)
 
-        public static let black = Color.index(0), red = Color.index(1), green = Color.index(2), yellow = Color.index(3)
-        public static let blue = Color.index(4), magenta = Color.index(5), cyan = Color.index(6), white = Color.index(7)
-        public static let brightBlack = Color.index(8)
+        static let black = Color.index(0), red = Color.index(1), green = Color.index(2), yellow = Color.index(3)
+        static let blue = Color.index(4), magenta = Color.index(5), cyan = Color.index(6), white = Color.index(7)
+        static let brightBlack = Color.index(8)
 
         /// The nearest of the 8 basic colours (by RGB distance), for terminals that have only those.
-        public var basic: Color {
+        var basic: Color {
             guard case .index(let n) = self else { return self }
             if n < 8 { return self }
             if n < 16 { return n == 8 ? .index(0) : .index(n - 8) }
@@ -31,13 +31,13 @@ public struct Theme: Equatable, Sendable {
         }
     }
 
-    public struct Style: Equatable, Sendable, Hashable {
-        public var foreground: Color
+    struct Style: Equatable, Sendable, Hashable {
+        var foreground: Color
         public var background: Color
-        public var bold: Bool
-        public var dim: Bool
-        public var reverse: Bool
-        public var underline: Bool
+        var bold: Bool
+        var dim: Bool
+        var reverse: Bool
+        var underline: Bool
 
         public init(_ foreground: Color = .default, on background: Color = .default, bold: Bool = false, dim: Bool = false, reverse: Bool = false, underline: Bool = false) {
             self.foreground = foreground
@@ -50,12 +50,12 @@ public struct Theme: Equatable, Sendable {
     }
 
     public var name: String
-    public var styles: [StyleRole: Style]
+    var styles: [StyleRole: Style]
 
-    public func style(_ role: StyleRole) -> Style { styles[role] ?? Style() }
+    func style(_ role: StyleRole) -> Style { styles[role] ?? Style() }
 
     /// How a role looks without colour (NO_COLOR, monochrome terminals): attributes only.
-    public static func monochrome(_ role: StyleRole) -> Style {
+    static func monochrome(_ role: StyleRole) -> Style {
         switch role {
         case .selection, .statusBar, .statusBarAccent, .statusBarKey, .statusBarError, .overlayTitle: return Style(bold: role != .statusBar, reverse: true)
         case .selectionDim: return Style(underline: true)

@@ -16,7 +16,7 @@ import TOMLKit
 /// A theme is named by `--theme` or `[ui] theme` in the config: a file path, or a name looked up in
 /// `$XDG_CONFIG_HOME/sessions-hub/themes/`, the workspace's `.coderef/themes/`, then the built-ins.
 public enum ThemeLoader {
-    public static let builtIn: [String: Theme] = ["default": .default, "light": .light, "mono": Theme(name: "mono", styles: Dictionary(uniqueKeysWithValues: StyleRole.allCases.map { ($0, Theme.monochrome($0)) }))]
+    static let builtIn: [String: Theme] = ["default": .default, "light": .light, "mono": Theme(name: "mono", styles: Dictionary(uniqueKeysWithValues: StyleRole.allCases.map { ($0, Theme.monochrome($0)) }))]
     /// The order `T` cycles through.
     public static let cycle = ["default", "light", "mono"]
 
@@ -53,7 +53,7 @@ public enum ThemeLoader {
 
     /// The themes shipped with the program: `$PREFIX/share/sessions-hub/themes` beside an installed
     /// binary, or the package's `Themes/` above a binary in its build folder.
-    public static func shippedFolders() -> [String] {
+    static func shippedFolders() -> [String] {
         var folder = ExecutablePath.folder
         var found: [String] = []
         let installed = ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent("share/sessions-hub/themes")

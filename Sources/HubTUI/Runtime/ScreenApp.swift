@@ -15,7 +15,7 @@ public final class ScreenApp {
     let terminal: Terminal
     let keymap: Keymap
     let signalDescriptor: Int32
-    public private(set) var state: AppState
+    private(set) var state: AppState
     /// 128 + signal number when a signal ended the program, else 0.
     var exitStatus: Int32 = 0
     let runner: EffectRunner
@@ -23,7 +23,7 @@ public final class ScreenApp {
     /// How many times the loop woke up (the benchmark checks that idle means asleep).
     public private(set) var wakeups = 0
     /// How many frames were handed to the terminal.
-    public private(set) var framesDrawn = 0
+    private(set) var framesDrawn = 0
     private var lastFrame: Canvas?
     private var idleInputPolls = 0
     private var started = false

@@ -8,16 +8,16 @@ import HubCore
 /// that fail cleanly (no TTY, no TERM, unknown or cursor-less terminal) before anything is drawn,
 /// uses the wide-character API, maps style roles to colour pairs and attributes (8-colour
 /// fallback, NO_COLOR), and restores the terminal on every exit path.
-public final class CursesTerminal: Terminal {
-    public let supportsUnicode: Bool
-    public var inputDescriptor: Int32 { STDIN_FILENO }
+final class CursesTerminal: Terminal {
+    let supportsUnicode: Bool
+    var inputDescriptor: Int32 { STDIN_FILENO }
     private var screen: OpaquePointer?
     private var attributes: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
     private var isShutDown = false
 
     /// Checks that the screen can start here, without drawing anything: a TTY on both ends, a TERM
     /// the system knows, and cursor addressing (newterm succeeds for TERM=dumb and draws garbage).
-    public static func preflight(environment: [String: String]) throws(TerminalError) {
+    static func preflight(environment: [String: String]) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         guard let term = environment["TERM"], !term.isEmpty else { throw .noTermVariable }
         var status: Int32 = 0
@@ -32,7 +32,7 @@ public final class CursesTerminal: Terminal {
     /// locale says it is not UTF-8 (`LANG=C`, `LC_ALL=POSIX`, a Latin-1 locale).
     private var noColor = false
 
-    public init(theme: Theme, environment: [String: String], ascii: Bool = false) throws(TerminalError) {
+    init(theme: Theme, environment: [String: String], ascii: Bool = false) throws(TerminalError) {
         try CursesTerminal.preflight(environment: environment)
         let term = environment["TERM"] ?? ""
         let utf8 = CursesTerminal.setUTF8Locale()
@@ -65,7 +65,7 @@ public final class CursesTerminal: Terminal {
     /// `setlocale(LC_ALL, "")`, falling back to C.UTF-8 (often the only UTF-8 locale installed).
     /// False when the locale the person set names an encoding other than UTF-8 (`C`, `POSIX`,
     /// `en_US.ISO-8859-1`): their terminal may not draw UTF-8. Unset means no opinion.
-    public static func localeAllowsUTF8(_ environment: [String: String]) -> Bool { LocaleRule.allowsUTF8(environment) }
+    static func localeAllowsUTF8(_ environment: [String: String]) -> Bool { LocaleRule.allowsUTF8(environment) }
 
     static func setUTF8Locale() -> Bool {
         func isUTF8() -> Bool {
@@ -109,9 +109,9 @@ public final class CursesTerminal: Terminal {
         }
     }
 
-    public var size: Size { Size(width: Int(getmaxx(stdscr)), height: Int(getmaxy(stdscr))) }
+    var size: Size { Size(width: Int(getmaxx(stdscr)), height: Int(getmaxy(stdscr))) }
 
-    public func refreshSize() -> Size {
+    func refreshSize() -> Size {
         var window = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0 {
             resizeterm(Int32(window.ws_row), Int32(window.ws_col))
@@ -119,7 +119,7 @@ public final class CursesTerminal: Terminal {
         return size
     }
 
-    public func draw(_ canvas: Canvas) {
+    func draw(_ canvas: Canvas) {
         guard !isShutDown else { return }
         erase()
         var cell = cchar_t()
@@ -140,30 +140,30 @@ public final class CursesTerminal: Terminal {
         refresh()
     }
 
-    public func apply(_ theme: Theme) {
+    func apply(_ theme: Theme) {
         guard !isShutDown else { return }
         setUpColors(theme, noColor: noColor)
     }
 
-    public func suspend() {
+    func suspend() {
         guard !isShutDown else { return }
         def_prog_mode()
         endwin()
     }
 
-    public func resume() {
+    func resume() {
         guard !isShutDown else { return }
         reset_prog_mode()
         clearok(stdscr, true)
         refresh()
     }
 
-    public func writeRaw(_ bytes: [UInt8]) {
+    func writeRaw(_ bytes: [UInt8]) {
         guard !isShutDown else { return }
         WriteAll.write(STDOUT_FILENO, bytes)
     }
 
-    public func readKeys() -> [Key] {
+    func readKeys() -> [Key] {
         var keys: [Key] = []
         var character: wint_t = 0
         while true {
@@ -222,7 +222,7 @@ public final class CursesTerminal: Terminal {
         }
     }
 
-    public func shutdown() {
+    func shutdown() {
         guard !isShutDown else { return }
         isShutDown = true
         curs_set(1)

@@ -13,7 +13,7 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {
     private var storedFrames: [Canvas] = []
     private var pipeRead: Int32 = -1
     private var pipeWrite: Int32 = -1
-    public private(set) var isShutDown = false
+    private(set) var isShutDown = false
     /// Called (on the event loop's thread) with every frame drawn.
     public var onDraw: ((Canvas) -> Void)?
     /// Keep every frame (tests) or only the last (long benchmarks).
@@ -76,6 +76,6 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {
     private(set) var rawOutput: [UInt8] = []
     public func writeRaw(_ bytes: [UInt8]) { lock.withLock { rawOutput += bytes } }
 
-    public var frames: [Canvas] { lock.lock(); defer { lock.unlock() }; return storedFrames }
-    public var lastFrame: Canvas? { frames.last }
+    var frames: [Canvas] { lock.lock(); defer { lock.unlock() }; return storedFrames }
+    var lastFrame: Canvas? { frames.last }
 }

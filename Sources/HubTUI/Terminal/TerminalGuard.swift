@@ -7,19 +7,19 @@ import Glibc
 ///   the event loop; nothing else happens inside a handler);
 /// - a crash handler (SIGSEGV/SIGBUS/SIGILL/SIGTRAP/SIGABRT/SIGFPE: a Swift trap) that restores
 ///   the saved termios, leaves the alternate screen, shows the cursor, then re-raises.
-public enum TerminalGuard {
+enum TerminalGuard {
     nonisolated(unsafe) static var pipeWrite: Int32 = -1
     nonisolated(unsafe) static var pipeRead: Int32 = -1
     nonisolated(unsafe) static var savedTermios = termios()
     nonisolated(unsafe) static var haveSavedTermios = false
 
     /// SIGQUIT too: left to its default it dumped core with the terminal raw on the alternate screen.
-    public static let forwarded: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH]
+    static let forwarded: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH]
     static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
     /// Saves the terminal's state and installs the handlers. Call before curses starts, so that
     /// curses leaves our handlers in place. Returns the pipe's read end for `poll`.
-    public static func install() -> Int32 {
+    static func install() -> Int32 {
         if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveSavedTermios = true }
         if pipeRead < 0, let (read, write) = WakePipe.makeDescriptors() {
             pipeRead = read
@@ -36,12 +36,12 @@ public enum TerminalGuard {
     }
 
     /// Restores default handlers (after the screen is gone).
-    public static func uninstall() {
+    static func uninstall() {
         for signal in forwarded + fatal { setHandler(signal, nil) }
     }
 
     /// Signals received since the last call, in order.
-    public static func drainSignals() -> [Int32] {
+    static func drainSignals() -> [Int32] {
         guard pipeRead >= 0 else { return [] }
         var buffer = [UInt8](repeating: 0, count: 64)
         var signals: [Int32] = []

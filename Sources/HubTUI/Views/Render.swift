@@ -1,8 +1,8 @@
 import HubCore
 
 /// `render(state) -> Canvas`: pure; never changes state (scrolling is decided in the reducer).
-public enum Render {
-    public static func screen(_ state: AppState, keymap: Keymap = .standard) -> Canvas {
+enum Render {
+    static func screen(_ state: AppState, keymap: Keymap = .standard) -> Canvas {
         var canvas = Canvas(width: state.size.width, height: state.size.height)
         let layout = state.layout
         if layout.tooSmall {
