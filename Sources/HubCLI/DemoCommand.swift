@@ -46,7 +46,11 @@ struct DemoCommand: ParsableCommand {
             throw ExitCode(1)
         }
         defer {
-            if keep { Output.error("demo workspace kept at \(root)") } else { try? FileManager.default.removeItem(atPath: root) }
+            if keep {
+                Output.error("demo workspace kept at \(root)")
+            } else {
+                do { try FileManager.default.removeItem(atPath: root) } catch { Output.error("the demo workspace could not be removed: \(root) (\(error.localizedDescription))") }
+            }
         }
         let layout = WorkspaceLayout(root: root)
         if !json && !print && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {

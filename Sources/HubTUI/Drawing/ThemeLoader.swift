@@ -70,7 +70,8 @@ public enum ThemeLoader {
     }
 
     public static func parse(file path: String) throws -> Theme {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw Failure.invalid(path, "cannot be read") }
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw Failure.invalid(path, "cannot be read (\(error.localizedDescription))") }
         return try parse(text, path: path)
     }
 

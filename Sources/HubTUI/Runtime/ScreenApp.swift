@@ -134,14 +134,22 @@ public final class ScreenApp {
     private func openEditor(_ path: String) {
         let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         terminal.suspend()
-        let status = try? Subprocess.run("/bin/sh", ["-c", editor + " \"$1\"", "sessions-hub-editor", path], environment: environment, inheritTerminal: true, timeout: 24 * 3600)
+        var status: Int32?
+        var failure: String?
+        do {
+            status = try Subprocess.run("/bin/sh", ["-c", editor + " \"$1\"", "sessions-hub-editor", path], environment: environment, inheritTerminal: true, timeout: 24 * 3600)
+        } catch {
+            failure = error.description
+        }
         terminal.resume()
         for signal in TerminalGuard.drainSignals() where signal == SIGTERM || signal == SIGHUP {
             exitStatus = 128 + signal
         }
         lastFrame = nil
-        if status == nil || status == 127 {
-            _ = Reducer.reduce(&state, .notice("could not start the editor '\(editor)' (set VISUAL or EDITOR)"), keymap: keymap)
+        if let failure {
+            _ = Reducer.reduce(&state, .notice("the editor '\(TerminalText.sanitize(editor))': \(TerminalText.sanitize(failure))"), keymap: keymap)
+        } else if status == 127 {
+            _ = Reducer.reduce(&state, .notice("could not start the editor '\(TerminalText.sanitize(editor))' (set VISUAL or EDITOR)"), keymap: keymap)
         }
     }
 
