@@ -46,6 +46,25 @@ public enum StatusHistory {
         JSONLines.read(FileSystem.join(root, relativePath), limit: limit).compactMap(Entry.init)
     }
 
+    /// What another writer appended since the file was `before` (now `after`): only those bytes are
+    /// read. Nil when the file shrank (trimmed), or the new bytes do not start a line: read it whole.
+    /// Every writer appends (the file is rewritten with its old lines first, the older half dropped
+    /// only past `limit`), so a longer file is the old one plus new lines.
+    public static func appended(root: String, since before: FileStamp, now after: FileStamp) -> [Entry]? {
+        let added = after.size - before.size
+        guard added > 0, before.size > 0 else { return nil }
+        // One byte more than the new lines: the newline that ended the old file, which readTail drops.
+        guard let tail = try? FileSystem.readTail(FileSystem.join(root, relativePath), count: added + 1), tail.cut, tail.bytes.count == added else { return nil }
+        return JSONLines.values(in: tail.bytes).compactMap(Entry.init)
+    }
+
+    /// Folds entries into a snapshot's last-change times (newer wins).
+    public static func fold(_ entries: [Entry], into changes: inout [String: [String: Date]]) {
+        for entry in entries where (changes[entry.session]?[entry.agent] ?? .distantPast) < entry.time {
+            changes[entry.session, default: [:]][entry.agent] = entry.time
+        }
+    }
+
     /// The history file's stamp now (nil: there is none).
     public static func stamp(root: String) -> FileStamp? {
         FileStamp(FileSystem.join(root, relativePath))
@@ -57,9 +76,7 @@ public enum StatusHistory {
         guard !entries.isEmpty else { return }
         let before = stamp(root: root)
         try append(entries, root: root)
-        for entry in entries where (snapshot.statusChanges[entry.session]?[entry.agent] ?? .distantPast) < entry.time {
-            snapshot.statusChanges[entry.session, default: [:]][entry.agent] = entry.time
-        }
+        fold(entries, into: &snapshot.statusChanges)
         // Only when nobody else wrote between what was read and this write is the new stamp ours alone.
         if before == snapshot.historyStamp || snapshot.historyStamp == nil { snapshot.historyStamp = stamp(root: root) }
     }
@@ -67,9 +84,7 @@ public enum StatusHistory {
     /// Session path → agent id → when its status was last seen to change.
     public static func lastChanges(_ entries: [Entry]) -> [String: [String: Date]] {
         var result: [String: [String: Date]] = [:]
-        for entry in entries where (result[entry.session]?[entry.agent] ?? .distantPast) < entry.time {
-            result[entry.session, default: [:]][entry.agent] = entry.time
-        }
+        fold(entries, into: &result)
         return result
     }
 

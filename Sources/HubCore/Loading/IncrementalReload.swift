@@ -112,7 +112,12 @@ extension WorkspaceLoader {
             let stamp = StatusHistory.stamp(root: layout.root)
             if stamp == nil || stamp != previous.historyStamp {
                 snapshot.historyStamp = stamp
-                snapshot.statusChanges = StatusHistory.lastChanges(StatusHistory.load(root: layout.root))
+                // Another writer's lines: only what it appended is read (O(change), not O(history)).
+                if let stamp, let before = previous.historyStamp, let added = StatusHistory.appended(root: layout.root, since: before, now: stamp) {
+                    StatusHistory.fold(added, into: &snapshot.statusChanges)
+                } else {
+                    snapshot.statusChanges = StatusHistory.lastChanges(StatusHistory.load(root: layout.root))
+                }
             }
             snapshot.triage = Triage.inForce(Triage.load(root: layout.root))
             for key in Set(previous.triage.keys).union(snapshot.triage.keys) where previous.triage[key] != snapshot.triage[key] {

@@ -98,10 +98,11 @@ import HubTestSupport
         let history = workspace.path(".coderef/sessions-hub/history.jsonl")
         let echo = loader.reload(changed: [history], previous: snapshot)
         #expect(echo.statusChanges["marker"] != nil, "its own write is not read back")
-        // Another process appends: the stamp differs, the file is read.
+        // Another process appends: the stamp differs, and what it appended (only that) is read.
         try StatusHistory.append([StatusHistory.Entry(time: time.addingTimeInterval(60), session: "coderef/sessions/feat-phase1", agent: "a", from: "in_progress", to: "blocked", note: nil)],
                                  root: workspace.root)
         let other = loader.reload(changed: [history], previous: echo)
-        #expect(other.statusChanges["marker"] == nil && other.statusChanges["coderef/sessions/feat-phase1"]?["a"] == time.addingTimeInterval(60))
+        #expect(other.statusChanges["coderef/sessions/feat-phase1"]?["a"] == time.addingTimeInterval(60))
+        #expect(other.statusChanges["marker"] != nil, "the lines read before are not read again")
     }
 }
