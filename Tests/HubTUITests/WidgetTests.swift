@@ -70,4 +70,17 @@ import HubTestSupport
         #expect(again.lines[0].hasPrefix("  F1 help"), "the hints follow the keymap: \(again.lines[0])")
         withExtendedLifetime(workspace) {}
     }
+
+    /// The footers of the views that are not dialogs (workorders, agent detail, help) come from the
+    /// keymap too: a remapped key is the one they name.
+    @Test func viewFootersNameTheConfiguredKeys() throws {
+        let (workspace, state) = try Self.state(width: 80, height: 24)
+        let (keymap, refused) = Keymap.standard.applying(["filter": ["f2"], "back": ["f3"]], source: "test")
+        #expect(refused.isEmpty)
+        var canvas = Canvas(width: 80, height: 24)
+        WorkordersPane.draw(&canvas, state, WorkordersView(links: WorkorderLinks(state.snapshot)), keymap: keymap)
+        #expect(canvas.description.contains("F2 filter  F3 close"), "\(canvas.description)")
+        #expect(keymap.footer([(.moveUp, "scroll"), (.edit, "edit output"), (.back, "close")]) == "↑↓ scroll  e edit output  F3 close")
+        withExtendedLifetime(workspace) {}
+    }
 }

@@ -96,6 +96,21 @@ public struct Keymap: Sendable {
     }
 
     /// `Enter/y` — how a dialog's footer names a command's keys (the first two, as they are shown).
+    /// A footer from the keymap, so it names the keys a person configured: each command's first
+    /// key and what it does here (`↑↓ scroll  e edit  Esc close`). `.moveUp` stands for both moves.
+    func footer(_ parts: [(Command, String)], in scope: KeyScope = .list) -> String {
+        parts.compactMap { command, words in
+            let key: String
+            if command == .moveUp {
+                key = [Command.moveUp, .moveDown].compactMap { keys(for: $0, in: scope).first?.description }.joined()
+            } else {
+                guard let first = keys(for: command, in: scope).first else { return nil }
+                key = first.description
+            }
+            return key + " " + words
+        }.joined(separator: "  ")
+    }
+
     func keyNames(for command: Command, in scope: KeyScope, excluding: Set<Key> = []) -> String {
         keys(for: command, in: scope).filter { !excluding.contains($0) && $0 != .character("Y") && $0 != .character("N") }
             .prefix(2).map(\.description).joined(separator: "/")

@@ -9,7 +9,7 @@ enum Overlays {
             let width = min(canvas.width - 4, 90) - 4
             let lines = helpLines(keymap, width: width) + [[("", .text)]] + keyed("mouse", "click selects a row or an agent; the wheel scrolls", width: width)
                 + legendLines(state.glyphs, width: width)
-            drawDialog(&canvas, state, title: "Keys", lines: lines, scroll: scroll, footer: "Esc close")
+            drawDialog(&canvas, state, title: "Keys", lines: lines, scroll: scroll, footer: keymap.footer([(.moveUp, "scroll"), (.back, "close")]))
         case .problems(let scroll):
             var lines: [[(String, StyleRole)]] = []
             if state.snapshot.problems.isEmpty {
@@ -19,7 +19,7 @@ enum Overlays {
                 lines.append([("! ", .error), (problem.path, .accent)])
                 lines.append([("  " + problem.message, .text)])
             }
-            drawDialog(&canvas, state, title: "Problems (\(state.snapshot.problems.count))", lines: lines, scroll: scroll, footer: "↑↓ scroll  Esc close")
+            drawDialog(&canvas, state, title: "Problems (\(state.snapshot.problems.count))", lines: lines, scroll: scroll, footer: keymap.footer([(.moveUp, "scroll"), (.back, "close")]))
         case .confirmStart(let plan):
             drawDialog(&canvas, state, title: plan.phase > 1 ? "Start phase \(plan.phase)?" : "Start a session?", lines: Dialogs.confirmLines(plan, glyphs: state.glyphs), scroll: 0, footer: Confirmation.footer("create", keymap: keymap))
         case .pickAgents(_, let candidates, let chosen, let cursor):
@@ -86,7 +86,7 @@ enum Overlays {
         case .file(let view):
             FileViewer.draw(&canvas, state, view, keymap: keymap)
         case .workorders(let view):
-            WorkordersPane.draw(&canvas, state, view)
+            WorkordersPane.draw(&canvas, state, view, keymap: keymap)
         case .timeline(let cursor):
             let width = min(canvas.width - 8, 86)
             let (title, lines) = TimelineView.lines(state, width: width, cursor: cursor)
@@ -95,7 +95,7 @@ enum Overlays {
             // The chain wraps as a paragraph; the rest is one step per line.
             let chain = lines.first.map { spans in spans.map(\.0).joined() } ?? ""
             let wrapped = TextFit.wrap(chain, width: width).map { [($0, StyleRole.accent)] }
-            drawDialog(&canvas, state, title: title, lines: (chain.count > width ? wrapped : Array(lines.prefix(1))) + lines.dropFirst(), scroll: scroll, footer: "↑↓ choose a phase  Enter open it  Esc close")
+            drawDialog(&canvas, state, title: title, lines: (chain.count > width ? wrapped : Array(lines.prefix(1))) + lines.dropFirst(), scroll: scroll, footer: keymap.footer([(.moveUp, "choose a phase"), (.open, "open it"), (.back, "close")]))
         case .newSession(let form):
             let cursor = state.glyphs == .ascii ? "_" : "▏"
             let known = state.context.settings.knownAgents(in: state.snapshot)
@@ -139,7 +139,7 @@ enum Overlays {
                        footer: ask.isReply ? "type the reply   Enter send   Esc cancel" : Confirmation.footer("send", keymap: keymap))
         case .agentDetail(let view):
             let width = min(canvas.width - 8, 86)
-            drawDialog(&canvas, state, title: "Agent " + TerminalText.sanitize(view.agentId), lines: AgentDetail.lines(state, view, width: width), scroll: view.scroll, footer: "↑↓ scroll  e edit output  Esc close")
+            drawDialog(&canvas, state, title: "Agent " + TerminalText.sanitize(view.agentId), lines: AgentDetail.lines(state, view, width: width), scroll: view.scroll, footer: keymap.footer([(.moveUp, "scroll"), (.edit, "edit output"), (.back, "close")]))
         case .error(let message):
             let lines = TextFit.wrap(message, width: min(canvas.width - 8, 82)).map { [($0, StyleRole.error)] }
             drawDialog(&canvas, state, title: "Nothing was changed", lines: lines, scroll: 0, footer: "Enter close")

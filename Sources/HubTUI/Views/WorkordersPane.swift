@@ -3,7 +3,7 @@ import HubCore
 
 /// The workorders view (`w`): a table of every plan, newest activity first, or one plan's detail.
 enum WorkordersPane {
-    static func draw(_ canvas: inout Canvas, _ state: AppState, _ view: WorkordersView) {
+    static func draw(_ canvas: inout Canvas, _ state: AppState, _ view: WorkordersView, keymap: Keymap = .standard) {
         let glyphs = state.glyphs
         guard let rect = FullScreen.frame(&canvas, minimum: Size(width: 20, height: 5)) else { return }
         let rows = view.rows(state.snapshot, archived: state.showArchived)
@@ -16,7 +16,7 @@ enum WorkordersPane {
             for line in lines.dropFirst(min(view.detailScroll, max(0, lines.count - 1))).prefix(inner.height) { writer.line(line) }
             canvas = writer.canvas
             let file = WorkspacePaths.lastComponent(plan.path)
-            Cells.text(&canvas, "↑↓ scroll  e edit \(file)  Esc back to the list", x: inner.x, y: rect.maxY - 2, width: inner.width, role: .muted, glyphs: glyphs)
+            Cells.text(&canvas, keymap.footer([(.moveUp, "scroll"), (.edit, "edit \(file)"), (.back, "back to the list")]), x: inner.x, y: rect.maxY - 2, width: inner.width, role: .muted, glyphs: glyphs)
             return
         }
         let title = "Workorders \(rows.count)" + (rows.count == state.snapshot.workorders.count ? "" : " of \(state.snapshot.workorders.count)") + (view.filter.isEmpty ? "" : " · /" + view.filter)
@@ -75,7 +75,7 @@ enum WorkordersPane {
             if index == view.cursor { canvas.paint(Rect(x: area.x, y: y, width: area.width, height: 1), role: .selection) }
         }
         let footer = view.typing ? "/" + view.filter + (glyphs == .ascii ? "_" : "▏") + "   Enter keep  Esc clear"
-            : "↑↓ move  Enter open  / filter  Esc close   newest activity first"
+            : keymap.footer([(.moveUp, "move"), (.open, "open"), (.filter, "filter"), (.back, "close")]) + "   newest activity first"
         Cells.text(&canvas, footer, x: inner.x, y: rect.maxY - 2, width: inner.width, role: .muted, glyphs: glyphs)
     }
 
