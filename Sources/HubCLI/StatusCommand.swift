@@ -49,50 +49,29 @@ struct StatusCommand: ParsableCommand {
             }
             return
         }
-        let live = LiveWorkspace(loader: loader, pollInterval: poll.pollInterval, recheckInterval: settings.recheckInterval)
+        let follower = WorkspaceFollower(layout: layout, settings: settings, environment: environment, pollInterval: poll.pollInterval)
         if json {
             // One object per line from the first: the snapshot is a line of the stream, tagged.
-            let report = StatusReport.json(live.current, now: Date(), policy: policy, prices: settings.tokenPrices)
+            let report = StatusReport.json(follower.current, now: Date(), policy: policy, prices: settings.tokenPrices)
             var members: [(String, JSONValue)] = [("kind", .string("snapshot")), ("time", .string(Timestamp.format(Date())))]
             if case .object(let object) = report { members += object.members.map { ($0.key, $0.value) } }
             Output.write(JSONPrinter.compact(.object(JSONObject(members))) + "\n")
         } else {
-            print(live.current, settings: settings)
+            print(follower.current, settings: settings)
         }
-        var previous = live.current
-        var attention = Evidence.attention(previous, now: Date(), policy: policy)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        // The agents' own state folders wake the loop too, as the workspace's do.
-        let agents = ActivityWatch(environment: environment)
         while true {
-            // Wake at least once a minute: an agent becomes stale or not picked up by time alone.
-            let deadline = [live.nextDeadline, agents.nextCheck].compactMap { $0 }.min()
-            let timeout = PollTimeout.milliseconds(until: deadline, minimum: 1)
-            var descriptors = [pollfd(fd: live.fileDescriptor, events: Int16(POLLIN), revents: 0)] + agents.pollDescriptors
-            _ = Glibc.poll(&descriptors, nfds_t(descriptors.count), timeout)
-            _ = agents.drain()
-            var (snapshot, notices) = live.update()
-            for notice in notices { Output.error(notice) }
-            // The agents' own state, read afresh each time round (its changes come as activity events).
-            if snapshot == nil { snapshot = previous }
-            AgentActivity.attach(to: &snapshot!, settings: settings, layout: layout, environment: environment, watch: agents)
-            if snapshot == previous { snapshot = nil }
-            let now = Date()
-            let time = formatter.string(from: now)
-            if let snapshot {
-                let changes = SnapshotDiff.changes(from: previous, to: snapshot)
-                for change in changes {
-                    Output.write((json ? JSONPrinter.compact(change.json(time: time)) : StatusCommand.line(change, time: time)) + "\n")
-                }
-                StatusCommand.record(changes, in: snapshot, at: now, root: layout.root)
-                previous = snapshot
+            // The follower wakes at least once a minute: an agent becomes stale by time alone.
+            let step = follower.next()
+            for notice in step.notices { Output.error(notice) }
+            let time = formatter.string(from: Date())
+            for change in step.changes {
+                Output.write((json ? JSONPrinter.compact(change.json(time: time)) : StatusCommand.line(change, time: time)) + "\n")
             }
-            let next = Evidence.attention(previous, now: now, policy: policy)
-            for item in AttentionDiff.added(from: attention, to: next) {
+            for item in step.newAttention {
                 Output.write((json ? JSONPrinter.compact(StatusCommand.attentionEvent(item, time: time)) : StatusCommand.line(item, time: time)) + "\n")
             }
-            attention = next
         }
     }
 
@@ -101,15 +80,6 @@ struct StatusCommand: ParsableCommand {
             Output.writeStatusJSON(snapshot, settings: settings)
         } else {
             Output.write(StatusTable.render(snapshot, attention: Evidence.attention(snapshot, now: Date(), policy: EvidencePolicy(settings))))
-        }
-    }
-
-    /// Agents' status changes seen here go to the hub's history (their age, on every screen).
-    static func record(_ changes: [SnapshotChange], in snapshot: WorkspaceSnapshot, at time: Date, root: String) {
-        do {
-            try StatusHistory.append(StatusHistory.entries(for: changes, in: snapshot, at: time), root: root)
-        } catch {
-            Output.error("note: the status history could not be written: \(WriteErrorText.describe(error))")
         }
     }
 
