@@ -49,6 +49,21 @@ struct MCPEndToEndTests {
         #expect(communication.contains("\"Waiting for review\"") && communication.contains("\"blocked\""))
     }
 
+    /// [REMOTE] The workspace followed as resources: a change written by another process reaches a
+    /// subscribed client as notifications/resources/updated, with no polling by the client.
+    @Test func thePythonSDKFollowsTheWorkspaceByItsResources() throws {
+        let workspace = try TemporaryWorkspace.demo("e2e-mcp-resources")
+        let file = workspace.path(".coderef/sessions/hotfix-phase1/communication.json")
+        let result = try ProcessRunner.run(python, [TestPaths.packageRoot + "/Tests/EndToEndTests/Scripts/mcp_resources.py", TestPaths.binary!, workspace.root, file], timeout: 60)
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try JSONParser.parse(Array(result.stdout.utf8))
+        #expect(report["subscribe"] == .bool(true))
+        #expect(report["resources"] == .array([.string("sessions-hub://workspace/status"), .string("sessions-hub://workspace/attention")]))
+        #expect(report["sessions"] == .int(3))
+        #expect(report["updated"] == .array([.string("sessions-hub://workspace/attention"), .string("sessions-hub://workspace/status")]), "\(result.stdout)")
+        #expect(report["attention"]?.arrayValue?.contains { $0["reason"]?.stringValue == "failed" && $0["note"]?.stringValue == "tests red" } == true)
+    }
+
     /// An orchestrator agent dispatches another through the hub: the Python SDK client runs in a tmux
     /// pane (as an agent would), the simulated agent is the user's agent command.
     @Test(.enabled(if: TmuxPane.isAvailable && TestPaths.simulatedAgent != nil, "needs tmux and the simulated agent"))
