@@ -44,3 +44,17 @@ sessions_hub_test_shells() {
     fi
     echo "note: ${missing[*]} not installed; their completion tests will be skipped (sudo apt-get install ${missing[*]})" >&2
 }
+
+# OpenSSH's server for the remote-machine tests (a real sshd on loopback, started by each test with
+# keys made for the run): installed as root with apt-get, else those tests are skipped with a note.
+sessions_hub_test_sshd() {
+    [ -x /usr/sbin/sshd ] && command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 && return 0
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "sessions-hub: installing openssh-server and openssh-client for the remote tests ..." >&2
+        { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+            && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-server openssh-client >/dev/null; } \
+            || echo "note: could not install openssh-server; the remote tests will be skipped" >&2
+        return 0
+    fi
+    echo "note: openssh-server not installed; the remote tests will be skipped (sudo apt-get install openssh-server)" >&2
+}

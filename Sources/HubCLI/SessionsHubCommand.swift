@@ -17,7 +17,7 @@ public struct SessionsHubCommand: ParsableCommand {
         the values in effect); 'man sessions-hub' once installed.
         """,
         version: "sessions-hub \(HubVersion.string)",
-        subcommands: [ScreenCommand.self, StatusCommand.self, StartCommand.self, NewCommand.self, AdvanceCommand.self, ArchiveCommand.self, UnarchiveCommand.self, OneLinerCommand.self, DispatchCommand.self, SendCommand.self, TrustCommand.self, SetStatusCommand.self, TriageCommand.self, ConfigCommand.self, DoctorCommand.self, MCPCommand.self, HookCommand.self, HooksCommand.self, DemoCommand.self, ManualCommand.self],
+        subcommands: [ScreenCommand.self, StatusCommand.self, StartCommand.self, NewCommand.self, AdvanceCommand.self, ArchiveCommand.self, UnarchiveCommand.self, OneLinerCommand.self, DispatchCommand.self, SendCommand.self, TrustCommand.self, SetStatusCommand.self, TriageCommand.self, ConfigCommand.self, DoctorCommand.self, MCPCommand.self, RemoteCommand.self, HookCommand.self, HooksCommand.self, DemoCommand.self, ManualCommand.self],
         defaultSubcommand: ScreenCommand.self
     )
 

@@ -16,14 +16,17 @@ actor LineTransport: Transport {
     private let input: Int32
     private let output: Int32
     private let maxLine: Int
+    /// A server refuses requests before `initialize`; a client (the far side's link) passes all on.
+    private let gated: Bool
     private let messages: AsyncThrowingStream<Data, Swift.Error>
     private let continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation
     private var connected = false
 
-    init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, maxLine: Int = LineTransport.defaultMaxLine) {
+    init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, maxLine: Int = LineTransport.defaultMaxLine, gated: Bool = true) {
         self.input = input
         self.output = output
         self.maxLine = maxLine
+        self.gated = gated
         (messages, continuation) = AsyncThrowingStream.makeStream()
     }
 
@@ -32,11 +35,12 @@ actor LineTransport: Transport {
         connected = true
         let reader = LineReader(fd: input, maxLine: maxLine)
         let continuation = continuation
+        let gated = gated
         let thread = Thread { [weak self] in
             var gate = InitializeGate()
             reader.run(
                 line: { bytes in
-                    if let refusal = gate.refusal(bytes) {
+                    if gated, let refusal = gate.refusal(bytes) {
                         Task { try? await self?.send(refusal) }
                     } else {
                         continuation.yield(Data(bytes))

@@ -161,6 +161,40 @@ public enum ConfigLoader {
             if let seconds = number("dispatch", "quiet_seconds") { settings.dispatch.quietPeriod = max(0.1, seconds) }
         }
 
+        /// `[remotes.<name>]`, from the user's config only: a workspace's hub.toml is someone else's
+        /// code, and ssh's words can run local commands.
+        mutating func applyRemotes(to settings: inout HubSettings) {
+            guard let remotes = table["remotes"]?.table else { return }
+            guard !path.hasSuffix("/.coderef/hub.toml") else {
+                problems.append(Problem(path: path, message: "remotes: a workspace's config cannot name remotes (their ssh words could run commands here); put them in your own ~/.config/sessions-hub/config.toml"))
+                return
+            }
+            for name in remotes.keys.sorted() {
+                guard let entry = remotes[name]?.table else {
+                    wrong("remotes.\(name)", "a table (ssh, root, hub)")
+                    continue
+                }
+                guard let sshText = entry["ssh"]?.string, let root = entry["root"]?.string else {
+                    wrong("remotes.\(name)", "ssh and root, as strings")
+                    continue
+                }
+                let words: [String]
+                do { words = try CommandWords.split(sshText) } catch {
+                    problems.append(Problem(path: path, message: "remotes.\(name).ssh: \(error); ignored"))
+                    continue
+                }
+                var remote = RemoteSettings(name: name, ssh: words, root: root, source: path)
+                if entry["hub"] != nil {
+                    if let hub = entry["hub"]?.string { remote.hub = hub } else { wrong("remotes.\(name).hub", "a string") }
+                }
+                if let refusal = remote.refusal {
+                    problems.append(Problem(path: path, message: refusal + "; ignored"))
+                    continue
+                }
+                settings.remotes[name] = remote
+            }
+        }
+
         mutating func apply(to settings: inout HubSettings) {
             if let stubs = strings("workspace", "stubs") { settings.stubDirectories = stubs }
             if let sessions = strings("workspace", "sessions") { settings.sessionDirectories = sessions }
@@ -197,6 +231,7 @@ public enum ConfigLoader {
                 }
             }
             applyDispatch(to: &settings)
+            applyRemotes(to: &settings)
             if let agents = table["agents"]?.table {
                 for id in agents.keys {
                     guard let agent = agents[id]?.table else {

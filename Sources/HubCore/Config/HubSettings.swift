@@ -34,6 +34,8 @@ public struct HubSettings: Equatable, Sendable {
     public var keyOverridesSource: String?
     /// The screen's theme: a built-in name, a name in the themes folders, or a file path.
     public var theme: String?
+    /// `[remotes.<name>]`: workspaces on other machines (only from the user's own config).
+    public var remotes: [String: RemoteSettings] = [:]
     /// `[dispatch]` and the agents' own commands.
     public var dispatch = DispatchSettings()
     /// `[tokens]`: prices per million tokens; nil shows tokens without a cost.

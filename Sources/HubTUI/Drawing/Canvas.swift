@@ -12,7 +12,7 @@ public struct Canvas: Equatable, Sendable, CustomStringConvertible {
 
     public let width: Int
     public let height: Int
-    internal(set) var cells: [Cell]
+    var cells: [Cell]
 
     init(width: Int, height: Int, role: StyleRole = .text) {
         self.width = max(0, width)

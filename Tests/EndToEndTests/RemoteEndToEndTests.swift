@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import HubCore
+import HubTestSupport
+
+/// [REMOTE] Remotes against a real OpenSSH server on loopback, started by the test with keys made
+/// for the run: added (showing the host key it trusts), listed, checked through ssh and the same
+/// hub on the far side; and each way it can fail said as a sentence, never a prompt or a hang.
+@Suite(.enabled(if: LoopbackSSH.unavailable == nil && TestPaths.binary != nil, "needs OpenSSH's server (scripts/test installs it) and the built binary"))
+struct RemoteEndToEndTests {
+    /// The local side's environment: its own config folder (where remotes are added).
+    func environment(_ home: TemporaryWorkspace) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = home.path("config")
+        return environment
+    }
+
+    func hub(_ arguments: [String], _ environment: [String: String]) throws -> ProcessResult {
+        try ProcessRunner.run(TestPaths.binary!, arguments, environment: environment, timeout: 60)
+    }
+
+    @Test func addListAndCheckARemoteOverRealSSH() throws {
+        let ssh = try LoopbackSSH()
+        let far = try TemporaryWorkspace.demo("remote-far")
+        let home = try TemporaryWorkspace("remote-home")
+        let environment = environment(home)
+        let sshWords = ssh.sshWords.joined(separator: " ")
+
+        let added = try hub(["remote", "add", "build", "--ssh", sshWords, "--root", far.root, "--hub", TestPaths.binary!, "--yes"], environment)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stderr.contains("host key of [127.0.0.1]:\(ssh.port)") && added.stderr.contains("ED25519") && added.stderr.contains("SHA256:"),
+                "the key it will trust is shown: \(added.stderr)")
+        let config = try home.read("config/sessions-hub/config.toml")
+        #expect(config.contains("[remotes.build]") && config.contains("root = \"\(far.root)\""))
+
+        let listed = try hub(["remote", "list"], environment)
+        #expect(listed.status == 0 && listed.stdout.contains("build  ssh \(sshWords)"), "\(listed.stdout)\(listed.stderr)")
+
+        let checked = try hub(["remote", "check", "build", "--json"], environment)
+        #expect(checked.status == 0, "\(checked.stderr)")
+        let report = try JSONParser.parse(Array(checked.stdout.utf8))
+        #expect(report["server"]?.stringValue?.hasPrefix("sessions-hub ") == true)
+        #expect(report["sessions"] == .int(3) && report["stubs"]?.intValue == 5, "\(checked.stdout)")
+
+        // The same name twice is refused; a hostile name never becomes a table.
+        #expect(try hub(["remote", "add", "build", "--ssh", sshWords, "--root", far.root, "--yes"], environment).status == 2)
+        let hostile = try hub(["remote", "add", "x]\n[dispatch", "--ssh", sshWords, "--root", far.root, "--yes"], environment)
+        #expect(hostile.status == 2 && hostile.stderr.contains("cannot name a remote"))
+        #expect(!(try home.read("config/sessions-hub/config.toml")).contains("[dispatch"))
+    }
+
+    @Test func eachFailureIsASentenceNotAPromptOrAHang() throws {
+        let ssh = try LoopbackSSH()
+        let far = try TemporaryWorkspace.demo("remote-far-fail")
+        let home = try TemporaryWorkspace("remote-home-fail")
+        let environment = environment(home)
+        // A key the server does not accept, a host key not known, no hub there, nothing listening.
+        _ = try ProcessRunner.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", home.path("other_key")], environment: environment, timeout: 30)
+        try home.write("unknown_hosts", "")
+        try home.write("config/sessions-hub/config.toml", """
+        [remotes.nokey]
+        ssh = "-F /dev/null -p \(ssh.port) -o UserKnownHostsFile=\(ssh.knownHostsPath) -o IdentitiesOnly=yes -o IdentityFile=\(home.path("other_key")) \(NSUserName())@127.0.0.1"
+        root = "\(far.root)"
+        hub = "\(TestPaths.binary!)"
+        [remotes.unknownhost]
+        ssh = "-F \(ssh.configPath) -o UserKnownHostsFile=\(home.path("unknown_hosts")) hubtest"
+        root = "\(far.root)"
+        hub = "\(TestPaths.binary!)"
+        [remotes.nohub]
+        ssh = "-F \(ssh.configPath) hubtest"
+        root = "\(far.root)"
+        hub = "/nowhere/sessions-hub"
+        [remotes.down]
+        ssh = "-F \(ssh.configPath) -p 1 hubtest"
+        root = "\(far.root)"
+        """)
+        let cases = [("nokey", "set up a key"), ("unknownhost", "not in your known_hosts"), ("nohub", "there is no /nowhere/sessions-hub on the far side"), ("down", "Connection refused")]
+        for (name, sentence) in cases {
+            let started = Date()
+            let result = try hub(["remote", "check", name, "--timeout", "15"], environment)
+            #expect(result.status == 1, "\(name): exit \(result.status) \(result.stdout) \(result.stderr)")
+            #expect(result.stderr.contains(sentence), "\(name): \(result.stderr)")
+            #expect(Date().timeIntervalSince(started) < 15, "\(name) answered without waiting for the deadline")
+        }
+    }
+}

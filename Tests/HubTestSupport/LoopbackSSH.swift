@@ -1,0 +1,103 @@
+import Foundation
+import HubCore
+
+/// A real OpenSSH server on loopback, started for one test with keys made for the run: a host key,
+/// a client key it accepts, a known_hosts line for it and an ssh config naming it (`Host hubtest`).
+/// Nil (with the reason in `unavailable`) where sshd is not installed; `.ci/run` installs it.
+public final class LoopbackSSH {
+    public static let sshd = "/usr/sbin/sshd"
+    public static var unavailable: String? {
+        if !FileManager.default.isExecutableFile(atPath: sshd) { return "needs OpenSSH's server (apt-get install openssh-server; scripts/test installs it)" }
+        if ToolRunner.which("ssh", environment: ProcessInfo.processInfo.environment) == nil { return "needs ssh" }
+        return nil
+    }
+
+    public let folder: TemporaryWorkspace
+    public let port: Int
+    /// `-F <config> hubtest`: the words a remote's `ssh` setting takes.
+    public var sshWords: [String] { ["-F", folder.path("ssh_config"), "hubtest"] }
+    public var configPath: String { folder.path("ssh_config") }
+    public var knownHostsPath: String { folder.path("known_hosts") }
+    private let server: Process
+
+    public init() throws {
+        (folder, port, server) = try Self.start()
+    }
+
+    private static func start() throws -> (TemporaryWorkspace, Int, Process) {
+        let folder = try TemporaryWorkspace("sshd")
+        let environment = ProcessInfo.processInfo.environment
+        func keygen(_ name: String) throws {
+            let made = try ProcessRunner.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "hubtest", "-f", folder.path(name)], environment: environment, timeout: 30)
+            guard made.status == 0 else { throw Failed("ssh-keygen: \(made.stderr)") }
+        }
+        try keygen("host_key")
+        try keygen("client_key")
+        try FileManager.default.copyItem(atPath: folder.path("client_key.pub"), toPath: folder.path("authorized_keys"))
+        // sshd run as root wants its privilege-separation folder.
+        if getuid() == 0 { try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true) }
+        var lastError = ""
+        for _ in 0..<10 {
+            let candidate = Int.random(in: 20000...60000)
+            try folder.write("sshd_config", """
+            Port \(candidate)
+            ListenAddress 127.0.0.1
+            HostKey \(folder.path("host_key"))
+            PidFile \(folder.path("sshd.pid"))
+            AuthorizedKeysFile \(folder.path("authorized_keys"))
+            PasswordAuthentication no
+            KbdInteractiveAuthentication no
+            UsePAM no
+            StrictModes no
+            PermitRootLogin prohibit-password
+            LogLevel ERROR
+            """)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: sshd)
+            process.arguments = ["-D", "-e", "-f", folder.path("sshd_config")]
+            process.standardOutput = FileHandle.nullDevice
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            // Up when a login succeeds; a port already taken ends sshd at once.
+            let hostKey = try String(contentsOfFile: folder.path("host_key.pub"), encoding: .utf8).split(separator: " ").prefix(2).joined(separator: " ")
+            try folder.write("known_hosts", "[127.0.0.1]:\(candidate) \(hostKey)\n")
+            try folder.write("ssh_config", """
+            Host hubtest
+              HostName 127.0.0.1
+              Port \(candidate)
+              User \(NSUserName())
+              IdentityFile \(folder.path("client_key"))
+              IdentitiesOnly yes
+              UserKnownHostsFile \(folder.path("known_hosts"))
+              StrictHostKeyChecking yes
+              BatchMode yes
+            """)
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline, process.isRunning {
+                let probe = try ProcessRunner.run("/usr/bin/ssh", ["-F", folder.path("ssh_config"), "-o", "ConnectTimeout=2", "hubtest", "true"], environment: environment, timeout: 10)
+                if probe.status == 0 { return (folder, candidate, process) }
+                lastError = probe.stderr
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            if process.isRunning { process.terminate() }
+            lastError += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        throw Failed("sshd did not start on loopback: \(lastError)")
+    }
+
+    /// Stops the server at once (what a dropped link looks like to the hub).
+    public func stop() {
+        if server.isRunning {
+            server.terminate()
+            server.waitUntilExit()
+        }
+    }
+
+    deinit { stop() }
+
+    struct Failed: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}
