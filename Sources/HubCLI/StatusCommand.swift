@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HubCore
+import HubMCP
 
 /// `sessions-hub status [--json] [--watch]`: what the screen shows, as text or as one JSON object;
 /// with --watch, then one line per change until interrupted (NDJSON with --json).
@@ -18,7 +19,11 @@ struct StatusCommand: ParsableCommand {
         then {"time", "kind", "session"|"stub", "agent"?, "from", "to"}, or \
         {"time", "kind": "attention", "session", "agent", "reason", "note", "since"}. \
         Plain text starts with what needs you (worst first), then stubs, sessions, workorders and problems. \
-        --line prints one short summary line for tmux's status-right.
+        --line prints one short summary line for tmux's status-right. \
+        Remotes in your config ([remotes.<name>]) are asked too, in parallel, each giving up after \
+        --remote-timeout seconds: JSON gains "remotes": [{"name", "reachable", "server", "error", \
+        "status"}] (its sessions, stubs and attention items carry "remote": name), text a block per \
+        remote, --line "@name 2 need you" or "@name unreachable"; --no-remotes leaves them out.
         """
     )
 
@@ -34,6 +39,20 @@ struct StatusCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one short line (e.g. '3 active · 1 blocked · 2 need you') for tmux's status-right.")
     var line = false
 
+    @Flag(name: .long, help: "Leave out the remotes of your config.")
+    var noRemotes = false
+
+    @Option(name: .long, help: "Give up on a remote after so many seconds.")
+    var remoteTimeout: Double = 10
+
+    /// What the configured remotes say (none with --no-remotes or --watch).
+    func remoteReports(_ settings: HubSettings) -> [RemoteReport] {
+        guard !noRemotes, !settings.remotes.isEmpty else { return [] }
+        let remotes = settings.remotes.values.sorted { $0.name < $1.name }
+        let environment = ProcessInfo.processInfo.environment, timeout = remoteTimeout
+        return Blocking.run { await RemoteReport.fetchAll(remotes, environment: environment, timeout: timeout) }
+    }
+
     func run() throws {
         let (layout, settings) = try workspace.resolve()
         let loader = WorkspaceLoader(layout: layout)
@@ -42,10 +61,20 @@ struct StatusCommand: ParsableCommand {
         guard watch else {
             var snapshot = loader.load()
             AgentActivity.attach(to: &snapshot, settings: settings, layout: layout, environment: environment)
+            let remotes = remoteReports(settings)
             if line {
-                Output.write(TerminalText.sanitize(StatusLine.render(snapshot, now: Date(), policy: policy)) + "\n")
+                let parts = [StatusLine.render(snapshot, now: Date(), policy: policy)] + remotes.map(\.lineSummary)
+                Output.write(TerminalText.sanitize(parts.joined(separator: " · ")) + "\n")
+            } else if json && !remotes.isEmpty {
+                var report = StatusReport.json(snapshot, now: Date(), policy: policy, prices: settings.tokenPrices)
+                if case .object(var object) = report {
+                    object["remotes"] = .array(remotes.map(\.json))
+                    report = .object(object)
+                }
+                Output.write(JSONPrinter.compact(report) + "\n")
             } else {
                 print(snapshot, settings: settings)
+                if !json { for remote in remotes { Output.write("\n" + remote.text) } }
             }
             return
         }

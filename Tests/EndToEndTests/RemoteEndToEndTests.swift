@@ -83,4 +83,37 @@ struct RemoteEndToEndTests {
             #expect(Date().timeIntervalSince(started) < 15, "\(name) answered without waiting for the deadline")
         }
     }
+
+    /// `status` shows the far workspaces beside this one: JSON with each item tagged by its remote,
+    /// the line with `@name`; a remote that went away is a state in the output, not a failure.
+    @Test func statusIncludesTheRemotesAndSaysWhenOneIsUnreachable() throws {
+        let ssh = try LoopbackSSH()
+        let far = try TemporaryWorkspace.demo("remote-status-far")
+        let here = try TemporaryWorkspace.demo("remote-status-here")
+        let home = try TemporaryWorkspace("remote-status-home")
+        let environment = environment(home)
+        try home.write("config/sessions-hub/config.toml", """
+        [remotes.build]
+        ssh = "-F \(ssh.configPath) hubtest"
+        root = "\(far.root)"
+        hub = "\(TestPaths.binary!)"
+        """)
+        let json = try hub(["status", "--json", "--root", here.root], environment)
+        #expect(json.status == 0, "\(json.stderr)")
+        let report = try JSONParser.parse(Array(json.stdout.utf8))
+        let build = try #require(report["remotes"]?.arrayValue?.first)
+        #expect(build["name"] == .string("build") && build["reachable"] == .bool(true))
+        #expect(build["status"]?["counts"]?["sessions"] == .int(3))
+        #expect(build["status"]?["sessions"]?.arrayValue?.allSatisfy { $0["remote"] == .string("build") } == true)
+        #expect(build["status"]?["attention"]?.arrayValue?.isEmpty == false, "the far NEEDS YOU comes along")
+        let line = try hub(["status", "--line", "--root", here.root], environment)
+        #expect(line.stdout.contains("· @build "), "\(line.stdout)")
+        let text = try hub(["status", "--root", here.root], environment)
+        #expect(text.stdout.contains("Remote build (sessions-hub "), "\(text.stdout)")
+        #expect(!(try hub(["status", "--json", "--no-remotes", "--root", here.root], environment)).stdout.contains("\"remotes\""))
+
+        ssh.stop()
+        let down = try hub(["status", "--line", "--root", here.root, "--remote-timeout", "5"], environment)
+        #expect(down.status == 0 && down.stdout.contains("@build unreachable"), "\(down.stdout)\(down.stderr)")
+    }
 }
