@@ -20,6 +20,40 @@ public final class RemoteLink: @unchecked Sendable {
     public private(set) var connectTime: TimeInterval = 0
     let process: Process
     let errors: TailBuffer
+    private let endLock = NSLock()
+    private var endHandlers: [@Sendable () -> Void] = []
+    private var hasEnded = false
+
+    /// Runs `handler` once when ssh ends (the link dropped, the far side stopped, or `close`); at
+    /// once when it has ended already.
+    func whenEnded(_ handler: @escaping @Sendable () -> Void) {
+        let ended = endLock.withLock { () -> Bool in
+            if !hasEnded { endHandlers.append(handler) }
+            return hasEnded
+        }
+        if ended { handler() }
+    }
+
+    func ended() {
+        let handlers = endLock.withLock { () -> [@Sendable () -> Void] in
+            hasEnded = true
+            defer { endHandlers = [] }
+            return endHandlers
+        }
+        for handler in handlers { handler() }
+    }
+
+    /// ` (ssh: Connection reset by peer)`: ssh's last words when it said any.
+    var endedBecause: String {
+        let last = Self.lastWords(errors.text)
+        return last.isEmpty ? "" : " (ssh: \(last))"
+    }
+
+    /// The last line of what ssh and the far side said on stderr, without the far hub's greeting.
+    static func lastWords(_ stderr: String) -> String {
+        let lines = stderr.split(whereSeparator: \.isNewline).filter { !$0.contains("over MCP on stdio") }
+        return lines.last.map { TerminalText.sanitize(String($0)) } ?? ""
+    }
 
     init(remote: RemoteSettings, process: Process, client: Client, errors: TailBuffer) {
         self.remote = remote
@@ -59,7 +93,10 @@ public final class RemoteLink: @unchecked Sendable {
         let link = RemoteLink(remote: remote, process: process, client: client, errors: errors)
         // The first of: the far side initialized, ssh ended, the deadline passed.
         let first = FirstOf<Initialize.Result>()
-        process.terminationHandler = { _ in first.resolve(.failure(LinkEnded())) }
+        process.terminationHandler = { [weak link] _ in
+            first.resolve(.failure(LinkEnded()))
+            link?.ended()
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { first.resolve(.failure(DeadlineExceeded())) }
         Task {
             do { first.resolve(.success(try await client.connect(transport: transport))) } catch { first.resolve(.failure(error)) }
@@ -84,11 +121,26 @@ public final class RemoteLink: @unchecked Sendable {
         return link
     }
 
+    /// Asks the far side to say when its status or what needs the person changes.
+    func subscribe() async throws(Failure) {
+        do {
+            try await client.subscribeToResource(uri: HubResources.statusURI)
+        } catch {
+            throw Failure("\(remote.name): the far side cannot be followed (\(Self.sentence(error)))")
+        }
+    }
+
     /// The far workspace's status: what `status --json` prints there.
     public func status() async throws(Failure) -> JSONValue {
+        // The read, or the link's end, whichever comes first: a dropped link never leaves it waiting.
+        let first = FirstOf<[Resource.Content]>()
+        whenEnded { first.resolve(.failure(LinkEnded())) }
+        Task { [client] in
+            do { first.resolve(.success(try await client.readResource(uri: HubResources.statusURI))) } catch { first.resolve(.failure(error)) }
+        }
         let contents: [Resource.Content]
-        do { contents = try await client.readResource(uri: HubResources.statusURI) } catch {
-            throw Failure("\(remote.name): the status could not be read (\(Self.sentence(error)))")
+        do { contents = try await first.value() } catch {
+            throw Failure("\(remote.name): " + (error is LinkEnded ? "the link ended" + endedBecause : "the status could not be read (\(Self.sentence(error)))"))
         }
         guard let text = contents.first?.text, let value = try? JSONParser.parse(Array(text.utf8)) else {
             throw Failure("\(remote.name): the far side sent a status that is not JSON")
@@ -98,16 +150,27 @@ public final class RemoteLink: @unchecked Sendable {
 
     public func close() {
         Task { [client] in await client.disconnect() }
-        if process.isRunning { process.terminate() }
+        Self.end(process)
     }
 
-    deinit { if process.isRunning { process.terminate() } }
+    deinit { Self.end(process) }
+
+    /// SIGTERM, then SIGKILL if ssh is still there 2 s later (a parent that blocked SIGTERM passes
+    /// the block on to its children).
+    static func end(_ process: Process) {
+        guard process.isRunning else { return }
+        process.terminate()
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + 2) { [process] in
+            if process.isRunning { kill(pid, SIGKILL) }
+        }
+    }
 
     /// What ssh's own words and exit mean, for a person: how to set up a key, accept a host key,
     /// install the hub there; else ssh's last line.
     static func explain(_ remote: RemoteSettings, stderr: String, status: Int32?, timedOut: Bool, timeout: TimeInterval) -> String {
         let destination = TerminalText.sanitize(remote.ssh.joined(separator: " "))
-        let lastLine = stderr.split(whereSeparator: \.isNewline).last.map { TerminalText.sanitize(String($0)) } ?? ""
+        let lastLine = lastWords(stderr)
         let prefix = "\(remote.name): "
         if stderr.contains("Permission denied") {
             return prefix + "ssh could not log in without a prompt (the hub never answers one): set up a key — ssh-keygen, then ssh-copy-id \(destination) — or load it into your ssh-agent"

@@ -116,4 +116,48 @@ struct RemoteEndToEndTests {
         let down = try hub(["status", "--line", "--root", here.root, "--remote-timeout", "5"], environment)
         #expect(down.status == 0 && down.stdout.contains("@build unreachable"), "\(down.stdout)\(down.stderr)")
     }
+
+    /// `remote watch`: one link, subscribed; a far change arrives with no polling; the link killed
+    /// (the far hub ends) keeps the last good state marked unreachable; it reconnects by itself.
+    @Test func aFollowedRemoteSeesFarChangesAndComesBackAfterTheLinkDrops() throws {
+        let ssh = try LoopbackSSH()
+        let far = try TemporaryWorkspace.demo("remote-watch-far")
+        let home = try TemporaryWorkspace("remote-watch-home")
+        try home.write("config/sessions-hub/config.toml", """
+        [remotes.build]
+        ssh = "-F \(ssh.configPath) hubtest"
+        root = "\(far.root)"
+        hub = "\(TestPaths.binary!)"
+        """)
+        try home.write("watch.out", "")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestPaths.binary!)
+        process.arguments = ["remote", "watch", "build", "--json"]
+        process.environment = environment(home)
+        process.standardOutput = FileHandle(forWritingAtPath: home.path("watch.out"))
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // SIGKILL: a test runner's blocked signals are inherited, so SIGTERM may not reach it; no
+        // waitUntilExit (Foundation reaps one child at a time: it could wait behind sshd).
+        defer { kill(process.processIdentifier, SIGKILL) }
+        func states() -> [JSONValue] {
+            ((try? home.read("watch.out")) ?? "").split(separator: "\n").compactMap { try? JSONParser.parse(Array($0.utf8)) }
+        }
+        try Waiting.until("the remote live", timeout: 30) { states().last?["reachable"] == .bool(true) && states().last?["sessions"] == .int(3) }
+
+        // Another writer on the far side: a new session whose agent failed.
+        try far.write(".coderef/sessions/hotfix-phase1/communication.json.tmp", #"{"workorder_id": "WO-HOTFIX-001", "agents": [{"agent_id": "api-server", "status": "failed"}]}"#)
+        try FileManager.default.moveItem(atPath: far.path(".coderef/sessions/hotfix-phase1/communication.json.tmp"), toPath: far.path(".coderef/sessions/hotfix-phase1/communication.json"))
+        try Waiting.until("the far change", timeout: 20) { states().last?["sessions"] == .int(4) }
+
+        // The link killed: the far hub ends. Its last good state stays, marked unreachable.
+        let killed = try ProcessRunner.run("/usr/bin/pkill", ["-f", "--", "--root \(far.root) mcp"], timeout: 10)
+        #expect(killed.status == 0, "the far hub was found: \(killed.stderr)")
+        try Waiting.until("unreachable, last state kept", timeout: 30) {
+            states().contains { $0["reachable"] == .bool(false) && $0["sessions"] == .int(4) && $0["error"]?.stringValue?.hasPrefix("build: the link ended") == true && $0["error"]?.stringValue?.contains("over MCP") == false }
+        }
+        // And it comes back by itself.
+        let reads = states().compactMap { $0["reads"]?.intValue }.max() ?? 0
+        try Waiting.until("live again", timeout: 30) { states().last?["reachable"] == .bool(true) && (states().last?["reads"]?.intValue ?? 0) > reads }
+    }
 }

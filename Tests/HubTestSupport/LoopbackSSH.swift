@@ -80,7 +80,7 @@ public final class LoopbackSSH {
                 lastError = probe.stderr
                 Thread.sleep(forTimeInterval: 0.05)
             }
-            if process.isRunning { process.terminate() }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             lastError += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
         }
         throw Failed("sshd did not start on loopback: \(lastError)")
@@ -88,9 +88,15 @@ public final class LoopbackSSH {
 
     /// Stops the server at once (what a dropped link looks like to the hub).
     public func stop() {
-        if server.isRunning {
-            server.terminate()
-            server.waitUntilExit()
+        // SIGKILL: sshd inherits the test runner's blocked signals, so SIGTERM may never arrive.
+        // Not waitUntilExit: Foundation reaps its children one blocking wait at a time, so waiting
+        // on one can hang behind another (the reason the core has its own Subprocess). Dead is
+        // gone or a zombie.
+        let pid = server.processIdentifier
+        kill(pid, SIGKILL)
+        try? Waiting.until("sshd to end", timeout: 10) {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return true }
+            return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
         }
     }
 
