@@ -23,24 +23,14 @@ struct MCPCommand: ParsableCommand {
         let (layout, settings) = try workspace.resolve()
         Output.error("serving \(layout.root) over MCP on stdio (Ctrl-D ends)")
         let tools = HubTools(layout: layout, settings: settings)
-        let done = DispatchSemaphore(value: 0)
-        let failure = FailureBox()
-        Task {
-            do { try await HubMCPServer.run(tools: tools) } catch { failure.set("\(error)") }
-            done.signal()
+        let failure = Blocking.run { () async -> String? in
+            do { try await HubMCPServer.run(tools: tools) } catch { return "\(error)" }
+            return nil
         }
-        done.wait()
-        if let message = failure.message {
-            Output.error("mcp: \(message)")
+        if let failure {
+            Output.error("mcp: \(failure)")
             throw ExitCode(1)
         }
     }
 }
 
-/// The server task's error, handed to the command's thread.
-private final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: String?
-    func set(_ message: String) { lock.withLock { stored = message } }
-    var message: String? { lock.withLock { stored } }
-}

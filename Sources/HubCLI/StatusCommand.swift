@@ -23,7 +23,8 @@ struct StatusCommand: ParsableCommand {
         Remotes in your config ([remotes.<name>]) are asked too, in parallel, each giving up after \
         --remote-timeout seconds: JSON gains "remotes": [{"name", "reachable", "server", "error", \
         "status"}] (its sessions, stubs and attention items carry "remote": name), text a block per \
-        remote, --line "@name 2 need you" or "@name unreachable"; --no-remotes leaves them out.
+        remote, --line "@name 2 need you" or "@name unreachable"; --no-remotes leaves them out (--watch \
+        follows this workspace only; sessions-hub remote watch NAME follows a remote).
         """
     )
 
