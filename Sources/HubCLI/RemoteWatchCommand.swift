@@ -26,8 +26,8 @@ struct RemoteWatchCommand: ParsableCommand {
         let remote = try UserConfig.remote(name, environment: environment)
         let json = self.json
         let follower = RemoteFollower(remote, environment: environment) { state in
-            let sessions = state.status?["counts"]?["sessions"]?.intValue
-            let needs = state.status.map { Set(($0["attention"]?.arrayValue ?? []).compactMap { $0["session"]?.stringValue }).count }
+            let summary = state.status.flatMap(RemoteSummary.init(status:))
+            let sessions = summary?.sessions.count, needs = summary?.sessionsNeedingYou
             if json {
                 Output.write(JSONPrinter.compact(.object(JSONObject([
                     ("time", .string(Timestamp.format(Date()))), ("remote", .string(state.name)), ("reachable", .bool(state.reachable)),

@@ -62,22 +62,20 @@ public struct RemoteReport: Sendable {
 
     /// One line for `status --line`: `@build 2 need you`, `@build unreachable`.
     public var lineSummary: String {
-        guard let status else { return "@\(name) unreachable" }
-        let sessions = Set((status["attention"]?.arrayValue ?? []).compactMap { $0["session"]?.stringValue }).count
+        guard let summary = status.flatMap(RemoteSummary.init(status:)) else { return "@\(name) unreachable" }
+        let sessions = summary.sessionsNeedingYou
         return "@\(name) " + (sessions == 0 ? "nothing needs you" : "\(sessions) need\(sessions == 1 ? "s" : "") you")
     }
 
     /// The block plain `status` prints for it.
     public var text: String {
-        guard let status else { return "Remote \(name): unreachable — \(TerminalText.sanitize(error ?? "no answer"))\n" }
-        let counts = status["counts"]
-        var out = "Remote \(name) (\(TerminalText.sanitize(server ?? "?")), \(TerminalText.sanitize(status["root"]?.stringValue ?? "?"))): "
-            + "\(counts?["stubs"]?.intValue ?? 0) stubs, \(counts?["sessions"]?.intValue ?? 0) sessions\n"
-        for item in (status["attention"]?.arrayValue ?? []).prefix(10) {
-            let session = WorkspacePaths.lastComponent(item["session"]?.stringValue ?? "?")
-            let agent = item["agent"]?.stringValue.map { " " + $0 } ?? ""
-            let note = item["note"]?.stringValue.map { ": " + $0 } ?? ""
-            out += TerminalText.sanitize("  @\(name) \(item["reason"]?.stringValue ?? "?")  \(session)\(agent)\(note)") + "\n"
+        guard let summary = status.flatMap(RemoteSummary.init(status:)) else { return "Remote \(name): unreachable — \(TerminalText.sanitize(error ?? "no answer"))\n" }
+        var out = "Remote \(name) (\(TerminalText.sanitize(server ?? "?")), \(TerminalText.sanitize(summary.root ?? "?"))): "
+            + "\(summary.stubs) stubs, \(summary.sessions.count) sessions\n"
+        for item in summary.attention.prefix(10) {
+            let agent = item.agent.map { " " + $0 } ?? ""
+            let note = item.note.map { ": " + $0 } ?? ""
+            out += TerminalText.sanitize("  @\(name) \(item.reasonWord)  \(WorkspacePaths.lastComponent(item.session))\(agent)\(note)") + "\n"
         }
         return out
     }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// A far workspace as this hub shows it, read back from what its hub sent (the JSON of
+/// `status --json` there). Anything missing or of another type is left out, never trusted: the far
+/// side is another machine's code. Text in it is kept as sent; whoever draws it sanitises it.
+public struct RemoteSummary: Equatable, Sendable {
+    public struct SessionRow: Equatable, Sendable {
+        public var name: String
+        public var path: String
+        public var status: StatusBucket
+        public var agentsComplete: Int
+        public var agentsTotal: Int
+        public var archived: Bool
+    }
+
+    public struct Item: Equatable, Sendable {
+        public var session: String
+        public var agent: String?
+        public var reason: AttentionReason?
+        /// The reason as sent (a newer far hub may know reasons this one does not).
+        public var reasonWord: String
+        public var note: String?
+        public var since: Date?
+    }
+
+    public var root: String?
+    public var stubs: Int
+    public var sessions: [SessionRow]
+    /// What needs the person there, in the far side's order (worst first).
+    public var attention: [Item]
+
+    public init?(status: JSONValue) {
+        guard case .object = status else { return nil }
+        root = status["root"]?.stringValue
+        stubs = status["counts"]?["stubs"]?.intValue ?? status["stubs"]?.arrayValue?.count ?? 0
+        sessions = (status["sessions"]?.arrayValue ?? []).compactMap { value in
+            guard let name = value["name"]?.stringValue, let path = value["path"]?.stringValue else { return nil }
+            return SessionRow(name: name, path: path, status: StatusBucket(rawValue: value["derived_status"]?.stringValue ?? "") ?? .other,
+                              agentsComplete: max(0, value["agents_complete"]?.intValue ?? 0), agentsTotal: max(0, value["agents_total"]?.intValue ?? 0),
+                              archived: value["archived"] == .bool(true))
+        }
+        attention = (status["attention"]?.arrayValue ?? []).compactMap { value in
+            guard let session = value["session"]?.stringValue, let reason = value["reason"]?.stringValue else { return nil }
+            return Item(session: session, agent: value["agent"]?.stringValue, reason: AttentionReason(rawValue: reason), reasonWord: reason,
+                        note: value["note"]?.stringValue, since: Timestamp.parse(value["since"]?.stringValue))
+        }
+    }
+
+    /// How many sessions there need the person (one count per session, as the list shows them).
+    public var sessionsNeedingYou: Int { Set(attention.map(\.session)).count }
+
+    /// Sessions not archived.
+    public var liveSessions: Int { sessions.filter { !$0.archived }.count }
+}
