@@ -70,11 +70,16 @@ struct RemoteEndToEndTests {
         ssh = "-F \(ssh.configPath) hubtest"
         root = "\(far.root)"
         hub = "/nowhere/sessions-hub"
+        [remotes.oldhub]
+        ssh = "-F \(ssh.configPath) hubtest"
+        root = "\(far.root)"
+        hub = "\(TestPaths.packageRoot)/Tests/EndToEndTests/Scripts/old_hub.py"
         [remotes.down]
         ssh = "-F \(ssh.configPath) -p 1 hubtest"
         root = "\(far.root)"
         """)
-        let cases = [("nokey", "set up a key"), ("unknownhost", "not in your known_hosts"), ("nohub", "there is no /nowhere/sessions-hub on the far side"), ("down", "Connection refused")]
+        let cases = [("nokey", "set up a key"), ("unknownhost", "not in your known_hosts"), ("nohub", "there is no /nowhere/sessions-hub on the far side"),
+                     ("oldhub", "the far side's sessions-hub 0.1.0 is older than this hub's"), ("down", "Connection refused")]
         for (name, sentence) in cases {
             let started = Date()
             let result = try hub(["remote", "check", name, "--timeout", "15"], environment)
