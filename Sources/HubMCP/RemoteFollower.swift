@@ -17,6 +17,11 @@ public struct RemoteState: Sendable, Equatable {
     /// How many times the status was read (each far change is one more).
     public var reads: Int
 
+    /// What the screen shows of it.
+    public var view: RemoteView {
+        RemoteView(name: name, reachable: reachable, since: since, error: error, summary: status.flatMap(RemoteSummary.init(status:)))
+    }
+
     /// `unreachable since 14:02 (ssh: Connection refused)`.
     public var sentence: String {
         if reachable { return "live" + (since.map { " since " + Timestamp.short($0) } ?? "") }

@@ -10,7 +10,7 @@ final class ScreenHarness {
     let terminal: MemoryTerminal
     let app: ScreenApp
 
-    init(_ workspace: TemporaryWorkspace, size: Size = Size(width: 120, height: 40), settings: HubSettings = HubSettings()) {
+    init(_ workspace: TemporaryWorkspace, size: Size = Size(width: 120, height: 40), settings: HubSettings = HubSettings(), remotes: [RemoteFeed] = []) {
         self.workspace = workspace
         terminal = MemoryTerminal(size: size)
         let layout = WorkspaceLayout(root: workspace.root)
@@ -18,7 +18,7 @@ final class ScreenHarness {
         // The config's [keys] as the program applies them: scenarios press what a person configured.
         let (keymap, refused) = Keymap.standard.applying(settings.keyOverrides, source: settings.keyOverridesSource)
         precondition(refused.isEmpty, "the test's [keys] were refused: \(refused)")
-        app = ScreenApp(terminal: terminal, live: live, context: AppContext(layout: layout, settings: settings), keymap: keymap, environment: [:])
+        app = ScreenApp(terminal: terminal, live: live, context: AppContext(layout: layout, settings: settings), keymap: keymap, environment: [:], remotes: remotes)
         runUntilIdle()
     }
 

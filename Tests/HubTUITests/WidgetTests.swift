@@ -83,4 +83,27 @@ import HubTestSupport
         #expect(keymap.footer([(.moveUp, "scroll"), (.edit, "edit output"), (.back, "close")]) == "↑↓ scroll  e edit output  F3 close")
         withExtendedLifetime(workspace) {}
     }
+
+    /// The other machines in the status bar: each by name, down or needing the person in the error
+    /// colour, fine in the accent.
+    @Test func theStatusBarNamesTheRemotes() throws {
+        let (workspace, base) = try Self.state(width: 120, height: 10)
+        var state = base
+        let needs = try #require(RemoteSummary(status: try JSONParser.parse(Array(#"{"sessions": [], "attention": [{"session": "s", "reason": "failed"}]}"#.utf8))))
+        _ = Reducer.reduce(&state, .remoteChanged(RemoteView(name: "box", reachable: false, since: state.now.addingTimeInterval(-180), error: "box: ssh: Connection refused")))
+        _ = Reducer.reduce(&state, .remoteChanged(RemoteView(name: "build", reachable: true, since: state.now, summary: needs)))
+        _ = Reducer.reduce(&state, .remoteChanged(RemoteView(name: "cloud", reachable: false)))
+        var canvas = Canvas(width: 120, height: 1)
+        StatusBar.draw(&canvas, state, rect: Rect(x: 0, y: 0, width: 120, height: 1), keymap: .standard)
+        let line = canvas.lines[0]
+        #expect(line.contains("@box unreachable 3m @build 1 needs you @cloud connecting…"), "\(line)")
+        let roles = Array(canvas.roleLines[0])
+        let box = try #require(line.range(of: "@box")).lowerBound.utf16Offset(in: line)
+        let cloud = try #require(line.range(of: "@cloud")).lowerBound.utf16Offset(in: line)
+        #expect(roles[box] == StyleRole.statusBarError.code && roles[cloud] == StyleRole.statusBarAccent.code)
+        // A new state for a remote replaces its old one.
+        _ = Reducer.reduce(&state, .remoteChanged(RemoteView(name: "box", reachable: true, since: state.now)))
+        #expect(state.remotes.map(\.name) == ["box", "build", "cloud"] && state.remotes[0].reachable)
+        withExtendedLifetime(workspace) {}
+    }
 }

@@ -21,6 +21,8 @@ enum Action: Equatable, Sendable {
     case notice(String)
     /// How the workspace is being watched, for the status bar.
     case watching(String)
+    /// A remote's link or workspace changed (its feed said so).
+    case remoteChanged(RemoteView)
     /// An archive move finished (what was archived) or failed.
     case archived(Result<String, StartFailure>)
     /// A file asked for with `c`/`i` was read (or could not be: the text says why).

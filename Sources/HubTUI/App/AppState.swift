@@ -31,6 +31,8 @@ struct AppState: Equatable, Sendable {
     var flashes: [String: Date] = [:]
     /// How the workspace is watched (`inotify 14 folders`), shown in the status bar.
     var watchSummary: String?
+    /// The remotes followed, by name: their links and last good summaries.
+    var remotes: [RemoteView] = []
     /// The terminal title last asked for (so it is set only when it changes).
     var title: String?
     /// `H`: archived sessions and stubs are listed in a group at the end.

@@ -74,6 +74,11 @@ public enum Reducer {
             flash(&state, text, isError: true)
         case .watching(let summary):
             state.watchSummary = summary
+        case .remoteChanged(let view):
+            if let index = state.remotes.firstIndex(where: { $0.name == view.name }) { state.remotes[index] = view } else {
+                state.remotes.append(view)
+                state.remotes.sort { $0.name < $1.name }
+            }
         case .terminate:
             effects = [.quit]
         case .sessionStarted(let result):

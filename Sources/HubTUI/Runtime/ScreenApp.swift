@@ -27,12 +27,16 @@ public final class ScreenApp {
     private var lastFrame: Canvas?
     private var idleInputPolls = 0
     private var started = false
+    /// The remotes followed (each on its own thread; their states come back as actions).
+    private let remotes: [RemoteFeed]
     private var finished = false
     /// The terminal's effects, then the rest off the loop: each effect goes to the first that takes it.
     private let terminalEffects: TerminalEffects
     private var handlers: [EffectHandler] { [terminalEffects, runner] }
 
-    public init(terminal: Terminal, live: LiveWorkspace, context: AppContext? = nil, keymap: Keymap = .standard, signalDescriptor: Int32 = -1, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(terminal: Terminal, live: LiveWorkspace, context: AppContext? = nil, keymap: Keymap = .standard, signalDescriptor: Int32 = -1, environment: [String: String] = ProcessInfo.processInfo.environment,
+                remotes: [RemoteFeed] = []) {
+        self.remotes = remotes
         self.terminal = terminal
         self.keymap = keymap
         self.signalDescriptor = signalDescriptor
@@ -68,6 +72,8 @@ public final class ScreenApp {
             started = true
             drawIfChanged()
             runner.start()
+            let results = runner.results
+            for feed in remotes { feed.start { view in results.post(.action(.remoteChanged(view))) } }
         }
         var descriptors = [
             pollfd(fd: terminal.inputDescriptor, events: Int16(POLLIN), revents: 0),
@@ -162,6 +168,7 @@ public final class ScreenApp {
         finished = true
         exitStatus = status
         runner.stop()
+        for feed in remotes { feed.stop() }
         return status
     }
 

@@ -28,6 +28,11 @@ enum StatusBar {
             span(" ", .statusBar)
             span("! \(problems) problem" + (problems == 1 ? "" : "s") + " (p)", .statusBarError)
         }
+        // The other machines, by name: down, or needing the person, in the error colour.
+        for remote in state.remotes {
+            span(" ", .statusBar)
+            span(TerminalText.sanitize(remote.label(now: state.now, ellipsis: glyphs.ellipsis)), remote.needsAttention ? .statusBarError : .statusBarAccent)
+        }
         if state.loading { span("  loading…", .statusBar) }
         span("  ", .statusBar)
         if state.filtering || !state.filter.isEmpty {
