@@ -46,7 +46,7 @@ public final class RemoteLink: @unchecked Sendable {
     /// ` (ssh: Connection reset by peer)`: ssh's last words when it said any.
     var endedBecause: String {
         let last = Self.lastWords(errors.text)
-        return last.isEmpty ? "" : " (ssh: \(last))"
+        return last.isEmpty ? "" : " (" + (last.hasPrefix("ssh: ") ? last : "ssh: " + last) + ")"
     }
 
     /// The last line of what ssh and the far side said on stderr, without the far hub's greeting.
@@ -184,7 +184,7 @@ public final class RemoteLink: @unchecked Sendable {
         if timedOut {
             return prefix + "no answer within \(Int(timeout)) s" + (lastLine.isEmpty ? "" : " (ssh: \(lastLine))")
         }
-        if !lastLine.isEmpty { return prefix + "ssh: " + lastLine }
+        if !lastLine.isEmpty { return prefix + (lastLine.hasPrefix("ssh: ") ? lastLine : "ssh: " + lastLine) }
         return prefix + "the link ended" + (status.map { " (ssh exit \($0))" } ?? "")
     }
 

@@ -85,6 +85,7 @@ struct RemoteEndToEndTests {
             let result = try hub(["remote", "check", name, "--timeout", "15"], environment)
             #expect(result.status == 1, "\(name): exit \(result.status) \(result.stdout) \(result.stderr)")
             #expect(result.stderr.contains(sentence), "\(name): \(result.stderr)")
+            #expect(!result.stderr.contains("ssh: ssh:"), "said once: \(result.stderr)")
             #expect(Date().timeIntervalSince(started) < 15, "\(name) answered without waiting for the deadline")
         }
     }
@@ -164,5 +165,35 @@ struct RemoteEndToEndTests {
         // And it comes back by itself.
         let reads = states().compactMap { $0["reads"]?.intValue }.max() ?? 0
         try Waiting.until("live again", timeout: 30) { states().last?["reachable"] == .bool(true) && (states().last?["reads"]?.intValue ?? 0) > reads }
+    }
+
+    /// The real screen in tmux follows a remote over the real ssh: named in the status bar, a far
+    /// change counted, the link killed shown as unreachable while keys are still answered.
+    @Test(.enabled(if: TmuxPane.isAvailable, "needs tmux"))
+    func theScreenFollowsARemote() throws {
+        let ssh = try LoopbackSSH()
+        let far = try TemporaryWorkspace.demo("remote-screen-far")
+        let here = try TemporaryWorkspace.demo("remote-screen-here")
+        let home = try TemporaryWorkspace("remote-screen-home")
+        try home.write("config/sessions-hub/config.toml", """
+        [remotes.build]
+        ssh = "-F \(ssh.configPath) hubtest"
+        root = "\(far.root)"
+        hub = "\(TestPaths.binary!)"
+        """)
+        let pane = try TmuxPane(width: 160, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": home.path("config")])
+        try pane.run("\(TestPaths.binary!) --root \(here.root)")
+        try pane.waitFor(text: "@build 2 need you", timeout: 30)
+        // Another writer on the far side: a third session there needs the person.
+        try far.write(".coderef/sessions/hotfix-phase1/communication.json.tmp", #"{"workorder_id": "WO-HOTFIX-001", "agents": [{"agent_id": "api-server", "status": "failed"}]}"#)
+        try FileManager.default.moveItem(atPath: far.path(".coderef/sessions/hotfix-phase1/communication.json.tmp"), toPath: far.path(".coderef/sessions/hotfix-phase1/communication.json"))
+        try pane.waitFor(text: "@build 3 need you", timeout: 20)
+        // The link killed, and the listener gone so it cannot come back yet.
+        ssh.stop()
+        _ = try ProcessRunner.run("/usr/bin/pkill", ["-f", "--", "--root \(far.root) mcp"], timeout: 10)
+        try pane.waitFor(text: "@build unreachable", timeout: 30)
+        try pane.keys("j")
+        try pane.keys("q")
+        try pane.waitForPrompt()
     }
 }

@@ -91,6 +91,8 @@ import HubTestSupport
         var state = base
         let needs = try #require(RemoteSummary(status: try JSONParser.parse(Array(#"{"sessions": [], "attention": [{"session": "s", "reason": "failed"}]}"#.utf8))))
         _ = Reducer.reduce(&state, .remoteChanged(RemoteView(name: "box", reachable: false, since: state.now.addingTimeInterval(-180), error: "box: ssh: Connection refused")))
+        #expect(state.message?.text == "box: ssh: Connection refused" && state.message?.isError == true, "why it is down is said once")
+        state.message = nil
         _ = Reducer.reduce(&state, .remoteChanged(RemoteView(name: "build", reachable: true, since: state.now, summary: needs)))
         _ = Reducer.reduce(&state, .remoteChanged(RemoteView(name: "cloud", reachable: false)))
         var canvas = Canvas(width: 120, height: 1)

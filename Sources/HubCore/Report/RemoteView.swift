@@ -23,7 +23,11 @@ public struct RemoteView: Equatable, Sendable {
     /// `@build 2 need you`, `@build ok`, `@build connecting…`, `@build unreachable 3m`.
     public func label(now: Date, ellipsis: String = "…") -> String {
         if connecting { return "@\(name) connecting" + ellipsis }
-        guard reachable else { return "@\(name) unreachable" + (since.map { " " + Evidence.age(max(0, now.timeIntervalSince($0))) } ?? "") }
+        guard reachable else {
+            // How long it has been down, once that is a minute or more.
+            let down = since.map { now.timeIntervalSince($0) } ?? 0
+            return "@\(name) unreachable" + (down >= 60 ? " " + Evidence.age(down) : "")
+        }
         let needs = summary?.sessionsNeedingYou ?? 0
         return "@\(name) " + (needs == 0 ? "ok" : "\(needs) need\(needs == 1 ? "s" : "") you")
     }

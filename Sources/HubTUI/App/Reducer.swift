@@ -75,6 +75,9 @@ public enum Reducer {
         case .watching(let summary):
             state.watchSummary = summary
         case .remoteChanged(let view):
+            // Why a link went down is said once, when it does (the bar then keeps the short label).
+            let before = state.remotes.first { $0.name == view.name }
+            if !view.reachable, let error = view.error, before?.error != error { flash(&state, TerminalText.sanitize(error), isError: true) }
             if let index = state.remotes.firstIndex(where: { $0.name == view.name }) { state.remotes[index] = view } else {
                 state.remotes.append(view)
                 state.remotes.sort { $0.name < $1.name }
