@@ -48,7 +48,8 @@ let package = Package(
         // names): the agent command of the living demo and of the dispatch tests.
         .executableTarget(name: "sessions-hub-sim-agent", dependencies: ["HubCore"]),
         // Speed and memory measurements (release build: scripts/bench); never part of the tests.
-        .executableTarget(name: "sessions-hub-bench", dependencies: ["HubCore", "HubTUI"]),
+        // (HubTestSupport for its loopback sshd: the remote figures run against a real one.)
+        .executableTarget(name: "sessions-hub-bench", dependencies: ["HubCore", "HubTUI", "HubTestSupport"]),
         // Hostile inputs, concurrent writers, kills and terminal endings (scripts/stress); not a test.
         .executableTarget(name: "sessions-hub-stress", dependencies: ["HubCore"]),
         // Helpers shared by the test targets (temporary workspaces, the corpus, the built binary).

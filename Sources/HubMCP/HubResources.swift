@@ -24,6 +24,8 @@ public final class HubResources: @unchecked Sendable {
     private let lock = NSLock()
     private var subscribed: Set<String> = []
     private var following = false
+    /// The follower's snapshot, once it runs: a read then costs no load of the workspace.
+    private var latest: WorkspaceSnapshot?
     /// Sends one notification (set by the server once it runs).
     var notify: (@Sendable (String) -> Void)?
 
@@ -32,7 +34,7 @@ public final class HubResources: @unchecked Sendable {
     }
 
     public func read(_ uri: String) throws -> ReadResource.Result {
-        let snapshot = tools.load()
+        let snapshot = lock.withLock { latest } ?? tools.load()
         let policy = EvidencePolicy(tools.settings)
         let value: JSONValue
         switch uri {
@@ -69,12 +71,14 @@ public final class HubResources: @unchecked Sendable {
     /// what needs the person is one notification per subscribed resource it touches.
     private func startFollowing() {
         let follower = WorkspaceFollower(layout: tools.layout, settings: tools.settings, environment: tools.environment)
+        lock.withLock { latest = follower.current }
         let thread = Thread { [weak self] in
             // What needs the person changes when an item comes or goes, not when its age ticks.
             func keys(_ items: [AttentionItem]) -> Set<String> { Set(items.map { $0.session + "\u{0}" + ($0.agent ?? "") + "\u{0}" + $0.reason.rawValue }) }
             var attention = keys(follower.attention)
             while let self {
                 let step = follower.next()
+                self.lock.withLock { self.latest = follower.current }
                 for notice in step.notices { FileHandle.standardError.write(Data((notice + "\n").utf8)) }
                 let subscribed = self.subscriptions
                 let now = keys(follower.attention)

@@ -18,61 +18,10 @@ enum TerminalProbe {
     }
 
     static func run(hub: String, root: String, changes: Int) -> Result? {
-        guard let tmux = ToolRunner.which("tmux", environment: ProcessInfo.processInfo.environment) else { return nil }
-        let socket = "hub-bench-\(getpid())"
-        let control = Process()
-        control.executableURL = URL(fileURLWithPath: tmux)
-        control.arguments = ["-L", socket, "-f", "/dev/null", "-C", "new-session", "-x", "160", "-y", "45", "-s", "bench",
-                             "\(Measure.quoted(hub)) --root \(Measure.quoted(root))"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["TERM"] = "xterm-256color"
-        environment.removeValue(forKey: "TMUX")
-        control.environment = environment
-        let input = Pipe(), output = Pipe()
-        control.standardInput = input
-        control.standardOutput = output
-        control.standardError = FileHandle.nullDevice
-        guard (try? control.run()) != nil else { return nil }
-        defer {
-            _ = try? Subprocess.run(tmux, ["-L", socket, "kill-server"], environment: environment, timeout: 5)
-            control.waitUntilExit()
-        }
-
-        // Output notifications, stamped as they arrive, on a thread of their own.
-        let outputs = OutputClock()
-        let reader = Thread {
-            var buffer = Data()
-            while true {
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { return }
-                buffer.append(chunk)
-                while let newline = buffer.firstIndex(of: 10) {
-                    if buffer[buffer.startIndex..<newline].starts(with: Array("%output".utf8)) { outputs.tick() }
-                    buffer.removeSubrange(buffer.startIndex...newline)
-                }
-            }
-        }
-        reader.start()
-
-        func screen() -> String {
-            (try? Subprocess.capture(tmux, ["-L", socket, "capture-pane", "-p", "-t", "bench"], environment: environment, timeout: 5))
-                .map { String(decoding: $0.stdout, as: UTF8.self) } ?? ""
-        }
-        /// Seconds from `start` to the output after which `holds` was true; nil when it never held.
-        func wait(from start: Double, deadline seconds: Double = 5, _ holds: (String) -> Bool) -> Double? {
-            var seen = outputs.count
-            let end = start + seconds
-            while Measure.now() < end {
-                let (count, at) = outputs.latest
-                if count != seen {
-                    seen = count
-                    if holds(screen()) { return at - start }
-                } else {
-                    usleep(200)
-                }
-            }
-            return nil
-        }
+        guard let pane = ControlModePane(command: "\(Measure.quoted(hub)) --root \(Measure.quoted(root))") else { return nil }
+        defer { pane.stop() }
+        func screen() -> String { pane.screen() }
+        func wait(from start: Double, deadline seconds: Double = 5, _ holds: (String) -> Bool) -> Double? { pane.wait(from: start, deadline: seconds, holds) }
 
         // The first frame with the list and its NEEDS YOU count.
         let startedAt = Measure.now()
@@ -109,7 +58,7 @@ enum TerminalProbe {
             if let seconds = wait(from: start, { $0.contains("probe-\(probe) ") || $0.contains("probe-\(probe)│") }) { result.still.append(seconds) }
             usleep(150_000)
         }
-        _ = try? Subprocess.run(tmux, ["-L", socket, "send-keys", "-t", "bench", "q"], environment: environment, timeout: 5)
+        pane.keys("q")
         return result
     }
 
@@ -118,15 +67,5 @@ enum TerminalProbe {
         let temporary = path + ".probe.tmp"
         FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8))
         rename(temporary, path)
-    }
-
-    /// How many output notifications arrived, and when the last did.
-    final class OutputClock: @unchecked Sendable {
-        private let lock = NSLock()
-        private var counted = 0
-        private var at = 0.0
-        func tick() { lock.withLock { counted += 1; at = Measure.now() } }
-        var count: Int { lock.withLock { counted } }
-        var latest: (Int, Double) { lock.withLock { (counted, at) } }
     }
 }

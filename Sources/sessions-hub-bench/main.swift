@@ -21,6 +21,13 @@ if let index = arguments.firstIndex(of: "--generate"), index + 1 < arguments.cou
     print("wrote \(files) files to \(arguments[index + 1])")
     exit(0)
 }
+let binFolderForRemotes = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+if let index = arguments.firstIndex(of: "--remotes") {
+    // `--remotes [N]`: the [REMOTE] figures only (N far workspaces behind a loopback sshd; 10 by default).
+    let count = index + 1 < arguments.count ? Int(arguments[index + 1]) ?? 10 : 10
+    try RemoteProbe.run(hub: binFolderForRemotes + "/sessions-hub", remotes: count, changes: quick ? 20 : 50)
+    exit(0)
+}
 let scales = arguments.firstIndex(of: "--scales").flatMap { index in
     index + 1 < arguments.count ? arguments[index + 1].split(separator: ",").compactMap { Int($0) } : nil
 } ?? [1, 10]
