@@ -10,6 +10,7 @@ import MCP
 public final class HubResources: @unchecked Sendable {
     public static let statusURI = "sessions-hub://workspace/status"
     public static let attentionURI = "sessions-hub://workspace/attention"
+    public static let summaryURI = "sessions-hub://workspace/summary"
 
     public static let definitions: [Resource] = [
         Resource(name: "status", uri: statusURI, title: "Workspace status",
@@ -17,6 +18,9 @@ public final class HubResources: @unchecked Sendable {
                  mimeType: "application/json"),
         Resource(name: "attention", uri: attentionURI, title: "What needs you",
                  description: "What needs the person now, worst first: [{session, agent, reason, note, since}].",
+                 mimeType: "application/json"),
+        Resource(name: "summary", uri: summaryURI, title: "Workspace summary",
+                 description: "What a hub following this one shows: root, counts, sessions [{name, path, derived_status, agents_complete, agents_total, archived}] and attention.",
                  mimeType: "application/json"),
     ]
 
@@ -40,7 +44,8 @@ public final class HubResources: @unchecked Sendable {
         switch uri {
         case Self.statusURI: value = StatusReport.json(snapshot, now: Date(), policy: policy, prices: tools.settings.tokenPrices)
         case Self.attentionURI: value = .array(Evidence.attention(snapshot, now: Date(), policy: policy).map(StatusReport.attentionJSON))
-        default: throw MCPError.invalidParams("no resource \(Quote.short(uri)) (resources: \(Self.statusURI), \(Self.attentionURI))")
+        case Self.summaryURI: value = RemoteSummary.json(snapshot, now: Date(), policy: policy)
+        default: throw MCPError.invalidParams("no resource \(Quote.short(uri)) (resources: \(Self.definitions.map(\.uri).joined(separator: ", ")))")
         }
         return ReadResource.Result(contents: [.text(JSONPrinter.compact(value), uri: uri, mimeType: "application/json")])
     }
@@ -85,6 +90,7 @@ public final class HubResources: @unchecked Sendable {
                 let attentionChanged = now != attention
                 attention = now
                 if subscribed.contains(Self.statusURI), !step.changes.isEmpty || attentionChanged { self.notify?(Self.statusURI) }
+                if subscribed.contains(Self.summaryURI), !step.changes.isEmpty || attentionChanged { self.notify?(Self.summaryURI) }
                 if subscribed.contains(Self.attentionURI), attentionChanged { self.notify?(Self.attentionURI) }
             }
         }

@@ -7,8 +7,8 @@ import MCP
 public struct RemoteState: Sendable, Equatable {
     public var name: String
     public var server: String?
-    /// The far `status --json`, items tagged with the remote's name; the last one read while the
-    /// link was up (nil until the first).
+    /// The far summary (or, from an older hub, its `status --json`), items tagged with the remote's
+    /// name; the last one read while the link was up (nil until the first).
     public var status: JSONValue?
     public var reachable: Bool
     /// When it became reachable or unreachable.
@@ -112,7 +112,7 @@ public final class RemoteFollower: @unchecked Sendable {
         await link.client.onNotification(ResourceUpdatedNotification.self) { _ in changed.continuation.yield() }
         link.whenEnded { changed.continuation.finish() }
         try await link.subscribe()
-        var status = try await link.status()
+        var status = try await link.summary()
         update { state in
             state.server = link.serverVersion
             state.status = RemoteReport.tagged(status, remote: remote.name)
@@ -122,7 +122,7 @@ public final class RemoteFollower: @unchecked Sendable {
             state.reads += 1
         }
         for await _ in changed.stream {
-            status = try await link.status()
+            status = try await link.summary()
             update { state in
                 state.status = RemoteReport.tagged(status, remote: remote.name)
                 state.reads += 1

@@ -122,21 +122,40 @@ public final class RemoteLink: @unchecked Sendable {
     }
 
     /// Asks the far side to say when its status or what needs the person changes.
+    /// Follows the summary, or the whole status from a far hub that has no summary yet.
     func subscribe() async throws(Failure) {
         do {
-            try await client.subscribeToResource(uri: HubResources.statusURI)
+            try await client.subscribeToResource(uri: HubResources.summaryURI)
         } catch {
-            throw Failure("\(remote.name): the far side cannot be followed (\(Self.sentence(error)))")
+            do {
+                try await client.subscribeToResource(uri: HubResources.statusURI)
+                summaryMissing = true
+            } catch {
+                throw Failure("\(remote.name): the far side cannot be followed (\(Self.sentence(error)))")
+            }
         }
+    }
+
+    /// A far hub from before the summary resource: followed by its whole status.
+    private var summaryMissing = false
+
+    /// What a follower shows of the far workspace: its summary (a tenth of the status), or the
+    /// status itself from a hub that has no summary.
+    public func summary() async throws(Failure) -> JSONValue {
+        try await read(summaryMissing ? HubResources.statusURI : HubResources.summaryURI)
     }
 
     /// The far workspace's status: what `status --json` prints there.
     public func status() async throws(Failure) -> JSONValue {
+        try await read(HubResources.statusURI)
+    }
+
+    func read(_ uri: String) async throws(Failure) -> JSONValue {
         // The read, or the link's end, whichever comes first: a dropped link never leaves it waiting.
         let first = FirstOf<[Resource.Content]>()
         whenEnded { first.resolve(.failure(LinkEnded())) }
         Task { [client] in
-            do { first.resolve(.success(try await client.readResource(uri: HubResources.statusURI))) } catch { first.resolve(.failure(error)) }
+            do { first.resolve(.success(try await client.readResource(uri: uri))) } catch { first.resolve(.failure(error)) }
         }
         let contents: [Resource.Content]
         do { contents = try await first.value() } catch {

@@ -58,7 +58,7 @@ struct MCPEndToEndTests {
         #expect(result.status == 0, "\(result.stderr)")
         let report = try JSONParser.parse(Array(result.stdout.utf8))
         #expect(report["subscribe"] == .bool(true))
-        #expect(report["resources"] == .array([.string("sessions-hub://workspace/status"), .string("sessions-hub://workspace/attention")]))
+        #expect(report["resources"] == .array([.string("sessions-hub://workspace/status"), .string("sessions-hub://workspace/attention"), .string("sessions-hub://workspace/summary")]))
         #expect(report["sessions"] == .int(3))
         #expect(report["updated"] == .array([.string("sessions-hub://workspace/attention"), .string("sessions-hub://workspace/status")]), "\(result.stdout)")
         #expect(report["attention"]?.arrayValue?.contains { $0["reason"]?.stringValue == "failed" && $0["note"]?.stringValue == "tests red" } == true)

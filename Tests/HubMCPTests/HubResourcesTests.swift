@@ -26,7 +26,7 @@ import HubTestSupport
         _ = try await client.connect(transport: clientTransport)
 
         let (resources, _) = try await client.listResources()
-        #expect(resources.map(\.uri) == [HubResources.statusURI, HubResources.attentionURI])
+        #expect(resources.map(\.uri) == [HubResources.statusURI, HubResources.attentionURI, HubResources.summaryURI])
         let text = try #require(try await client.readResource(uri: HubResources.statusURI).first?.text)
         let status = try JSONParser.parse(Array(text.utf8))
         #expect(status["counts"]?["sessions"] == JSONValue.int(3))

@@ -46,6 +46,23 @@ public struct RemoteSummary: Equatable, Sendable {
         }
     }
 
+    /// What a far hub sends a near one that follows it: only what this summary reads (the rows the
+    /// screen shows, and what needs the person) — a tenth of the whole status, so a far change costs
+    /// little to send and to read.
+    public static func json(_ snapshot: WorkspaceSnapshot, now: Date, policy: EvidencePolicy) -> JSONValue {
+        .object(JSONObject([
+            ("root", .string(snapshot.root)),
+            ("counts", .object(JSONObject([("stubs", .int(snapshot.stubs.count)), ("sessions", .int(snapshot.sessions.count))]))),
+            ("sessions", .array(snapshot.sessions.map { session in
+                .object(JSONObject([
+                    ("name", .string(session.name)), ("path", .string(session.path)), ("derived_status", .string(session.derivedStatus.rawValue)),
+                    ("agents_complete", .int(session.agentsComplete)), ("agents_total", .int(session.agents.count)), ("archived", .bool(session.archived)),
+                ]))
+            })),
+            ("attention", .array(Evidence.attention(snapshot, now: now, policy: policy).map(StatusReport.attentionJSON))),
+        ]))
+    }
+
     /// How many sessions there need the person (one count per session, as the list shows them).
     public var sessionsNeedingYou: Int { Set(attention.map(\.session)).count }
 

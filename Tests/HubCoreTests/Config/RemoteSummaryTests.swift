@@ -19,6 +19,16 @@ import HubTestSupport
         #expect(summary.sessionsNeedingYou == Set(attention.map(\.session)).count)
     }
 
+    /// The slim summary a far hub sends its followers reads back exactly as its whole status does.
+    @Test func theSlimSummaryReadsBackAsTheWholeStatus() throws {
+        let workspace = try TemporaryWorkspace.demo("remote-summary-slim")
+        let snapshot = workspace.load()
+        let whole = StatusReport.json(snapshot, now: DemoWorkspace.moment, policy: EvidencePolicy())
+        let slim = RemoteSummary.json(snapshot, now: DemoWorkspace.moment, policy: EvidencePolicy())
+        #expect(RemoteSummary(status: slim) == RemoteSummary(status: whole))
+        #expect(JSONPrinter.compactBytes(slim).count * 3 < JSONPrinter.compactBytes(whole).count, "much smaller than the whole status")
+    }
+
     @Test func whatIsMissingOrOfAnotherTypeIsLeftOut() throws {
         let sent = try JSONParser.parse(Array(#"""
         {"counts": {"stubs": "many"}, "stubs": [{}, {}],
