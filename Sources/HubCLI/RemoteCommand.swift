@@ -65,31 +65,22 @@ struct RemoteCheckCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let remote = try UserConfig.remote(name, environment: environment)
-        let outcome = Blocking.run { () async -> Result<(String, TimeInterval, JSONValue), RemoteLink.Failure> in
-            do throws(RemoteLink.Failure) {
-                let link = try await RemoteLink.connect(remote, environment: environment, timeout: timeout)
-                defer { link.close() }
-                return .success((link.serverVersion, link.connectTime, try await link.status()))
-            } catch {
-                return .failure(error)
-            }
-        }
-        switch outcome {
-        case .failure(let failure):
-            Output.error(failure.description)
+        let timeout = self.timeout
+        // The same fetch as `status` uses for its remotes.
+        let report = Blocking.run { await RemoteReport.fetch(remote, environment: environment, timeout: timeout) }
+        guard let summary = report.status.flatMap(RemoteSummary.init(status:)) else {
+            Output.error(report.error ?? "\(remote.name): the far side sent no status")
             throw ExitCode(1)
-        case .success(let (version, seconds, status)):
-            let counts = status["counts"]
-            let stubs = counts?["stubs"]?.intValue ?? 0, sessions = counts?["sessions"]?.intValue ?? 0
-            let attention = status["attention"]?.arrayValue?.count ?? 0
-            if json {
-                Output.write(JSONPrinter.compact(.object(JSONObject([
-                    ("remote", .string(remote.name)), ("server", .string(version)), ("root", .string(remote.root)),
-                    ("connect_seconds", .number(String(format: "%.3f", seconds))), ("stubs", .int(stubs)), ("sessions", .int(sessions)), ("needs_you", .int(attention)),
-                ]))) + "\n")
-            } else {
-                Output.write(TerminalText.sanitize("\(remote.name): \(version) at \(remote.root): \(stubs) stub\(stubs == 1 ? "" : "s"), \(sessions) session\(sessions == 1 ? "" : "s"), \(attention) need\(attention == 1 ? "s" : "") you (connected in \(String(format: "%.1f", seconds)) s)") + "\n")
-            }
+        }
+        let version = report.server ?? "?", seconds = report.connectTime ?? 0
+        let stubs = summary.stubs, sessions = summary.sessions.count, attention = summary.sessionsNeedingYou
+        if json {
+            Output.write(JSONPrinter.compact(.object(JSONObject([
+                ("remote", .string(remote.name)), ("server", .string(version)), ("root", .string(remote.root)),
+                ("connect_seconds", .number(String(format: "%.3f", seconds))), ("stubs", .int(stubs)), ("sessions", .int(sessions)), ("needs_you", .int(attention)),
+            ]))) + "\n")
+        } else {
+            Output.write(TerminalText.sanitize("\(remote.name): \(version) at \(remote.root): \(stubs) stub\(stubs == 1 ? "" : "s"), \(sessions) session\(sessions == 1 ? "" : "s"), \(attention) need\(attention == 1 ? "s" : "") you (connected in \(String(format: "%.1f", seconds)) s)") + "\n")
         }
     }
 }

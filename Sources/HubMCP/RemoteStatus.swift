@@ -11,6 +11,8 @@ public struct RemoteReport: Sendable {
     public var status: JSONValue?
     /// Why it could not be reached, as a sentence.
     public var error: String?
+    /// How long the link took to open (ssh, login, initialize).
+    public var connectTime: TimeInterval?
 
     public var reachable: Bool { status != nil }
 
@@ -26,12 +28,13 @@ public struct RemoteReport: Sendable {
         }
     }
 
-    static func fetch(_ remote: RemoteSettings, environment: [String: String], timeout: TimeInterval) async -> RemoteReport {
+    /// One remote's report: connect, read its status, close.
+    public static func fetch(_ remote: RemoteSettings, environment: [String: String], timeout: TimeInterval) async -> RemoteReport {
         do {
             let link = try await RemoteLink.connect(remote, environment: environment, timeout: timeout)
             defer { link.close() }
             let status = try await link.status()
-            return RemoteReport(name: remote.name, server: link.serverVersion, status: tagged(status, remote: remote.name))
+            return RemoteReport(name: remote.name, server: link.serverVersion, status: tagged(status, remote: remote.name), connectTime: link.connectTime)
         } catch {
             return RemoteReport(name: remote.name, error: error.description)
         }

@@ -15,6 +15,22 @@ struct RemoteEndToEndTests {
         return environment
     }
 
+    /// `[remotes.build]`: the far workspace behind the loopback sshd, served by the built hub.
+    func configureBuild(_ home: TemporaryWorkspace, ssh: LoopbackSSH, far: TemporaryWorkspace) throws {
+        try home.write("config/sessions-hub/config.toml", """
+        [remotes.build]
+        ssh = "-F \(ssh.configPath) hubtest"
+        root = "\(far.root)"
+        hub = "\(TestPaths.binary!)"
+        """)
+    }
+
+    /// Another writer on the far side: a new session whose agent failed, renamed into place.
+    func addFailingSession(_ far: TemporaryWorkspace) throws {
+        try far.write(".coderef/sessions/hotfix-phase1/communication.json.tmp", #"{"workorder_id": "WO-HOTFIX-001", "agents": [{"agent_id": "api-server", "status": "failed"}]}"#)
+        try FileManager.default.moveItem(atPath: far.path(".coderef/sessions/hotfix-phase1/communication.json.tmp"), toPath: far.path(".coderef/sessions/hotfix-phase1/communication.json"))
+    }
+
     func hub(_ arguments: [String], _ environment: [String: String]) throws -> ProcessResult {
         try ProcessRunner.run(TestPaths.binary!, arguments, environment: environment, timeout: 60)
     }
@@ -98,12 +114,7 @@ struct RemoteEndToEndTests {
         let here = try TemporaryWorkspace.demo("remote-status-here")
         let home = try TemporaryWorkspace("remote-status-home")
         let environment = environment(home)
-        try home.write("config/sessions-hub/config.toml", """
-        [remotes.build]
-        ssh = "-F \(ssh.configPath) hubtest"
-        root = "\(far.root)"
-        hub = "\(TestPaths.binary!)"
-        """)
+        try configureBuild(home, ssh: ssh, far: far)
         let json = try hub(["status", "--json", "--root", here.root], environment)
         #expect(json.status == 0, "\(json.stderr)")
         let report = try JSONParser.parse(Array(json.stdout.utf8))
@@ -129,12 +140,7 @@ struct RemoteEndToEndTests {
         let ssh = try LoopbackSSH()
         let far = try TemporaryWorkspace.demo("remote-watch-far")
         let home = try TemporaryWorkspace("remote-watch-home")
-        try home.write("config/sessions-hub/config.toml", """
-        [remotes.build]
-        ssh = "-F \(ssh.configPath) hubtest"
-        root = "\(far.root)"
-        hub = "\(TestPaths.binary!)"
-        """)
+        try configureBuild(home, ssh: ssh, far: far)
         try home.write("watch.out", "")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestPaths.binary!)
@@ -152,8 +158,7 @@ struct RemoteEndToEndTests {
         try Waiting.until("the remote live", timeout: 30) { states().last?["reachable"] == .bool(true) && states().last?["sessions"] == .int(3) }
 
         // Another writer on the far side: a new session whose agent failed.
-        try far.write(".coderef/sessions/hotfix-phase1/communication.json.tmp", #"{"workorder_id": "WO-HOTFIX-001", "agents": [{"agent_id": "api-server", "status": "failed"}]}"#)
-        try FileManager.default.moveItem(atPath: far.path(".coderef/sessions/hotfix-phase1/communication.json.tmp"), toPath: far.path(".coderef/sessions/hotfix-phase1/communication.json"))
+        try addFailingSession(far)
         try Waiting.until("the far change", timeout: 20) { states().last?["sessions"] == .int(4) }
 
         // The link killed: the far hub ends. Its last good state stays, marked unreachable.
@@ -175,18 +180,12 @@ struct RemoteEndToEndTests {
         let far = try TemporaryWorkspace.demo("remote-screen-far")
         let here = try TemporaryWorkspace.demo("remote-screen-here")
         let home = try TemporaryWorkspace("remote-screen-home")
-        try home.write("config/sessions-hub/config.toml", """
-        [remotes.build]
-        ssh = "-F \(ssh.configPath) hubtest"
-        root = "\(far.root)"
-        hub = "\(TestPaths.binary!)"
-        """)
+        try configureBuild(home, ssh: ssh, far: far)
         let pane = try TmuxPane(width: 160, height: 40, extraEnvironment: ["XDG_CONFIG_HOME": home.path("config")])
         try pane.run("\(TestPaths.binary!) --root \(here.root)")
         try pane.waitFor(text: "@build 2 need you", timeout: 30)
         // Another writer on the far side: a third session there needs the person.
-        try far.write(".coderef/sessions/hotfix-phase1/communication.json.tmp", #"{"workorder_id": "WO-HOTFIX-001", "agents": [{"agent_id": "api-server", "status": "failed"}]}"#)
-        try FileManager.default.moveItem(atPath: far.path(".coderef/sessions/hotfix-phase1/communication.json.tmp"), toPath: far.path(".coderef/sessions/hotfix-phase1/communication.json"))
+        try addFailingSession(far)
         try pane.waitFor(text: "@build 3 need you", timeout: 20)
         // The link killed, and the listener gone so it cannot come back yet.
         ssh.stop()

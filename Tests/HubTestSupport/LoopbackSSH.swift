@@ -73,13 +73,13 @@ public final class LoopbackSSH {
               StrictHostKeyChecking yes
               BatchMode yes
             """)
-            let deadline = Date().addingTimeInterval(10)
-            while Date() < deadline, process.isRunning {
-                let probe = try ProcessRunner.run("/usr/bin/ssh", ["-F", folder.path("ssh_config"), "-o", "ConnectTimeout=2", "hubtest", "true"], environment: environment, timeout: 10)
-                if probe.status == 0 { return (folder, candidate, process) }
-                lastError = probe.stderr
-                Thread.sleep(forTimeInterval: 0.05)
+            let up = try? Waiting.until("sshd to accept a login", timeout: 10) {
+                guard process.isRunning else { return true }
+                let probe = try? ProcessRunner.run("/usr/bin/ssh", ["-F", folder.path("ssh_config"), "-o", "ConnectTimeout=2", "hubtest", "true"], environment: environment, timeout: 10)
+                lastError = probe?.stderr ?? lastError
+                return probe?.status == 0
             }
+            if up != nil, process.isRunning { return (folder, candidate, process) }
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             lastError += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
         }

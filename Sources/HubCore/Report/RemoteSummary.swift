@@ -27,7 +27,10 @@ public struct RemoteSummary: Equatable, Sendable {
     public var stubs: Int
     public var sessions: [SessionRow]
     /// What needs the person there, in the far side's order (worst first).
-    public var attention: [Item]
+    public var attention: [Item] { didSet { sessionsNeedingYou = Set(attention.map(\.session)).count } }
+    /// How many sessions there need the person (one count per session, as the list shows them);
+    /// kept, since the status bar asks for it every frame.
+    public private(set) var sessionsNeedingYou = 0
 
     public init?(status: JSONValue) {
         guard case .object = status else { return nil }
@@ -44,6 +47,7 @@ public struct RemoteSummary: Equatable, Sendable {
             return Item(session: session, agent: value["agent"]?.stringValue, reason: AttentionReason(rawValue: reason), reasonWord: reason,
                         note: value["note"]?.stringValue, since: Timestamp.parse(value["since"]?.stringValue))
         }
+        sessionsNeedingYou = Set(attention.map(\.session)).count
     }
 
     /// What a far hub sends a near one that follows it: only what this summary reads (the rows the
@@ -62,9 +66,6 @@ public struct RemoteSummary: Equatable, Sendable {
             ("attention", .array(Evidence.attention(snapshot, now: now, policy: policy).map(StatusReport.attentionJSON))),
         ]))
     }
-
-    /// How many sessions there need the person (one count per session, as the list shows them).
-    public var sessionsNeedingYou: Int { Set(attention.map(\.session)).count }
 
     /// Sessions not archived.
     public var liveSessions: Int { sessions.filter { !$0.archived }.count }

@@ -75,13 +75,7 @@ public enum Reducer {
         case .watching(let summary):
             state.watchSummary = summary
         case .remoteChanged(let view):
-            // Why a link went down is said once, when it does (the bar then keeps the short label).
-            let before = state.remotes.first { $0.name == view.name }
-            if !view.reachable, let error = view.error, before?.error != error { flash(&state, TerminalText.sanitize(error), isError: true) }
-            if let index = state.remotes.firstIndex(where: { $0.name == view.name }) { state.remotes[index] = view } else {
-                state.remotes.append(view)
-                state.remotes.sort { $0.name < $1.name }
-            }
+            remoteChanged(&state, view)
         case .terminate:
             effects = [.quit]
         case .sessionStarted(let result):
@@ -368,40 +362,5 @@ public enum Reducer {
 
     static func flash(_ state: inout AppState, _ text: String, isError: Bool = false) {
         state.message = StatusMessage(text: text, isError: isError, expires: state.now.addingTimeInterval(messageLifetime))
-    }
-
-    static func pageHeight(_ state: AppState) -> Int {
-        let layout = state.layout
-        if state.focus == .detail, let session = state.detailSession {
-            return SessionDetailLayout(session: session, inner: layout.detailInner).agents.height
-        }
-        return layout.listRows.height
-    }
-
-    /// Keeps indices in range and the selections visible. Render never changes state, so all
-    /// scrolling decisions are made here.
-    static func clamp(_ state: inout AppState) {
-        let layout = state.layout
-        if let row = state.selectedRow, !state.list.rows.indices.contains(row) { state.selectedRow = state.list.rows.firstIndex { $0.isSelectable } }
-        let visible = max(1, layout.listRows.height)
-        if let row = state.selectedRow {
-            // Keep a group header visible above the first row of its group.
-            let top = row > 0 && !state.list.rows[row - 1].isSelectable ? row - 1 : row
-            if top < state.listScroll { state.listScroll = top }
-            if row >= state.listScroll + visible { state.listScroll = row - visible + 1 }
-        }
-        state.listScroll = max(0, min(state.listScroll, max(0, state.list.rows.count - visible)))
-
-        if let session = state.detailSession {
-            let count = session.everyone.count
-            state.agentIndex = count == 0 ? 0 : min(max(0, state.agentIndex), count - 1)
-            let rows = max(1, SessionDetailLayout(session: session, inner: layout.detailInner).agents.height)
-            if state.agentIndex < state.agentScroll { state.agentScroll = state.agentIndex }
-            if state.agentIndex >= state.agentScroll + rows { state.agentScroll = state.agentIndex - rows + 1 }
-            state.agentScroll = max(0, min(state.agentScroll, max(0, count - rows)))
-        } else {
-            state.agentIndex = 0
-            state.agentScroll = 0
-        }
     }
 }

@@ -1,0 +1,17 @@
+import HubCore
+
+/// The remotes the screen follows: their states as their feeds say them.
+extension Reducer {
+    /// A remote's new state replaces its old one; why a link went down is said once, when it does
+    /// (the status bar then keeps the short label).
+    static func remoteChanged(_ state: inout AppState, _ view: RemoteView) {
+        let before = state.remotes.first { $0.name == view.name }
+        if !view.reachable, let error = view.error, before?.error != error { flash(&state, TerminalText.sanitize(error), isError: true) }
+        if let index = state.remotes.firstIndex(where: { $0.name == view.name }) {
+            state.remotes[index] = view
+        } else {
+            state.remotes.append(view)
+            state.remotes.sort { $0.name < $1.name }
+        }
+    }
+}
