@@ -73,7 +73,7 @@ struct RemoteCheckCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let version = report.server ?? "?", seconds = report.connectTime ?? 0
-        let stubs = summary.stubs, sessions = summary.sessions.count, attention = summary.sessionsNeedingYou
+        let stubs = summary.stubCount, sessions = summary.sessions.count, attention = summary.sessionsNeedingYou
         if json {
             Output.write(JSONPrinter.compact(.object(JSONObject([
                 ("remote", .string(remote.name)), ("server", .string(version)), ("root", .string(remote.root)),

@@ -74,7 +74,7 @@ public struct RemoteReport: Sendable {
     public var text: String {
         guard let summary = status.flatMap(RemoteSummary.init(status:)) else { return "Remote \(name): unreachable — \(TerminalText.sanitize(error ?? "no answer"))\n" }
         var out = "Remote \(name) (\(TerminalText.sanitize(server ?? "?")), \(TerminalText.sanitize(summary.root ?? "?"))): "
-            + "\(summary.stubs) stubs, \(summary.sessions.count) sessions\n"
+            + "\(summary.stubCount) stubs, \(summary.sessions.count) sessions\n"
         for item in summary.attention.prefix(10) {
             let agent = item.agent.map { " " + $0 } ?? ""
             let note = item.note.map { ": " + $0 } ?? ""

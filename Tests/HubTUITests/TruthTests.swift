@@ -18,6 +18,7 @@ import HubTestSupport
             case .stub(let index): return state.snapshot.stubs[index].featureName
             case .session(let index, _): return state.snapshot.sessions[index].name
             case .attention(let index): return "! " + state.snapshot.sessions[index].name
+            case .remote: return nil
             }
         }
     }

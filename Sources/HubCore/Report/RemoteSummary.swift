@@ -11,6 +11,31 @@ public struct RemoteSummary: Equatable, Sendable {
         public var agentsComplete: Int
         public var agentsTotal: Int
         public var archived: Bool
+        public var phase: Int? = nil
+        /// An agent of it is at work now (its activity, read on the far side).
+        public var working = false
+
+        public init(name: String, path: String, status: StatusBucket, agentsComplete: Int, agentsTotal: Int, archived: Bool, phase: Int? = nil, working: Bool = false) {
+            self.name = name
+            self.path = path
+            self.status = status
+            self.agentsComplete = agentsComplete
+            self.agentsTotal = agentsTotal
+            self.archived = archived
+            self.phase = phase
+            self.working = working
+        }
+    }
+
+    public struct StubRow: Equatable, Sendable {
+        public var name: String
+        public var path: String
+        public var status: StatusBucket
+        public var priority: String?
+        public var agents: Int
+        public var archived: Bool
+        /// A session was started from it (the far side's rows show the session instead).
+        public var promoted: Bool
     }
 
     public struct Item: Equatable, Sendable {
@@ -24,7 +49,9 @@ public struct RemoteSummary: Equatable, Sendable {
     }
 
     public var root: String?
-    public var stubs: Int
+    /// How many stubs there are (from a far hub that sends no stub rows, the only thing known).
+    public var stubCount: Int
+    public var stubs: [StubRow]
     public var sessions: [SessionRow]
     /// What needs the person there, in the far side's order (worst first).
     public var attention: [Item] { didSet { sessionsNeedingYou = Set(attention.map(\.session)).count } }
@@ -35,12 +62,22 @@ public struct RemoteSummary: Equatable, Sendable {
     public init?(status: JSONValue) {
         guard case .object = status else { return nil }
         root = status["root"]?.stringValue
-        stubs = status["counts"]?["stubs"]?.intValue ?? status["stubs"]?.arrayValue?.count ?? 0
+        stubCount = status["counts"]?["stubs"]?.intValue ?? status["stubs"]?.arrayValue?.count ?? 0
+        stubs = (status["stubs"]?.arrayValue ?? []).compactMap { value in
+            guard let name = value["feature_name"]?.stringValue, let path = value["path"]?.stringValue else { return nil }
+            let promoted = value["promoted_to"]?.stringValue.map { !$0.isEmpty } ?? false
+            return StubRow(name: name, path: path, status: StatusBucket(rawValue: value["bucket"]?.stringValue ?? "") ?? .other,
+                           priority: value["priority"]?.stringValue, agents: max(0, value["agents"]?.intValue ?? 0),
+                           archived: value["archived"] == .bool(true), promoted: promoted)
+        }
         sessions = (status["sessions"]?.arrayValue ?? []).compactMap { value in
             guard let name = value["name"]?.stringValue, let path = value["path"]?.stringValue else { return nil }
+            // The slim summary says `working`; a whole status says it in each agent's activity.
+            let working = value["working"] == .bool(true)
+                || (value["agents"]?.arrayValue ?? []).contains { $0["activity"]?["state"]?.stringValue == Activity.State.working.rawValue }
             return SessionRow(name: name, path: path, status: StatusBucket(rawValue: value["derived_status"]?.stringValue ?? "") ?? .other,
                               agentsComplete: max(0, value["agents_complete"]?.intValue ?? 0), agentsTotal: max(0, value["agents_total"]?.intValue ?? 0),
-                              archived: value["archived"] == .bool(true))
+                              archived: value["archived"] == .bool(true), phase: value["phase"]?.intValue, working: working)
         }
         attention = (status["attention"]?.arrayValue ?? []).compactMap { value in
             guard let session = value["session"]?.stringValue, let reason = value["reason"]?.stringValue else { return nil }
@@ -57,10 +94,19 @@ public struct RemoteSummary: Equatable, Sendable {
         .object(JSONObject([
             ("root", .string(snapshot.root)),
             ("counts", .object(JSONObject([("stubs", .int(snapshot.stubs.count)), ("sessions", .int(snapshot.sessions.count))]))),
+            ("stubs", .array(snapshot.stubs.map { stub in
+                .object(JSONObject([
+                    ("feature_name", .string(stub.featureName)), ("path", .string(stub.path)), ("bucket", .string(stub.status.bucket.rawValue)),
+                    ("priority", StatusReport.optional(stub.priority)), ("agents", .int(stub.agents.count)), ("archived", .bool(stub.archived)),
+                    ("promoted_to", StatusReport.optional(stub.promotedTo)),
+                ]))
+            })),
             ("sessions", .array(snapshot.sessions.map { session in
                 .object(JSONObject([
                     ("name", .string(session.name)), ("path", .string(session.path)), ("derived_status", .string(session.derivedStatus.rawValue)),
                     ("agents_complete", .int(session.agentsComplete)), ("agents_total", .int(session.agents.count)), ("archived", .bool(session.archived)),
+                    ("phase", StatusReport.optional(session.phase)),
+                    ("working", .bool(snapshot.activities[session.path]?.values.contains { $0.state == .working } ?? false)),
                 ]))
             })),
             ("attention", .array(Evidence.attention(snapshot, now: now, policy: policy).map(StatusReport.attentionJSON))),

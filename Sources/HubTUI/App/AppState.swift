@@ -31,8 +31,16 @@ struct AppState: Equatable, Sendable {
     var flashes: [String: Date] = [:]
     /// How the workspace is watched (`inotify 14 folders`), shown in the status bar.
     var watchSummary: String?
-    /// The remotes followed, by name: their links and last good summaries.
-    var remotes: [RemoteView] = []
+    /// The remotes followed, by name: their links and last good summaries. Their rows are rebuilt
+    /// and the list recomposed at once, so a row never points into a summary that is gone.
+    var remotes: [RemoteView] = [] {
+        didSet {
+            remoteRows = RemoteRows(remotes)
+            compose()
+        }
+    }
+    /// The remotes' rows, built when one changes.
+    private(set) var remoteRows = RemoteRows.empty
     /// The terminal title last asked for (so it is set only when it changes).
     var title: String?
     /// `H`: archived sessions and stubs are listed in a group at the end.
@@ -169,7 +177,8 @@ struct AppState: Equatable, Sendable {
 
     private mutating func composeRows() {
         newOrderWaits = false
-        list = ListComposition.compose(whole: wholeList, board: board, snapshot: snapshot, showArchived: showArchived, filter: filter, search: search)
+        list = ListComposition.compose(whole: wholeList, board: board, snapshot: snapshot, showArchived: showArchived, filter: filter, search: search,
+                                       remotes: remotes, remoteRows: remoteRows)
     }
 
     /// What the evidence says needs the person, per session (kept up to date with the snapshot).
@@ -186,6 +195,8 @@ struct AppState: Equatable, Sendable {
     enum Target: Equatable, Sendable {
         case stub(Stub)
         case session(Session)
+        /// A far row: what its remote's summary says of it (read-only here; its hub does the work).
+        case remote(RemoteDetail)
         case nothing
     }
 
@@ -203,7 +214,20 @@ struct AppState: Equatable, Sendable {
         case .stub(let index): return .stub(snapshot.stubs[index].path)
         case .session(let index, _): return .session(snapshot.sessions[index].path)
         case .attention(let index): return .attention(snapshot.sessions[index].path)
+        case .remote(let remote, let item): return remoteIdentity(remote, item)
         case .header: return nil
+        }
+    }
+
+    /// A far row's identity: the remote's name and the item's path there.
+    func remoteIdentity(_ remote: Int, _ item: RemoteItem) -> ItemID? {
+        guard remotes.indices.contains(remote), let summary = remotes[remote].summary else { return nil }
+        let name = remotes[remote].name
+        switch item {
+        case .header: return nil
+        case .stub(let index): return summary.stubs.indices.contains(index) ? .remote(name, .stub(summary.stubs[index].path)) : nil
+        case .session(let index): return summary.sessions.indices.contains(index) ? .remote(name, .session(summary.sessions[index].path)) : nil
+        case .attention(let index): return summary.attention.indices.contains(index) ? .remote(name, .attention(summary.attention[index].session)) : nil
         }
     }
 
@@ -228,6 +252,7 @@ struct AppState: Equatable, Sendable {
         switch selectedListRow {
         case .stub(let index)?: return .stub(snapshot.stubs[index])
         case .session(let index, _)?, .attention(let index)?: return .session(snapshot.sessions[index])
+        case .remote(let remote, let item)?: return RemoteDetail(remotes, remote: remote, item: item).map(Target.remote) ?? .nothing
         default: return .nothing
         }
     }
@@ -248,7 +273,7 @@ struct AppState: Equatable, Sendable {
             let first = phases.first ?? session
             let stub = snapshot.stub(for: first).flatMap { $0.archived ? nil : $0 }
             return (stub, phases)
-        case .nothing: return (nil, [])
+        case .remote, .nothing: return (nil, [])
         }
     }
 
@@ -259,7 +284,10 @@ struct AppState: Equatable, Sendable {
     /// because there the detail pane is the only way to read it.
     var detailCanHoldFocus: Bool {
         if detailSession != nil { return true }
-        if case .stub = detail { return ScreenLayout.isSinglePane(size) }
+        switch detail {
+        case .stub, .remote: return ScreenLayout.isSinglePane(size)
+        default: break
+        }
         return false
     }
 

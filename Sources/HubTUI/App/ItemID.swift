@@ -4,4 +4,6 @@ enum ItemID: Hashable, Sendable {
     case session(String)
     /// A session's row in the NEEDS YOU group (the same session may also be listed below).
     case attention(String)
+    /// A far row: the remote's name, and the item's identity there.
+    indirect case remote(String, ItemID)
 }

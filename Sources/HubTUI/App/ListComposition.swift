@@ -7,19 +7,58 @@ import HubCore
 enum ListComposition {
     static let needsTitle = "NEEDS YOU"
 
-    static func compose(whole: ListModel, board: AttentionBoard, snapshot: WorkspaceSnapshot, showArchived: Bool, filter: String, search: ListSearch?) -> ListModel {
-        let needs = board.orderedIndices.map(ListRow.attention)
-        let head: [ListRow] = needs.isEmpty ? [] : [.header(needsTitle, count: needs.count)] + needs
-        var foot: [ListRow] = []
+    static func compose(whole: ListModel, board: AttentionBoard, snapshot: WorkspaceSnapshot, showArchived: Bool, filter: String, search: ListSearch?,
+                        remotes: [RemoteView] = [], remoteRows: RemoteRows = .empty) -> ListModel {
+        let split = RemoteFilter(filter)
+        let far = remoteRows.filtered(split, remotes: remotes)
+        var archived: [ListRow] = []
         if showArchived {
-            var archived: [ListRow] = snapshot.stubs.indices.filter { snapshot.stubs[$0].archived }.map(ListRow.stub)
+            archived = snapshot.stubs.indices.filter { snapshot.stubs[$0].archived }.map(ListRow.stub)
             archived += snapshot.sessions.indices.filter { snapshot.sessions[$0].archived && snapshot.sessions[$0].parent == nil }.map { .session($0, depth: 0) }
-            if !archived.isEmpty { foot = [.header("ARCHIVED", count: archived.count)] + archived }
+            if !archived.isEmpty { archived.insert(.header(archivedTitle, count: archived.count), at: 0) }
         }
-        let all = ListModel(rows: ListRows(head: head, body: whole.rows.wholeBody, foot: foot), sessionsByStub: whole.sessionsByStub, stubPaths: whole.stubPaths,
-                            stubsOfSession: whole.stubsOfSession)
+        func needsGroup(_ local: [ListRow]) -> [ListRow] {
+            let needs = RemoteRows.merge(local, far.needs, remotes: remotes, board: board, snapshot: snapshot)
+            return needs.isEmpty ? [] : [.header(needsTitle, count: needs.count)] + needs
+        }
+        let localNeeds = board.orderedIndices.map(ListRow.attention)
+        let all = ListModel(rows: ListRows(head: needsGroup(localNeeds), body: whole.rows.wholeBody, foot: far.groupRows(remotes) + archived),
+                            sessionsByStub: whole.sessionsByStub, stubPaths: whole.stubPaths, stubsOfSession: whole.stubsOfSession)
+        // Unfiltered: the whole local list is shared, not copied.
         guard !filter.isEmpty, let search else { return all }
-        // Words that name a state also match by the evidence; the rest only by text, at no extra cost per row.
+        // The local rows narrowed by the words (`@build` names remotes: then no local row is left),
+        // the far rows by their own filter, NEEDS YOU merged again from what both kept.
+        let local: ListModel
+        if !split.tags.isEmpty {
+            local = ListModel(rows: [], sessionsByStub: whole.sessionsByStub, stubPaths: whole.stubPaths, stubsOfSession: whole.stubsOfSession)
+        } else {
+            let localOnly = ListModel(rows: ListRows(head: localNeeds.isEmpty ? [] : [.header(needsTitle, count: localNeeds.count)] + localNeeds,
+                                                     body: whole.rows.wholeBody, foot: archived),
+                                      sessionsByStub: whole.sessionsByStub, stubPaths: whole.stubPaths, stubsOfSession: whole.stubsOfSession)
+            local = narrowed(localOnly, by: split.localText, board: board, snapshot: snapshot, search: search)
+        }
+        var rest = local.rows[...]
+        var keptNeeds: [ListRow] = []
+        if case .header(needsTitle, _)? = rest.first {
+            rest = rest.dropFirst()
+            while let row = rest.first, case .attention = row {
+                keptNeeds.append(row)
+                rest = rest.dropFirst()
+            }
+        }
+        let body = Array(rest)
+        // The remotes' groups go before ARCHIVED, as they do unfiltered.
+        let archivedAt = body.firstIndex { if case .header(archivedTitle, _) = $0 { return true } else { return false } } ?? body.endIndex
+        let rows = needsGroup(keptNeeds) + body[..<archivedAt] + far.groupRows(remotes) + body[archivedAt...]
+        return ListModel(rows: rows, sessionsByStub: whole.sessionsByStub, stubPaths: whole.stubPaths, stubsOfSession: whole.stubsOfSession)
+    }
+
+    static let archivedTitle = "ARCHIVED"
+
+    /// Local rows narrowed by filter words: those that name a state (`needs`, `stale`...) also match
+    /// by what the evidence says; the rest only by text, at no extra cost per row.
+    private static func narrowed(_ all: ListModel, by filter: String, board: AttentionBoard, snapshot: WorkspaceSnapshot, search: ListSearch) -> ListModel {
+        guard !filter.isEmpty else { return all }
         let stateWords = Set(ListSearch.words(filter).filter(isStateWord))
         guard !stateWords.isEmpty else { return all.filtered(by: filter, search: search) }
         let sessions = snapshot.sessions

@@ -96,7 +96,8 @@ struct ListModel: Equatable, Sendable {
                 }
             case .session(let index, _), .attention(let index):
                 return words.allSatisfy { ListSearch.contains(search.sessionText[index], $0) || extra(index, $0) }
-            case .header:
+            case .header, .remote:
+                // Far rows are narrowed by their own filter (RemoteRows), never here.
                 return false
             }
         }

@@ -7,11 +7,16 @@ extension Reducer {
     static func remoteChanged(_ state: inout AppState, _ view: RemoteView) {
         let before = state.remotes.first { $0.name == view.name }
         if !view.reachable, let error = view.error, before?.error != error { flash(&state, TerminalText.sanitize(error), isError: true) }
-        if let index = state.remotes.firstIndex(where: { $0.name == view.name }) {
-            state.remotes[index] = view
-        } else {
-            state.remotes.append(view)
-            state.remotes.sort { $0.name < $1.name }
+        // Its rows are rebuilt with it (AppState.remotes); the selection stays on its item.
+        withSelectionKept(&state) { state in
+            var remotes = state.remotes
+            if let index = remotes.firstIndex(where: { $0.name == view.name }) {
+                remotes[index] = view
+            } else {
+                remotes.append(view)
+                remotes.sort { $0.name < $1.name }
+            }
+            state.remotes = remotes
         }
     }
 }

@@ -54,6 +54,9 @@ extension Reducer {
         switch state.detail {
         case .session(let session): return planEffect(state, .archiveSession(session))
         case .stub(let stub): return planEffect(state, .archiveStub(stub))
+        case .remote(let detail):
+            flash(&state, "\(TerminalText.sanitize(detail.name)) is on @\(detail.remoteName): archive it there")
+            return []
         case .nothing:
             flash(&state, "select a session or a stub to archive")
             return []

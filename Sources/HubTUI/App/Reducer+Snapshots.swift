@@ -77,6 +77,9 @@ extension Reducer {
             // its stub's, showing it).
             state.selectedRow = row
             if case .stub = state.list.rows[row] { state.openedSessionPath = path }
+        } else if case .remote(let name, .attention(let path))? = identity, let row = state.row(of: .remote(name, .session(path)), near: nil) {
+            // The same for a far session: to its row in its remote's group.
+            state.selectedRow = row
         } else {
             let selectable = state.list.rows.indices.filter { state.list.rows[$0].isSelectable }
             state.selectedRow = selectable.last(where: { $0 <= oldRow }) ?? selectable.first

@@ -283,6 +283,8 @@ public enum Reducer {
             if let agent = state.attentionAgent(of: session), let index = session.everyone.firstIndex(where: { $0.agentId == agent.agentId }) {
                 state.agentIndex = index
             }
+        case .remote:
+            if state.layout.singlePane { state.focus = .detail }
         case .stub(let stub):
             if let latest = state.sessions(of: stub).last {
                 state.openedSessionPath = latest.path

@@ -53,6 +53,8 @@ enum ListPane {
         switch row {
         case .header(let title, let count):
             Cells.text(&canvas, "\(title) (\(count))", x: x, y: y, width: columns.width, role: .header, glyphs: glyphs)
+        case .remote(let remote, let item):
+            drawRemoteRow(&canvas, state, remote: remote, item: item, x: x, y: y, columns: columns)
         case .attention(let index):
             let session = state.snapshot.sessions[index]
             // Held in NEEDS YOU while keys arrive (AppState.holdOrder) though it needs nothing now:

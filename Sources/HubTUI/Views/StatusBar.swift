@@ -75,6 +75,8 @@ enum StatusBar {
             hints += [(.start, "start"), (.viewCommunication, "stub.json"), (.archive, "archive")]
         case .stub, .session:
             hints += [(.open, "agents"), (.yank, "copy"), (.advance, "next phase"), (.viewCommunication, "file"), (.archive, "archive")]
+        case .remote:
+            if single { hints.append((.open, "details")) }
         case .nothing:
             break
         }

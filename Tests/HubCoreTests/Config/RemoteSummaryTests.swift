@@ -10,7 +10,7 @@ import HubTestSupport
         let workspace = try TemporaryWorkspace.demo("remote-summary")
         let snapshot = workspace.load()
         let summary = try #require(RemoteSummary(status: StatusReport.json(snapshot, now: DemoWorkspace.moment, policy: EvidencePolicy())))
-        #expect(summary.sessions.count == snapshot.sessions.count && summary.stubs == snapshot.stubs.count)
+        #expect(summary.sessions.count == snapshot.sessions.count && summary.stubCount == snapshot.stubs.count && summary.stubs.count == snapshot.stubs.count)
         let near = try #require(snapshot.sessions.first { $0.name == "api-migration-phase1" })
         let far = try #require(summary.sessions.first { $0.name == "api-migration-phase1" })
         #expect(far.status == near.derivedStatus && far.agentsComplete == near.agentsComplete && far.agentsTotal == near.agents.count)
@@ -36,7 +36,8 @@ import HubTestSupport
          "attention": [{"session": "p/a", "reason": "a_reason_from_the_future", "since": "yesterday"}, {"reason": "failed"}]}
         """#.utf8))
         let summary = try #require(RemoteSummary(status: sent))
-        #expect(summary.stubs == 2, "a count of another type falls back to the list")
+        #expect(summary.stubCount == 2, "a count of another type falls back to the list")
+        #expect(summary.stubs.isEmpty, "a stub without a name and path is left out")
         #expect(summary.sessions == [RemoteSummary.SessionRow(name: "a", path: "p/a", status: .other, agentsComplete: 0, agentsTotal: 0, archived: false)])
         #expect(summary.attention.count == 1 && summary.attention[0].reason == nil && summary.attention[0].reasonWord == "a_reason_from_the_future")
         #expect(summary.attention[0].since == nil)
