@@ -60,12 +60,13 @@ struct DispatchCommand: ParsableCommand {
         guard let tmux = TmuxClient(environment: environment) else {
             throw UsageError("dispatch needs tmux, which is not installed (Debian: apt-get install tmux)")
         }
-        if let name = tmuxSession, !inside, (try? tmux.run(["has-session", "-t", "=" + name])) == nil {
-            do { try tmux.run(["new-session", "-d", "-s", name, "-c", HostileNames.tmuxLiteral(layout.root)]) } catch {
+        if let name = tmuxSession, !inside {
+            do {
+                if try tmux.ensureDetachedSession(name, folder: layout.root) { Output.error("started tmux session \(name): attach with  tmux attach -t \(name)") }
+            } catch {
                 Output.error("cannot start tmux session \(name): \(error.message)")
                 throw ExitCode(1)
             }
-            Output.error("started tmux session \(name): attach with  tmux attach -t \(name)")
         }
         let dispatcher = Dispatcher(tmux: tmux, settings: settings.dispatch, tmuxSession: inside ? nil : tmuxSession, splitPane: environment["TMUX_PANE"])
         let run = DispatchRun(layout: layout, settings: settings, dispatcher: dispatcher, environment: environment, yes: yes, json: json)

@@ -10,6 +10,8 @@ final class RemoteFollowerFeed: RemoteFeed, @unchecked Sendable {
     private let environment: [String: String]
     private var follower: RemoteFollower?
 
+    var name: String { remote.name }
+
     init(_ remote: RemoteSettings, environment: [String: String]) {
         self.remote = remote
         self.environment = environment
@@ -20,6 +22,18 @@ final class RemoteFollowerFeed: RemoteFeed, @unchecked Sendable {
         let follower = RemoteFollower(remote, environment: environment) { state in changed(state.view) }
         self.follower = follower
         follower.start()
+    }
+
+    func call(_ tool: String, arguments: JSONValue, reply: @escaping @Sendable (Result<JSONValue, RemoteCallFailure>) -> Void) {
+        guard let follower else { return reply(.failure(RemoteCallFailure("@\(remote.name) is not followed"))) }
+        Task {
+            do { reply(.success(try await follower.call(tool, arguments: arguments))) } catch let failure as RemoteLink.Failure { reply(.failure(RemoteCallFailure(failure.description))) } catch { reply(.failure(RemoteCallFailure("\(error)"))) }
+        }
+    }
+
+    func attachCommand(pane: String) -> [String]? {
+        guard let ssh = ToolRunner.which("ssh", environment: environment), let arguments = remote.attachArguments(pane: pane, home: environment["HOME"]) else { return nil }
+        return [ssh] + arguments
     }
 
     func stop() {

@@ -6,8 +6,18 @@ import HubCore
 /// never from the caller.
 extension HubTools {
     func dispatchAgents(_ arguments: Arguments) throws -> JSONValue {
-        guard !(environment["TMUX"] ?? "").isEmpty, let tmux = TmuxClient(environment: environment) else {
-            throw ToolFailure("dispatch opens agents in tmux windows, and this server does not run inside tmux (start the agent that runs `sessions-hub mcp` in tmux)")
+        let inside = !(environment["TMUX"] ?? "").isEmpty
+        let tmuxSession = try arguments.optionalString("tmux_session")
+        guard let tmux = TmuxClient(environment: environment) else { throw ToolFailure("dispatch needs tmux, which is not installed here (Debian: apt-get install tmux)") }
+        guard inside || tmuxSession != nil else {
+            throw ToolFailure("dispatch opens agents in tmux windows, and this server does not run inside tmux (start the agent that runs `sessions-hub mcp` in tmux, or pass tmux_session)")
+        }
+        if let name = tmuxSession, !inside {
+            // The same rule as a tmux target name everywhere: letters, digits, - and _ only.
+            guard !name.isEmpty, name.count <= 64, name.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_".unicodeScalars.contains($0)) }) else {
+                throw ToolFailure("tmux_session must be letters, digits, - and _ (at most 64)")
+            }
+            do { _ = try tmux.ensureDetachedSession(name, folder: layout.root) } catch { throw ToolFailure("cannot start tmux session \(name): \(error.message)") }
         }
         let snapshot = load()
         let name = try arguments.string("session")
@@ -33,7 +43,7 @@ extension HubTools {
         if !proposal.running.isEmpty, try arguments.optionalBool("again") != true {
             throw ToolFailure("\(proposal.running.joined(separator: ", ")) already run (in progress, or their windows are open); pass again: true to start a second one")
         }
-        let dispatcher = Dispatcher(tmux: tmux, settings: settings.dispatch, splitPane: environment["TMUX_PANE"])
+        let dispatcher = Dispatcher(tmux: tmux, settings: settings.dispatch, tmuxSession: inside ? nil : tmuxSession, splitPane: inside ? environment["TMUX_PANE"] : nil)
         var results: [JSONValue] = []
         for target in proposal.targets {
             let (result, _) = dispatcher.dispatchAndRecord(target, root: layout.root)

@@ -101,6 +101,35 @@ extension HubTools {
         return try write(PlanRequest(.advance(session: session), snapshot: snapshot, layout: layout, settings: settings, now: Date()))
     }
 
+    /// `archive`: a session (or a stub's finished phases) moved into archived/, as `A` and
+    /// `sessions-hub archive` do (one plan, one apply). A plan that comes with a warning (work still
+    /// at hand) is refused unless `force`.
+    func archive(_ arguments: Arguments) throws -> JSONValue {
+        let snapshot = load()
+        let name = try arguments.string("name")
+        let kind: PlanRequest.Kind
+        if let session = try? WorkspaceLookup.session(name, in: snapshot) {
+            kind = .archiveSession(session)
+        } else if let stub = try? WorkspaceLookup.stub(name, in: snapshot) {
+            kind = .archiveStub(stub)
+        } else {
+            throw ToolFailure("no session or stub named \(Quote.short(name))")
+        }
+        let plan: ArchivePlan
+        switch PlanRequest(kind, snapshot: snapshot, layout: layout, settings: settings, now: Date()).plan() {
+        case .success(.archive(let planned)): plan = planned
+        case .success(let other): throw ToolFailure("internal: an archive planned \(other)")
+        case .failure(let failure): throw ToolFailure(failure.message)
+        }
+        if !plan.warnings.isEmpty, try arguments.optionalBool("force") != true {
+            throw ToolFailure(plan.warnings.joined(separator: "; ") + " (pass force: true to archive it anyway)")
+        }
+        do { try PlannedChange.archive(plan).apply(root: "") } catch { throw ToolFailure(error.description) }
+        return .object(JSONObject([("moved", .array(plan.moves.map { move in
+            .object(JSONObject([("from", .string(move.displayFrom)), ("to", .string(move.displayTo))]))
+        })), ("notes", .array(plan.notes.map(JSONValue.string)))]))
+    }
+
     /// The screen's and the CLI's planning and writing (PlanRequest, PlannedChange), and what it made.
     private func write(_ request: PlanRequest) throws -> JSONValue {
         let plan: SessionPlan

@@ -58,12 +58,16 @@ public struct HubTools: Sendable {
               "again": .object(["type": "boolean", "description": "start another phase 1 of a stub that already has a session (default false: refused)"])], required: ["stub"]),
         tool("advance_phase", "Start the next phase of a session (a sibling folder linked to this phase, same agents).",
              ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"])], required: ["session"]),
+        tool("archive", "Move a session folder into archived/ (or a stub's finished phases, and the stub once none is at work), as `sessions-hub archive` does; it stays readable and unarchive brings it back. Refused with a warning (work still at hand) unless force.",
+             ["name": .object(["type": "string", "description": "session (name, folder, path, workorder id) or stub (feature name, folder, stub id)"]),
+              "force": .object(["type": "boolean", "description": "archive even when the plan warns (default false)"])], required: ["name"]),
         tool("list_workorders", "List the workorder plans the agents made (in the workspace and their project folders): status, tasks n/m, phase, project, blockers, hand-offs, close summary, and the session and stub each belongs to.",
              ["filter": .object(["type": "string", "description": "only workorders whose id, project or status contain this text"])]),
-        tool("dispatch_agents", "Start agents of a session in tmux windows and hand each its one-liner (pasted and submitted, or as an argument), with the commands of the user's config; the server must run inside tmux. Without agents: those that have not started and whose dependencies are complete.",
+        tool("dispatch_agents", "Start agents of a session in tmux windows and hand each its one-liner (pasted and submitted, or as an argument), with the commands of the user's config; the server must run inside tmux, or be given tmux_session. Without agents: those that have not started and whose dependencies are complete.",
              ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"]),
               "agents": .object(["type": "array", "items": .object(["type": "string"]), "description": "agent ids (default: every ready one)"]),
-              "again": .object(["type": "boolean", "description": "also dispatch agents that already run (default false: they are refused)"])], required: ["session"]),
+              "again": .object(["type": "boolean", "description": "also dispatch agents that already run (default false: they are refused)"]),
+              "tmux_session": .object(["type": "string", "description": "outside tmux: open the windows in this tmux session, started detached when it does not exist (another hub dispatching here over SSH passes one)"])], required: ["session"]),
         tool("send_to_agent", "Answer an agent where it runs in tmux: text is pasted and submitted (as a dispatch), or keys are pressed (tmux names: 1, y, Enter, Escape). Use it when get_session shows an agent's activity as waiting.",
              ["session": .object(["type": "string", "description": "session name, folder, path or workorder id"]),
               "agent": .object(["type": "string", "description": "the agent id"]),
@@ -99,6 +103,7 @@ public struct HubTools: Sendable {
             case "create_stub": result = try createStub(arguments)
             case "start_session": result = try startSession(arguments)
             case "advance_phase": result = try advancePhase(arguments)
+            case "archive": result = try archive(arguments)
             case "list_workorders":
                 let snapshot = load()
                 let filter = try arguments.optionalString("filter")?.lowercased() ?? ""

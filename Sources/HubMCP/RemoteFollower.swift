@@ -72,6 +72,16 @@ public final class RemoteFollower: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// Calls a far tool over the followed link (no second connection): a Failure at once when the
+    /// link is down, so the person hears why rather than waits.
+    public func call(_ tool: String, arguments: JSONValue) async throws(RemoteLink.Failure) -> JSONValue {
+        guard let link = lock.withLock({ self.link }) else {
+            let why = current.error.map { " (\($0))" } ?? ""
+            throw RemoteLink.Failure("@\(remote.name) is not connected" + why)
+        }
+        return try await link.call(tool, arguments: arguments)
+    }
+
     private func update(_ change: (inout RemoteState) -> Void) {
         let now = lock.withLock { () -> RemoteState in
             change(&state)

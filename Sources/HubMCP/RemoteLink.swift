@@ -167,6 +167,34 @@ public final class RemoteLink: @unchecked Sendable {
         return value
     }
 
+    /// Calls one of the far hub's tools: its result (the JSON its text content holds), or a
+    /// Failure with the far side's own sentence when the tool refused. A dropped link, or no answer
+    /// in `timeout` seconds, is a Failure too, never a wait.
+    public func call(_ tool: String, arguments: JSONValue, timeout: TimeInterval = 60) async throws(Failure) -> JSONValue {
+        let first = FirstOf<(content: [Tool.Content], isError: Bool?)>()
+        whenEnded { first.resolve(.failure(LinkEnded())) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { first.resolve(.failure(DeadlineExceeded())) }
+        let values: [String: Value]? = arguments.objectValue.map { object in
+            Dictionary(object.members.map { ($0.key, JSONBridge.value($0.value)) }, uniquingKeysWith: { _, last in last })
+        }
+        Task { [client] in
+            do { first.resolve(.success(try await client.callTool(name: tool, arguments: values))) } catch { first.resolve(.failure(error)) }
+        }
+        let reply: (content: [Tool.Content], isError: Bool?)
+        do { reply = try await first.value() } catch {
+            if error is LinkEnded { throw Failure("\(remote.name): the link ended" + endedBecause) }
+            if error is DeadlineExceeded { throw Failure("\(remote.name): no answer to \(tool) in \(Int(timeout)) s") }
+            throw Failure("\(remote.name): \(tool) failed (\(Self.sentence(error)))")
+        }
+        let text = reply.content.compactMap { content -> String? in
+            if case .text(let text, _, _) = content { return text }
+            return nil
+        }.joined(separator: "\n")
+        if reply.isError == true { throw Failure("\(remote.name): " + (text.isEmpty ? "\(tool) failed" : text)) }
+        guard let value = try? JSONParser.parse(Array(text.utf8)) else { throw Failure("\(remote.name): \(tool) answered with something that is not JSON") }
+        return value
+    }
+
     public func close() {
         Task { [client] in await client.disconnect() }
         Self.end(process)

@@ -32,7 +32,7 @@ import HubTestSupport
         defer { Task { await server.stop() } }
         defer { withExtendedLifetime(workspace) {} } // the folder goes with it
         let (tools, _) = try await client.listTools()
-        #expect(tools.map(\.name) == ["list_stubs", "list_sessions", "get_session", "my_instructions", "set_status", "triage", "create_stub", "start_session", "advance_phase", "list_workorders", "dispatch_agents", "send_to_agent", "check_workspace"])
+        #expect(tools.map(\.name) == ["list_stubs", "list_sessions", "get_session", "my_instructions", "set_status", "triage", "create_stub", "start_session", "advance_phase", "archive", "list_workorders", "dispatch_agents", "send_to_agent", "check_workspace"])
         let setStatus = try #require(tools.first { $0.name == "set_status" })
         #expect(setStatus.inputSchema.objectValue?["required"] == .array(["session", "agent", "status"]))
     }

@@ -311,29 +311,3 @@ import HubTestSupport
         #expect(screen.runUntil { $0.state.detailSession?.name == "parallel-docs-audit-phase1" })
     }
 }
-
-/// [REMOTE] A remote's feed reaches the screen through the real loop (from its own thread, as an
-/// action), and never holds up a key.
-@Suite struct RemoteFeedScenarioTests {
-    final class FakeFeed: RemoteFeed, @unchecked Sendable {
-        var changed: (@Sendable (RemoteView) -> Void)?
-        func start(_ changed: @escaping @Sendable (RemoteView) -> Void) {
-            self.changed = changed
-            changed(RemoteView(name: "build", reachable: false))
-        }
-        func stop() {}
-    }
-
-    @Test func aRemotesStateShowsInTheStatusBarAsItChanges() throws {
-        let feed = FakeFeed()
-        let screen = ScreenHarness(try TemporaryWorkspace.demo("remote-feed"), remotes: [feed])
-        #expect(screen.runUntil { $0.screen.contains("@build connecting…") })
-        let summary = RemoteSummary(status: .object(JSONObject([("sessions", .array([]))])))
-        Thread { feed.changed?(RemoteView(name: "build", reachable: true, since: Date(), summary: summary)) }.start()
-        #expect(screen.runUntil { $0.screen.contains("@build ok") })
-        Thread { feed.changed?(RemoteView(name: "build", reachable: false, since: Date(), error: "build: the link ended", summary: summary)) }.start()
-        #expect(screen.runUntil { $0.screen.contains("@build unreachable") })
-        screen.run(.moveDown)
-        #expect(screen.state.selectedRow != nil, "keys still answered")
-    }
-}

@@ -8,7 +8,7 @@ public enum HookSettings {
 
     /// The command a hook runs: the hub's own binary, quoted for the shell Claude runs it with.
     public static func command(executable: String) -> String {
-        "'" + executable.replacingOccurrences(of: "'", with: "'\\''") + "' hook"
+        ShellQuote.word(executable) + " hook"
     }
 
     static func isOurs(_ entry: JSONValue) -> Bool {

@@ -21,6 +21,14 @@ public struct TmuxClient: Sendable {
 
     /// Runs `tmux <arguments>`; its stdout, or a Failure with what tmux said on stderr.
     @discardableResult
+    /// Outside tmux, dispatch opens its windows in a named session: started detached (in `folder`)
+    /// when it does not exist yet. Returns true when it was started now.
+    public func ensureDetachedSession(_ name: String, folder: String) throws(Failure) -> Bool {
+        if (try? run(["has-session", "-t", "=" + name])) != nil { return false }
+        _ = try run(["new-session", "-d", "-s", name, "-c", HostileNames.tmuxLiteral(folder)])
+        return true
+    }
+
     public func run(_ arguments: [String], input: [UInt8]? = nil, timeout: TimeInterval = 5) throws(Failure) -> String {
         let full = (socket.map { ["-L", $0] } ?? []) + arguments
         let result: Subprocess.Captured

@@ -65,6 +65,15 @@ public struct RemoteSettings: Equatable, Sendable {
             + words + [remoteCommand]
     }
 
+    /// The arguments of the local `ssh` that shows a far agent's tmux pane in this terminal: a
+    /// terminal this time (`-t`), still never a prompt, and `tmux attach-session` on the pane (tmux
+    /// selects its window and pane). Only a pane id (`%12`) is accepted; nil for anything else.
+    public func attachArguments(pane: String, home: String?) -> [String]? {
+        guard ShellQuote.paneId(pane) != nil else { return nil }
+        let words = ssh.map { word in home.map { word.hasPrefix("~/") ? $0 + word.dropFirst(1) : word } ?? word }
+        return ["-t", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10"] + words + ["tmux attach-session -t " + RemoteSettings.single(pane)]
+    }
+
     /// `'sessions-hub' --root ~/'work/ws' mcp`: every word single-quoted for the far side's shell,
     /// a leading `~/` left outside the quotes so that it names the far side's home.
     public var remoteCommand: String {
@@ -78,6 +87,6 @@ public struct RemoteSettings: Equatable, Sendable {
     }
 
     static func single(_ word: String) -> String {
-        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        ShellQuote.word(word)
     }
 }

@@ -42,7 +42,7 @@ public final class OutputTap: @unchecked Sendable {
     /// Copies the pane's output into the tap's file (tmux runs the command with `sh -c` after
     /// expanding formats: the path is quoted for both).
     public func attach(to pane: String, tmux: TmuxClient) throws(TmuxClient.Failure) {
-        let quoted = "'" + log.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let quoted = ShellQuote.word(log)
         try tmux.run(["pipe-pane", "-O", "-t", pane, HostileNames.tmuxLiteral("cat >> \(quoted)")])
     }
 

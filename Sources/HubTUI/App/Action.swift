@@ -23,6 +23,8 @@ enum Action: Equatable, Sendable {
     case watching(String)
     /// A remote's link or workspace changed (its feed said so).
     case remoteChanged(RemoteView)
+    /// A far tool answered (its JSON), or did not (one sentence why).
+    case remoteCallFinished(RemoteCall, Result<JSONValue, RemoteCallFailure>)
     /// An archive move finished (what was archived) or failed.
     case archived(Result<String, StartFailure>)
     /// A file asked for with `c`/`i` was read (or could not be: the text says why).

@@ -41,6 +41,8 @@ struct AppState: Equatable, Sendable {
     }
     /// The remotes' rows, built when one changes.
     private(set) var remoteRows = RemoteRows.empty
+    /// Far sessions read in full (Enter on one), by RemoteCall.key; read again as their remote changes.
+    var farSessions: [String: RemoteSession] = [:]
     /// The terminal title last asked for (so it is set only when it changes).
     var title: String?
     /// `H`: archived sessions and stubs are listed in a group at the end.
@@ -252,7 +254,10 @@ struct AppState: Equatable, Sendable {
         switch selectedListRow {
         case .stub(let index)?: return .stub(snapshot.stubs[index])
         case .session(let index, _)?, .attention(let index)?: return .session(snapshot.sessions[index])
-        case .remote(let remote, let item)?: return RemoteDetail(remotes, remote: remote, item: item).map(Target.remote) ?? .nothing
+        case .remote(let remote, let item)?:
+            guard var detail = RemoteDetail(remotes, remote: remote, item: item) else { return .nothing }
+            if detail.session != nil { detail.agents = farSessions[RemoteCall.key(detail.remoteName, detail.path)]?.agents }
+            return .remote(detail)
         default: return .nothing
         }
     }
@@ -285,7 +290,8 @@ struct AppState: Equatable, Sendable {
     var detailCanHoldFocus: Bool {
         if detailSession != nil { return true }
         switch detail {
-        case .stub, .remote: return ScreenLayout.isSinglePane(size)
+        case .stub: return ScreenLayout.isSinglePane(size)
+        case .remote(let far): return far.session != nil || ScreenLayout.isSinglePane(size)
         default: break
         }
         return false

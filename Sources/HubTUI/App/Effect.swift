@@ -38,4 +38,8 @@ enum Effect: Equatable, Sendable {
     case undoTriage(WorkspaceSnapshot)
     /// Write a finished session's status and phases{} entry (locked, in place).
     case closeSession(SessionClose)
+    /// A far hub's tool, called over its remote's link.
+    case remoteCall(RemoteCall)
+    /// `g` on a far agent: a tmux window here attached to its pane there over ssh.
+    case goToRemotePane(remote: String, pane: String, title: String)
 }

@@ -37,4 +37,6 @@ enum Overlay: Equatable, Sendable {
     case confirmCopy(CopyRequest)
     /// `C`: what closing a finished session writes in its file; Enter/y writes it.
     case confirmClose(SessionClose)
+    /// An operation on a far row: what will run on which remote; Enter/y sends it there.
+    case confirmRemote(RemoteCall)
 }

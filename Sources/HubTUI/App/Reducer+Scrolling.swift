@@ -31,6 +31,10 @@ extension Reducer {
             if state.agentIndex < state.agentScroll { state.agentScroll = state.agentIndex }
             if state.agentIndex >= state.agentScroll + rows { state.agentScroll = state.agentIndex - rows + 1 }
             state.agentScroll = max(0, min(state.agentScroll, max(0, count - rows)))
+        } else if case .remote(let far) = state.detail, let agents = far.agents {
+            // A far session's agents, as read from its hub (the pane lists them all).
+            state.agentIndex = agents.isEmpty ? 0 : min(max(0, state.agentIndex), agents.count - 1)
+            state.agentScroll = 0
         } else {
             state.agentIndex = 0
             state.agentScroll = 0

@@ -75,7 +75,9 @@ public enum Reducer {
         case .watching(let summary):
             state.watchSummary = summary
         case .remoteChanged(let view):
-            remoteChanged(&state, view)
+            effects = remoteChanged(&state, view)
+        case .remoteCallFinished(let call, let result):
+            effects = remoteCallFinished(&state, call, result)
         case .terminate:
             effects = [.quit]
         case .sessionStarted(let result):
@@ -102,6 +104,9 @@ public enum Reducer {
     }
 
     static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
+        // A far row: its remote's hub does the work (Reducer+RemoteOperations); moving, filtering,
+        // help and the rest work as for any row.
+        if case .remote(let detail) = state.detail, let effects = remoteCommand(&state, command, detail) { return effects }
         switch command {
         case .answer: flash(&state, "press 1–9 on an agent waiting for you in the agents pane")
         case .moveUp: move(&state, by: -1)
@@ -255,6 +260,10 @@ public enum Reducer {
 
     /// Moves the list selection (list focused) or the agent selection (detail focused).
     static func move(_ state: inout AppState, by delta: Int) {
+        if state.focus == .detail, case .remote(let detail) = state.detail {
+            state.agentIndex = min(max(0, state.agentIndex.addingReportingOverflow(delta).partialValue), max(0, (detail.agents?.count ?? 0) - 1))
+            return
+        }
         if state.focus == .detail, let session = state.detailSession {
             let count = session.everyone.count
             guard count > 0 else { return }
@@ -327,6 +336,8 @@ public enum Reducer {
             return confirmCopyKey(&state, request, key, keymap: keymap)
         case .confirmClose(let close):
             return answerDialog(&state, key, keymap: keymap, nothing: "nothing was written") { _ in [.closeSession(close)] }
+        case .confirmRemote(let call):
+            return answerDialog(&state, key, keymap: keymap, nothing: "nothing was sent to @\(call.remote)") { _ in [.remoteCall(call)] }
         }
         if let moved = scrolled(scroll, by: command, last: Int.max / 2) {
             scroll = moved

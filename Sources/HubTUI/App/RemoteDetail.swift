@@ -12,6 +12,8 @@ struct RemoteDetail: Equatable, Sendable {
     var session: RemoteSummary.SessionRow?
     /// What needs the person in that session, worst first.
     var items: [RemoteSummary.Item] = []
+    /// Its agents, once read in full from the far side (Enter); nil until then.
+    var agents: [RemoteSession.Agent]?
 
     init?(_ remotes: [RemoteView], remote: Int, item: RemoteItem) {
         guard remotes.indices.contains(remote), let summary = remotes[remote].summary else { return nil }

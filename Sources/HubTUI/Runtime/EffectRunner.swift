@@ -17,9 +17,13 @@ final class EffectRunner: @unchecked Sendable {
     private let context: AppContext
     private let environment: [String: String]
 
-    init(live: LiveWorkspace, context: AppContext, environment: [String: String]) {
+    /// The remotes' feeds by name: far tools are called over their links.
+    private let remotes: [String: RemoteFeed]
+
+    init(live: LiveWorkspace, context: AppContext, environment: [String: String], remotes: [RemoteFeed] = []) {
         self.context = context
         self.environment = environment
+        self.remotes = Dictionary(remotes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let results = self.results
         // The agents' own state: watched on the same thread as the workspace, matched into its snapshots.
         let activity = WorkspaceWorker.ActivitySource(
@@ -87,6 +91,28 @@ final class EffectRunner: @unchecked Sendable {
                 let outcome = AgentAnswer.send(ask.isReply ? .text(ask.text) : .keys(ask.keys), to: ask.pane, agentId: ask.agentId, sessionPath: ask.sessionPath,
                                                dispatcher: Dispatcher(tmux: tmux, settings: settings), root: root)
                 results.post(.action(.answered(outcome.sentence, failed: !outcome.delivered)))
+            }
+        case .remoteCall(let call):
+            guard let feed = remotes[call.remote] else {
+                return results.post(.action(.remoteCallFinished(call, .failure(RemoteCallFailure("@\(call.remote) is not followed")))))
+            }
+            lock.withLock { inFlight += 1 }
+            feed.call(call.tool, arguments: call.arguments) { [self] result in
+                results.post(.action(.remoteCallFinished(call, result)))
+                lock.withLock { inFlight -= 1 }
+            }
+        case .goToRemotePane(let remote, let pane, let title):
+            let environment = self.environment, insideTmux = context.insideTmux
+            let command = remotes[remote]?.attachCommand(pane: pane)
+            background(on: clipboard) { results in
+                guard let command else { return results.post(.action(.notice("@\(remote): its pane \(pane) cannot be reached from here"))) }
+                // Outside tmux no window can be opened: the command is said instead.
+                guard insideTmux, let tmux = TmuxClient(environment: environment) else {
+                    return results.post(.action(.notice("to see it, run: " + command.map(ShellQuote.readable).joined(separator: " "))))
+                }
+                do { _ = try tmux.run(["new-window", "-n", HostileNames.tmuxLiteral(TerminalText.sanitize(title)), "--"] + command) } catch let failure as TmuxClient.Failure {
+                    results.post(.action(.notice("@\(remote): no window for its pane \(pane) (\(failure.message))")))
+                } catch {}
             }
         case .goToPane(let pane):
             let environment = self.environment

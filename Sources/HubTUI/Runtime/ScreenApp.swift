@@ -42,7 +42,7 @@ public final class ScreenApp {
         self.signalDescriptor = signalDescriptor
         let context = context ?? AppContext(layout: live.loader.layout)
         self.state = AppState(snapshot: live.current, size: terminal.size, now: Date(), glyphs: terminal.supportsUnicode ? .unicode : .ascii, context: context)
-        self.runner = EffectRunner(live: live, context: context, environment: environment)
+        self.runner = EffectRunner(live: live, context: context, environment: environment, remotes: remotes)
         self.terminalEffects = TerminalEffects(terminal: terminal, environment: environment)
         self.environment = environment
         state.loading = !live.hasLoaded

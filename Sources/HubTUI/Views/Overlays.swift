@@ -8,6 +8,7 @@ enum Overlays {
         case .help(let scroll):
             let width = min(canvas.width - 4, 90) - 4
             let lines = helpLines(keymap, width: width) + [[("", .text)]] + keyed("mouse", "click selects a row or an agent; the wheel scrolls", width: width)
+                + keyed("@name rows", "another machine's (remotes in the config): S a A d D m M z x u run there, through its hub; Enter reads its agents; g opens an agent's pane here over ssh; /@name shows only that machine", width: width)
                 + legendLines(state.glyphs, width: width)
             drawDialog(&canvas, state, title: "Keys", lines: lines, scroll: scroll, footer: keymap.footer([(.moveUp, "scroll"), (.back, "close")]))
         case .problems(let scroll):
@@ -39,6 +40,18 @@ enum Overlays {
             for warning in plan.warnings { lines.append([(state.glyphs.warning + " " + TerminalText.sanitize(warning), .warning)]) }
             drawDialog(&canvas, state, title: (plan.restores ? "Restore " : "Archive ") + "\(plan.what)?", lines: lines, scroll: 0,
                        footer: Confirmation.footer(plan.restores ? "restore" : "archive", keymap: keymap, defaultsToNo: !plan.warnings.isEmpty))
+        case .confirmRemote(let call):
+            var lines: [[(String, StyleRole)]] = [
+                [("Runs ", .muted), (call.tool, .accent), (" on ", .muted), ("@" + TerminalText.sanitize(call.remote), .accent),
+                 (": its hub does it there, as its own screen would.", .muted)],
+                [("", .text)],
+            ]
+            for member in call.arguments.objectValue?.members ?? [] {
+                let value = member.value
+                let text = value.stringValue ?? value.arrayValue.map { $0.compactMap { $0.stringValue }.joined(separator: ", ") } ?? JSONPrinter.compact(value)
+                lines.append([(TextFit.pad(member.key, 14), .muted), (TerminalText.sanitize(text), .text)])
+            }
+            drawDialog(&canvas, state, title: TerminalText.sanitize(call.what) + "?", lines: lines, scroll: 0, footer: Confirmation.footer("run", keymap: keymap))
         case .confirmClose(let close):
             var lines: [[(String, StyleRole)]] = [
                 [("Every agent is complete; the file still says otherwise.", .muted)],

@@ -26,6 +26,7 @@ enum RemoteDetailView {
             if session.working { facts.append("at work") }
             writer.line([(glyphs.status(session.status) + " ", .bucket(session.status)), (facts.joined(separator: " · "), .muted)])
             writer.blank()
+            drawAgents(&writer, state, detail)
             if !detail.items.isEmpty {
                 writer.line([("Needs you", .header)])
                 for item in detail.items {
@@ -46,5 +47,35 @@ enum RemoteDetailView {
         }
         writer.line([("Path there  ", .muted), (detail.path, .text)])
         canvas = writer.canvas
+    }
+
+    /// Its agents as the far side read them (Enter): status, what each is doing, its note; the
+    /// selected one highlighted while the pane has the focus.
+    static func drawAgents(_ writer: inout LineWriter, _ state: AppState, _ detail: RemoteDetail) {
+        let glyphs = state.glyphs
+        guard let agents = detail.agents else {
+            writer.line([("Enter", .key), (" reads its agents from @\(detail.remoteName)", .muted)])
+            writer.blank()
+            return
+        }
+        writer.line([("Agents", .header), ("  d dispatch · m/M status · z/x triage · g its pane", .muted)])
+        let idWidth = min(18, max(6, agents.map { DisplayWidth.of($0.id) }.max() ?? 6))
+        for (index, agent) in agents.enumerated() {
+            let glyph = agent.isOrchestrator ? glyphs.orchestrator : glyphs.status(agent.bucket)
+            var spans: [(String, StyleRole)] = [(glyph + " ", agent.isOrchestrator ? .accent : .bucket(agent.bucket)),
+                                                (TextFit.pad(agent.id, idWidth) + " ", .text),
+                                                (TextFit.pad(agent.status ?? "no status", 12) + " ", .bucket(agent.bucket))]
+            if let activity = agent.activity {
+                let waiting = activity.hasPrefix(Activity.State.waiting.rawValue)
+                spans.append(((waiting ? glyphs.waiting : activity == Activity.State.working.rawValue ? glyphs.working : "·") + " " + activity + " ", waiting ? .warning : .muted))
+            }
+            if let note = agent.note ?? agent.activityDetail { spans.append((note, .muted)) }
+            let y = writer.y
+            writer.line(spans)
+            if state.focus == .detail && index == state.agentIndex && y < writer.area.maxY {
+                writer.canvas.paint(Rect(x: writer.area.x, y: y, width: writer.area.width, height: 1), role: state.overlay == nil ? .selection : .selectionDim)
+            }
+        }
+        writer.blank()
     }
 }

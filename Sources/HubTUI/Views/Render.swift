@@ -30,7 +30,7 @@ enum Render {
             Box.draw(&canvas, layout.detailBox, title: "Session" + back, focused: state.focus == .detail && state.overlay == nil, glyphs: state.glyphs)
             SessionDetail.draw(&canvas, state, session, inner: inner, keymap: keymap)
         case .remote(let detail):
-            Box.draw(&canvas, layout.detailBox, title: "@" + detail.remoteName + back, focused: false, glyphs: state.glyphs)
+            Box.draw(&canvas, layout.detailBox, title: "@" + detail.remoteName + back, focused: state.focus == .detail && state.overlay == nil, glyphs: state.glyphs)
             RemoteDetailView.draw(&canvas, state, detail, inner: inner, keymap: keymap)
         case .nothing:
             Box.draw(&canvas, layout.detailBox, title: "Detail" + back, focused: false, glyphs: state.glyphs)

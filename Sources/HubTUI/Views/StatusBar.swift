@@ -75,8 +75,12 @@ enum StatusBar {
             hints += [(.start, "start"), (.viewCommunication, "stub.json"), (.archive, "archive")]
         case .stub, .session:
             hints += [(.open, "agents"), (.yank, "copy"), (.advance, "next phase"), (.viewCommunication, "file"), (.archive, "archive")]
-        case .remote:
+        case .remote(let far) where far.stub != nil:
             if single { hints.append((.open, "details")) }
+            hints += [(.start, "start there"), (.archive, "archive there")]
+        case .remote:
+            if state.focus == .detail { return hints + [(.dispatch, "dispatch"), (.markComplete, "complete"), (.first, "its pane"), (.back, "list")] }
+            hints += [(.open, "agents"), (.advance, "next phase"), (.dispatchAll, "dispatch ready"), (.archive, "archive there")]
         case .nothing:
             break
         }
