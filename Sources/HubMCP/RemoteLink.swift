@@ -67,6 +67,9 @@ public final class RemoteLink: @unchecked Sendable {
     /// Failure that says which and what to do.
     public static func connect(_ remote: RemoteSettings, environment: [String: String], timeout: TimeInterval = 20) async throws(Failure) -> RemoteLink {
         if let refusal = remote.refusal { throw Failure(refusal) }
+        // ssh that ends at once (connection refused) closes the pipe the first request is written
+        // to: that write must fail as an error, not kill the hub with SIGPIPE (exit 141).
+        signal(SIGPIPE, SIG_IGN)
         guard let ssh = ToolRunner.which("ssh", environment: environment) else {
             throw Failure("ssh is not installed here (apt-get install openssh-client)")
         }

@@ -116,8 +116,11 @@ import HubTestSupport
         #expect(screen.runUntil { $0.state.remotes.first?.summary != nil })
         selectFar(screen, "dark-mode-toggle", stub: true)
         screen.run(.start)
+        #expect(screen.state.overlay == nil && screen.state.message?.text.contains("names no agents") == true, "a far stub without agents is started there")
+        selectFar(screen, "parallel-docs-audit", stub: true)
+        screen.run(.start)
         guard case .confirmRemote(let call)? = screen.state.overlay else { Issue.record("S asks first"); return }
-        #expect(call.tool == "start_session" && call.arguments["stub"]?.stringValue?.hasSuffix("dark-mode-toggle/stub.json") == true, "\(call)")
+        #expect(call.tool == "start_session" && call.arguments["stub"]?.stringValue?.hasSuffix("parallel-docs-audit/stub.json") == true, "\(call)")
         screen.run(.confirm, in: .dialog)
         #expect(screen.runUntil { $0.state.message?.text == "started coderef/sessions/dark-mode-toggle-phase1 on @build" }, "\(feed.calls)")
         // A far refusal is said in its own words.

@@ -20,11 +20,12 @@ public final class LoopbackSSH {
     public var knownHostsPath: String { folder.path("known_hosts") }
     private let server: Process
 
-    public init() throws {
-        (folder, port, server) = try Self.start()
+    /// `environment`: variables every login gets (sshd's SetEnv), e.g. a far side's own tmux folder.
+    public init(environment: [String: String] = [:]) throws {
+        (folder, port, server) = try Self.start(environment: environment)
     }
 
-    private static func start() throws -> (TemporaryWorkspace, Int, Process) {
+    private static func start(environment logins: [String: String]) throws -> (TemporaryWorkspace, Int, Process) {
         let folder = try TemporaryWorkspace("sshd")
         let environment = ProcessInfo.processInfo.environment
         func keygen(_ name: String) throws {
@@ -51,6 +52,7 @@ public final class LoopbackSSH {
             StrictModes no
             PermitRootLogin prohibit-password
             LogLevel ERROR
+            \(logins.isEmpty ? "" : "SetEnv " + logins.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
             """)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: sshd)

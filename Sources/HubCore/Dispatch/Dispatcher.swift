@@ -152,7 +152,9 @@ public struct Dispatcher: Sendable {
     /// it to `sh -c`). tmux expands formats in `-n` and `-c`, and both hold the workspace's names:
     /// every `#` is doubled so `#(…)` stays text.
     func open(_ target: DispatchTarget, tap: OutputTap? = nil) throws(TmuxClient.Failure) -> (pane: String, window: String, tty: String) {
-        let format = "#{pane_id}\t#{window_index}\t#{pane_tty}"
+        // Spaces, not tabs: a tmux server started without a UTF-8 locale (as one started over ssh
+        // is) prints a tab as `_`; a pane id, a window index and a tty path never hold a space.
+        let format = "#{pane_id} #{window_index} #{pane_tty}"
         var arguments: [String]
         if settings.place == .pane {
             arguments = ["split-window", "-d", "-P", "-F", format, "-c", HostileNames.tmuxLiteral(target.directory)]
@@ -166,7 +168,7 @@ public struct Dispatcher: Sendable {
         let env = ToolRunner.which("env", environment: tmux.environment) ?? "/usr/bin/env"
         arguments += ["--"] + (tap?.gated(target.arguments, environment: tmux.environment) ?? [env] + target.arguments)
         let output = try tmux.run(arguments).trimmingCharacters(in: .whitespacesAndNewlines)
-        let fields = output.split(separator: "\t").map(String.init)
+        let fields = output.split(separator: " ").map(String.init)
         guard fields.count == 3 else { throw TmuxClient.Failure(message: "tmux did not say which pane it opened (\(TerminalText.sanitize(output)))") }
         if let tap {
             try tap.attach(to: fields[0], tmux: tmux)

@@ -32,8 +32,13 @@ extension Reducer {
         case .open:
             return []
         case .start:
-            guard detail.stub != nil else {
+            guard let stub = detail.stub else {
                 flash(&state, "S starts a session from a stub; \(name) is a session on \(at) (a advances it)")
+                return []
+            }
+            guard stub.agents > 0 else {
+                // Here the agent picker lists this workspace's agents, not the far one's.
+                flash(&state, "\(name) on \(at) names no agents: start it there (sessions-hub start \(name) --agents …)", isError: true)
                 return []
             }
             return ask("start_session", [("stub", .string(detail.path))], what: "Start a session from \(name) on \(at)")
