@@ -66,6 +66,7 @@ enum OutputSchemas {
         "create_stub": object(["path": string, "stub_id": string, "feature_name": string]),
         "start_session": sessionWritten,
         "advance_phase": sessionWritten,
+        "archive": object(["moved": array(object(["from": string, "to": string], required: ["from", "to"])), "notes": strings], required: ["moved"]),
         "list_workorders": object(["workorders": array(object([
             "workorder_id": string, "path": string, "project": text, "session": text, "stub": text, "status": text, "bucket": string,
             "tasks_done": count, "tasks_total": count, "current_phase": text, "evidence": text, "evidence_detail": text, "changed": text,

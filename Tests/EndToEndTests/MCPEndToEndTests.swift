@@ -31,7 +31,7 @@ struct MCPEndToEndTests {
         let result = try ProcessRunner.run(python, [TestPaths.packageRoot + "/Tests/EndToEndTests/Scripts/mcp_client.py", TestPaths.binary!, workspace.root], timeout: 60)
         #expect(result.status == 0, "\(result.stderr)")
         let report = try JSONParser.parse(Array(result.stdout.utf8))
-        #expect(report["tools"]?.arrayValue?.compactMap(\.stringValue) == ["list_stubs", "list_sessions", "get_session", "my_instructions", "set_status", "triage", "create_stub", "start_session", "advance_phase", "list_workorders", "dispatch_agents", "send_to_agent", "check_workspace"])
+        #expect(report["tools"]?.arrayValue?.compactMap(\.stringValue) == ["list_stubs", "list_sessions", "get_session", "my_instructions", "set_status", "triage", "create_stub", "start_session", "advance_phase", "archive", "list_workorders", "dispatch_agents", "send_to_agent", "check_workspace"])
         #expect(report["create"]?["path"]?.stringValue == "coderef/working/python-made/stub.json")
         #expect(report["start"]?["folder"]?.stringValue == ".coderef/sessions/python-made-phase1")
         #expect(report["status"]?["to"]?.stringValue == "blocked")
