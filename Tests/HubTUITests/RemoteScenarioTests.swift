@@ -68,6 +68,16 @@ import HubTestSupport
         Thread { feed.changed?(RemoteView(name: "build", reachable: true, since: Date(), summary: summary)) }.start()
     }
 
+    /// The screen on the demo workspace, following `build` (the demo again), once its rows are in.
+    static func screenFollowingAFarHub(_ label: String) throws -> (FakeFeed, TemporaryWorkspace, ScreenHarness) {
+        let feed = FakeFeed()
+        let workspace = try TemporaryWorkspace.demo(label)
+        let screen = ScreenHarness(workspace, remotes: [feed])
+        try farHub(feed, workspace: workspace)
+        #expect(screen.runUntil { $0.state.remotes.first?.summary != nil })
+        return (feed, workspace, screen)
+    }
+
     /// Moves the selection to a far row by the keys, as a person would.
     func selectFar(_ screen: ScreenHarness, _ name: String, stub: Bool = false) {
         screen.run(.first)
@@ -85,11 +95,7 @@ import HubTestSupport
     }
 
     @Test func enterReadsAFarSessionsAgentsAndDOnOneDispatchesItThere() throws {
-        let feed = FakeFeed()
-        let workspace = try TemporaryWorkspace.demo("remote-dispatch")
-        let screen = ScreenHarness(workspace, remotes: [feed])
-        try Self.farHub(feed, workspace: workspace)
-        #expect(screen.runUntil { $0.state.remotes.first?.summary != nil })
+        let (feed, workspace, screen) = try Self.screenFollowingAFarHub("remote-dispatch")
         selectFar(screen, "api-migration-phase1")
         screen.run(.open)
         #expect(screen.runUntil { $0.screen.contains("web-client") && $0.screen.contains("working") }, "\(screen.screen)")
@@ -106,14 +112,11 @@ import HubTestSupport
         // g on it: its pane there, through the feed's command (outside tmux the command is said).
         screen.run(.first)
         #expect(screen.runUntil { $0.state.message?.text.contains("run: /usr/bin/ssh -t build 'tmux attach-session -t '\\''%7'\\''") == true }, "\(String(describing: screen.state.message))")
+        withExtendedLifetime(workspace) {}
     }
 
     @Test func sOnAFarStubStartsItThereAndARefusalIsSaid() throws {
-        let feed = FakeFeed()
-        let workspace = try TemporaryWorkspace.demo("remote-start")
-        let screen = ScreenHarness(workspace, remotes: [feed])
-        try Self.farHub(feed, workspace: workspace)
-        #expect(screen.runUntil { $0.state.remotes.first?.summary != nil })
+        let (feed, workspace, screen) = try Self.screenFollowingAFarHub("remote-start")
         selectFar(screen, "dark-mode-toggle", stub: true)
         screen.run(.start)
         #expect(screen.state.overlay == nil && screen.state.message?.text.contains("names no agents") == true, "a far stub without agents is started there")

@@ -56,13 +56,16 @@ public struct RemoteSettings: Equatable, Sendable {
     /// connection that gives up in 10 s and notices a dead link in 30, the person's own words, then
     /// the far side's command, quoted for its shell (ssh hands the far side one string).
     public func sshArguments(home: String?) -> [String] {
-        let words = ssh.map { word in
-            // ~/ as a shell would expand it in the person's own words (no shell runs them here).
+        ["-T", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=2"]
+            + sshWords(home: home) + [remoteCommand]
+    }
+
+    /// The person's own ssh words, `~/` expanded as a shell would (no shell runs them here).
+    func sshWords(home: String?) -> [String] {
+        ssh.map { word in
             if let home, word.hasPrefix("~/") { return home + word.dropFirst(1) }
             return word
         }
-        return ["-T", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=2"]
-            + words + [remoteCommand]
     }
 
     /// The arguments of the local `ssh` that shows a far agent's tmux pane in this terminal: a
@@ -70,8 +73,7 @@ public struct RemoteSettings: Equatable, Sendable {
     /// selects its window and pane). Only a pane id (`%12`) is accepted; nil for anything else.
     public func attachArguments(pane: String, home: String?) -> [String]? {
         guard ShellQuote.paneId(pane) != nil else { return nil }
-        let words = ssh.map { word in home.map { word.hasPrefix("~/") ? $0 + word.dropFirst(1) : word } ?? word }
-        return ["-t", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10"] + words + ["tmux attach-session -t " + RemoteSettings.single(pane)]
+        return ["-t", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10"] + sshWords(home: home) + ["tmux attach-session -t " + RemoteSettings.single(pane)]
     }
 
     /// `'sessions-hub' --root ~/'work/ws' mcp`: every word single-quoted for the far side's shell,

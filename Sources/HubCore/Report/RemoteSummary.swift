@@ -54,10 +54,21 @@ public struct RemoteSummary: Equatable, Sendable {
     public var stubs: [StubRow]
     public var sessions: [SessionRow]
     /// What needs the person there, in the far side's order (worst first).
-    public var attention: [Item] { didSet { sessionsNeedingYou = Set(attention.map(\.session)).count } }
-    /// How many sessions there need the person (one count per session, as the list shows them);
-    /// kept, since the status bar asks for it every frame.
-    public private(set) var sessionsNeedingYou = 0
+    public var attention: [Item] { didSet { itemsBySession = Self.index(attention) } }
+    /// Indices into `attention` by session path, worst first: kept with it, since the status bar,
+    /// the list's rows and its filter ask per frame and per row.
+    public private(set) var itemsBySession: [String: [Int]] = [:]
+    /// How many sessions there need the person (one count per session, as the list shows them).
+    public var sessionsNeedingYou: Int { itemsBySession.count }
+
+    /// The items of one far session, worst first.
+    public func items(of session: String) -> [Item] { (itemsBySession[session] ?? []).map { attention[$0] } }
+
+    static func index(_ items: [Item]) -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        for (offset, item) in items.enumerated() { index[item.session, default: []].append(offset) }
+        return index
+    }
 
     public init?(status: JSONValue) {
         guard case .object = status else { return nil }
@@ -84,7 +95,7 @@ public struct RemoteSummary: Equatable, Sendable {
             return Item(session: session, agent: value["agent"]?.stringValue, reason: AttentionReason(rawValue: reason), reasonWord: reason,
                         note: value["note"]?.stringValue, since: Timestamp.parse(value["since"]?.stringValue))
         }
-        sessionsNeedingYou = Set(attention.map(\.session)).count
+        itemsBySession = Self.index(attention)
     }
 
     /// What a far hub sends a near one that follows it: only what this summary reads (the rows the

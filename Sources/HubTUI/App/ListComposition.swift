@@ -22,10 +22,11 @@ enum ListComposition {
             return needs.isEmpty ? [] : [.header(needsTitle, count: needs.count)] + needs
         }
         let localNeeds = board.orderedIndices.map(ListRow.attention)
-        let all = ListModel(rows: ListRows(head: needsGroup(localNeeds), body: whole.rows.wholeBody, foot: far.groupRows(remotes) + archived),
-                            sessionsByStub: whole.sessionsByStub, stubPaths: whole.stubPaths, stubsOfSession: whole.stubsOfSession)
         // Unfiltered: the whole local list is shared, not copied.
-        guard !filter.isEmpty, let search else { return all }
+        guard !filter.isEmpty, let search else {
+            return ListModel(rows: ListRows(head: needsGroup(localNeeds), body: whole.rows.wholeBody, foot: far.groupRows + archived),
+                             sessionsByStub: whole.sessionsByStub, stubPaths: whole.stubPaths, stubsOfSession: whole.stubsOfSession)
+        }
         // The local rows narrowed by the words (`@build` names remotes: then no local row is left),
         // the far rows by their own filter, NEEDS YOU merged again from what both kept.
         let local: ListModel
@@ -49,7 +50,7 @@ enum ListComposition {
         let body = Array(rest)
         // The remotes' groups go before ARCHIVED, as they do unfiltered.
         let archivedAt = body.firstIndex { if case .header(archivedTitle, _) = $0 { return true } else { return false } } ?? body.endIndex
-        let rows = needsGroup(keptNeeds) + body[..<archivedAt] + far.groupRows(remotes) + body[archivedAt...]
+        let rows = needsGroup(keptNeeds) + body[..<archivedAt] + far.groupRows + body[archivedAt...]
         return ListModel(rows: rows, sessionsByStub: whole.sessionsByStub, stubPaths: whole.stubPaths, stubsOfSession: whole.stubsOfSession)
     }
 

@@ -36,7 +36,7 @@ struct RemoteDetail: Equatable, Sendable {
             session = summary.sessions.first { $0.path == path }
                 ?? RemoteSummary.SessionRow(name: WorkspacePaths.lastComponent(path), path: path, status: .other, agentsComplete: 0, agentsTotal: 0, archived: false)
         }
-        if let path = session?.path { items = summary.attention.filter { $0.session == path } }
+        if let path = session?.path { items = summary.items(of: path) }
     }
 
     /// The item's path on the far side (what its hub's tools are given).

@@ -34,26 +34,38 @@ struct RemoteRows: Equatable, Sendable {
             rows += summary.stubs.indices.filter { !summary.stubs[$0].archived && !summary.stubs[$0].promoted }.map { ListRow.remote(index, .stub($0)) }
             groups.append(Group(remote: index, rows: rows))
             // The far side sends what needs the person worst first: a session's first item is its worst.
-            var seen = Set<String>()
-            for (item, entry) in summary.attention.enumerated() where seen.insert(entry.session).inserted {
-                needed.append((.remote(index, .attention(item)), Rank(entry.reason, since: entry.since)))
+            for first in summary.itemsBySession.values.compactMap(\.first) {
+                let entry = summary.attention[first]
+                needed.append((.remote(index, .attention(first)), Rank(entry.reason, since: entry.since)))
             }
         }
-        needs = needed.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element.row)
+        // Equal ranks keep the far side's order (a dictionary's is not one).
+        needs = needed.sorted { a, b in
+            guard a.key == b.key, case .remote(let ra, .attention(let ia)) = a.row, case .remote(let rb, .attention(let ib)) = b.row else { return a.key < b.key }
+            return (ra, ia) < (rb, ib)
+        }.map(\.row)
     }
 
     /// Where an item stands in NEEDS YOU: its reason (one this hub does not know last), then how long
     /// it has waited (oldest first) — the order the local board keeps, so the two merge.
     struct Rank: Comparable, Sendable {
-        var reason: Int
+        var reason: AttentionReason?
         var since: Date
 
         init(_ reason: AttentionReason?, since: Date?) {
-            self.reason = reason.flatMap { AttentionReason.allCases.firstIndex(of: $0) } ?? AttentionReason.allCases.count
+            self.reason = reason
             self.since = since ?? .distantFuture
         }
 
-        static func < (a: Rank, b: Rank) -> Bool { (a.reason, a.since) < (b.reason, b.since) }
+        /// AttentionReason's own order (AttentionItem.worstFirst's), unknown reasons last.
+        static func < (a: Rank, b: Rank) -> Bool {
+            switch (a.reason, b.reason) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.since < b.since
+            }
+        }
     }
 
     static func rank(_ row: ListRow, remotes: [RemoteView], board: AttentionBoard, snapshot: WorkspaceSnapshot) -> Rank {
@@ -86,7 +98,7 @@ struct RemoteRows: Equatable, Sendable {
     }
 
     /// Each group under its header (`@build (12)`); a remote not heard from yet shows its header alone.
-    func groupRows(_ remotes: [RemoteView]) -> [ListRow] {
+    var groupRows: [ListRow] {
         groups.flatMap { [ListRow.remote($0.remote, .header(count: $0.rows.count))] + $0.rows }
     }
 
@@ -130,7 +142,7 @@ struct RemoteRows: Equatable, Sendable {
     }
 
     private static func reasons(of path: String, in summary: RemoteSummary) -> [String] {
-        let items = summary.attention.filter { $0.session == path }
+        let items = summary.items(of: path)
         return items.isEmpty ? [] : ["needs"] + items.flatMap { [$0.reasonWord, $0.reason?.word ?? ""] }
     }
 }

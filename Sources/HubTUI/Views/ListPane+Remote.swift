@@ -24,7 +24,7 @@ extension ListPane {
             canvas.put(TextFit.padLeft("\(row.agentsTotal)", 3), x: column, y: y, role: down ? .muted : .text)
             column += 3
             if columns.badge > 0 {
-                if let worst = view.summary?.attention.first(where: { $0.session == row.path }), let reason = worst.reason, reason != .readyToAdvance, !down {
+                if let worst = view.summary?.items(of: row.path).first, let reason = worst.reason, reason != .readyToAdvance, !down {
                     let mark = mark(reason, glyphs: glyphs)
                     canvas.put(mark.glyph, x: column + 1, y: y, role: mark.role)
                     Cells.text(&canvas, reason.word, x: column + 3, y: y, width: columns.badge - 2, role: mark.role, glyphs: glyphs)
@@ -56,7 +56,7 @@ extension ListPane {
             var detail = entry.reason?.word ?? entry.reasonWord
             if let agent = entry.agent { detail += " " + agent }
             if let note = entry.note { detail += ": " + note }
-            let more = summary.attention.filter { $0.session == entry.session }.count - 1
+            let more = (summary.itemsBySession[entry.session]?.count ?? 1) - 1
             if more > 0 { detail += " (+\(more))" }
             if down { detail += " (unreachable)" }
             let start = x + 2 + tagWidth + nameWidth + 1
@@ -77,8 +77,4 @@ extension ListPane {
         let needs = view.summary?.sessionsNeedingYou ?? 0
         return needs == 0 ? ("ok", .muted) : ("\(needs) need\(needs == 1 ? "s" : "") you", .warning)
     }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
