@@ -7,7 +7,7 @@ import HubMCP
 struct RemoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remote",
-        abstract: "Workspaces on other machines, over SSH: list, check, add.",
+        abstract: "Workspaces on other machines, over SSH: list, check, add, watch (the screen lists their rows too).",
         discussion: """
         A remote is a [remotes.<name>] table in your own ~/.config/sessions-hub/config.toml (never a \
         workspace's hub.toml): ssh = the arguments of the real ssh program (your ssh config, keys, agent \

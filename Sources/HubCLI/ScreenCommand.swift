@@ -15,7 +15,7 @@ struct ScreenCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
     @OptionGroup var poll: PollOption
 
-    @Flag(name: .long, help: "Do not follow the remotes of your config.")
+    @Flag(name: .long, help: "Do not follow the remotes of your config (their rows, @name groups in the list, and keys that run on them).")
     var noRemotes = false
 
     func run() throws {
